@@ -1,0 +1,140 @@
+package health.flipside.cards;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import health.flipside.facts.Thresholds;
+import health.flipside.rules.Finding;
+import health.flipside.rules.Severity;
+
+/**
+ * Findings → the cards a physician sees, under the card policy (design.md): ordered critical > warning > info,
+ * every info finding merged into one summary card, at most {@code maxCards}; each card with its provenance line,
+ * talking points, guideline source, override reasons and a fresh uuid.
+ */
+public final class CardComposer {
+    /** CDS Hooks: summary is a "one-sentence, <140-character" text. */
+    static final int SUMMARY_MAX = 139;
+
+    private final CardCatalog catalog;
+
+    public CardComposer(CardCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public List<Card> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
+        Map<String, Object> thresholdValues = thresholdValues(thresholds);
+        List<Finding> ordered = findings.stream()
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
+                .toList();
+        List<Card> cards = new ArrayList<>();
+        ordered.stream().filter(f -> f.severity() != Severity.INFO)
+                .forEach(f -> cards.add(single(f, thresholdValues)));
+        List<Finding> info = ordered.stream().filter(f -> f.severity() == Severity.INFO).toList();
+        if (info.size() == 1) {
+            cards.add(single(info.get(0), thresholdValues));
+        } else if (info.size() > 1) {
+            cards.add(merged(info, thresholdValues));
+        }
+        return List.copyOf(cards.subList(0, Math.min(cards.size(), catalog.policy().maxCards())));
+    }
+
+    private Card single(Finding finding, Map<String, Object> thresholdValues) {
+        CardCatalog.Compiled compiled = catalog.template(finding.templateId());
+        Rendered text = render(compiled, finding, thresholdValues);
+        CardTemplate t = compiled.template();
+        List<Card.Suggestion> suggestions = suggestions(t);
+        return new Card(UUID.randomUUID().toString(), shorten(text.summary()), text.detailWithProvenance(),
+                finding.severity().indicator(), new Card.Source(t.source().label(), t.source().url(), null),
+                suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(t), List.of());
+    }
+
+    /** All info findings in one card: a headline list as summary, one section per finding in the detail. */
+    private Card merged(List<Finding> info, Map<String, Object> thresholdValues) {
+        CardPolicy policy = catalog.policy();
+        List<String> headlines = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
+        List<Card.Suggestion> suggestions = new ArrayList<>();
+        for (Finding finding : info) {
+            CardCatalog.Compiled compiled = catalog.template(finding.templateId());
+            CardTemplate t = compiled.template();
+            Rendered text = render(compiled, finding, thresholdValues);
+            headlines.add(t.headline());
+            sections.add("#### " + t.headline() + "\n\n" + text.summary() + "\n\n" + text.detailWithProvenance()
+                    + "\n\n*Source: " + (t.source().url() == null ? t.source().label()
+                    : "[" + t.source().label() + "](" + t.source().url() + ")") + "*");
+            suggestions.addAll(suggestions(t));
+        }
+        String summary = shorten(policy.summaryCardHeadline() + ": " + String.join("; ", headlines));
+        return new Card(UUID.randomUUID().toString(), summary, String.join("\n\n---\n\n", sections),
+                Severity.INFO.indicator(), new Card.Source(policy.summaryCardSource(), null, null),
+                suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(null), List.of());
+    }
+
+    private record Rendered(String summary, String detail, String provenance, List<String> talkingPoints) {
+        String detailWithProvenance() {
+            StringBuilder text = new StringBuilder(detail);
+            if (provenance != null && !provenance.isBlank()) {
+                text.append("\n\n").append(provenance);
+            }
+            if (!talkingPoints.isEmpty()) {
+                text.append("\n\n**Talking points**\n\n")
+                        .append(talkingPoints.stream().map(p -> "- " + p).collect(Collectors.joining("\n")));
+            }
+            return text.toString();
+        }
+    }
+
+    private Rendered render(CardCatalog.Compiled compiled, Finding finding, Map<String, Object> thresholdValues) {
+        Map<String, Object> scope = new HashMap<>(finding.params());
+        scope.put("thresholds", thresholdValues);
+        if (finding.provenance() != null) {
+            scope.put("provenance", finding.provenance());
+        }
+        String provenance = finding.provenance() == null ? null : catalog.provenanceLine(finding.provenance());
+        return new Rendered(
+                oneLine(CardCatalog.render(compiled.summary(), scope)),
+                CardCatalog.render(compiled.detail(), scope).strip(),
+                provenance,
+                compiled.talkingPoints().stream().map(m -> oneLine(CardCatalog.render(m, scope))).toList());
+    }
+
+    private static List<Card.Suggestion> suggestions(CardTemplate t) {
+        return t.suggestions().stream().map(s -> new Card.Suggestion(s.label(), UUID.randomUUID().toString(), null,
+                s.resource() == null ? List.of() : List.of(new Card.Action("create", s.actionDescription(), s.resource()))))
+                .toList();
+    }
+
+    private List<Card.Coding> overrideReasons(CardTemplate t) {
+        CardPolicy policy = catalog.policy();
+        List<CardTemplate.ReasonRef> reasons = t == null || t.overrideReasons().isEmpty() ? policy.overrideReasons() : t.overrideReasons();
+        return reasons.stream().map(r -> new Card.Coding(policy.overrideReasonSystem(), r.code(), r.display())).toList();
+    }
+
+    /** Threshold values by topic and name, printed as people write them ("130", not "130.0"). */
+    private static Map<String, Object> thresholdValues(Collection<Thresholds> thresholds) {
+        Map<String, Object> byTopic = new HashMap<>();
+        for (Thresholds t : thresholds) {
+            Map<String, String> values = new HashMap<>();
+            t.values().forEach((name, threshold) ->
+                    values.put(name, BigDecimal.valueOf(threshold.value()).stripTrailingZeros().toPlainString()));
+            byTopic.put(t.topic(), values);
+        }
+        return byTopic;
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String shorten(String summary) {
+        return summary.length() <= SUMMARY_MAX ? summary : summary.substring(0, SUMMARY_MAX - 1).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,10 @@
+package health.flipside.facts;
+
+import java.util.List;
+
+/** Whether the patient has an active antihypertensive order; decides treated vs untreated phenotypes (2025 Table 9). */
+public record AntihypertensiveTreatment(boolean treated, List<String> medications) {
+    public AntihypertensiveTreatment {
+        medications = List.copyOf(medications);
+    }
+}

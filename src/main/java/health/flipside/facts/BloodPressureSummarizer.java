@@ -1,0 +1,123 @@
+package health.flipside.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Home and office blood pressure over the protocol window (clinical.md §1.3–1.4): which readings qualify, the
+ * data-sufficiency gate, means, gaps and a recent severe reading. Pure: the same readings and "now" always give
+ * the same summary.
+ */
+public final class BloodPressureSummarizer {
+    private static final DateTimeFormatter READING_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
+
+    private final Thresholds thresholds;
+
+    public BloodPressureSummarizer(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public HomeBloodPressure home(List<BloodPressureReading> readings, Instant now) {
+        Instant windowStart = now.minus(Duration.ofDays(thresholds.getInt("homeWindowDays")));
+        List<BloodPressureReading> home = readings.stream()
+                .filter(BloodPressureReading::isHome)
+                .filter(r -> !r.takenAt().isBefore(windowStart) && !r.takenAt().isAfter(now))
+                .toList();
+        List<BloodPressureReading> qualifying = home.stream().filter(r -> r.device().qualifiesForBloodPressure()).toList();
+        int cuffless = (int) home.stream().filter(r -> r.device().kind() == DeviceKind.CUFFLESS).count();
+        int unqualified = home.size() - qualifying.size() - cuffless;
+
+        int days = (int) qualifying.stream().map(r -> r.localTime().toLocalDate()).distinct().count();
+        int morning = (int) qualifying.stream().filter(r -> r.localTime().getHour() < 12).count();
+        int evening = qualifying.size() - morning;
+        int readingsShort = Math.max(0, thresholds.getInt("gateReadingsMin") - qualifying.size());
+        int daysShort = Math.max(0, thresholds.getInt("gateDaysMin") - days);
+        boolean gateMet = readingsShort == 0 && daysShort == 0
+                && morning >= thresholds.getInt("gateMorningMin") && evening >= thresholds.getInt("gateEveningMin");
+
+        int meanSystolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::systolic).average().orElse(0));
+        int meanDiastolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::diastolic).average().orElse(0));
+
+        Provenance provenance = new Provenance(sourceLabel(qualifying), qualifying.size(), days,
+                thresholds.getInt("homeWindowDays"), longestGapDays(qualifying), notUsed(cuffless, unqualified));
+        return new HomeBloodPressure(!readings.stream().filter(BloodPressureReading::isHome).toList().isEmpty(),
+                qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
+                daysShort, cuffless, unqualified, severeReading(readings, now), provenance);
+    }
+
+    /** Mean of the readings of the last N office visits in the look-back, or empty when there are none. */
+    public Optional<OfficeBloodPressure> office(List<BloodPressureReading> readings, Instant now) {
+        Instant lookback = now.minus(Duration.ofDays(thresholds.getInt("officeLookbackDays")));
+        TreeMap<LocalDate, List<BloodPressureReading>> visits = readings.stream()
+                .filter(r -> !r.isHome())
+                .filter(r -> !r.takenAt().isBefore(lookback) && !r.takenAt().isAfter(now))
+                .collect(Collectors.groupingBy(r -> r.localTime().toLocalDate(), TreeMap::new, Collectors.toList()));
+        if (visits.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BloodPressureReading> recent = new ArrayList<>();
+        visits.descendingMap().values().stream().limit(thresholds.getInt("officeVisits")).forEach(recent::addAll);
+        return Optional.of(new OfficeBloodPressure(
+                (int) Math.round(recent.stream().mapToDouble(BloodPressureReading::systolic).average().orElseThrow()),
+                (int) Math.round(recent.stream().mapToDouble(BloodPressureReading::diastolic).average().orElseThrow()),
+                (int) Math.min(visits.size(), thresholds.getInt("officeVisits")), recent.size(),
+                visits.lastKey().toString()));
+    }
+
+    /** The highest validated cuff reading at or above the severe threshold within the recent window. */
+    private HomeBloodPressure.SevereReading severeReading(List<BloodPressureReading> readings, Instant now) {
+        Instant since = now.minus(Duration.ofHours(thresholds.getInt("severeWindowHours")));
+        return readings.stream()
+                .filter(BloodPressureReading::isHome)
+                .filter(r -> r.device().tier().isValidated() && isCuff(r.device().kind()))
+                .filter(r -> !r.takenAt().isBefore(since) && !r.takenAt().isAfter(now))
+                .filter(r -> r.systolic() >= thresholds.get("severeSystolic") || r.diastolic() >= thresholds.get("severeDiastolic"))
+                .max((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic()))
+                .map(r -> new HomeBloodPressure.SevereReading((int) Math.round(r.systolic()), (int) Math.round(r.diastolic()),
+                        r.localTime().format(READING_TIME), r.device().label()))
+                .orElse(null);
+    }
+
+    private static boolean isCuff(DeviceKind kind) {
+        return kind == DeviceKind.UPPER_ARM_CUFF || kind == DeviceKind.WRIST_CUFF;
+    }
+
+    /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
+    private static String sourceLabel(List<BloodPressureReading> qualifying) {
+        Map<DeviceTier, List<String>> byTier = new TreeMap<>();
+        qualifying.forEach(r -> byTier.computeIfAbsent(r.device().tier(), t -> new ArrayList<>()).add(r.device().label()));
+        return byTier.entrySet().stream()
+                .map(e -> "Tier " + e.getKey().code() + ": " + e.getKey().label() + " ("
+                        + e.getValue().stream().distinct().collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static int longestGapDays(List<BloodPressureReading> qualifying) {
+        List<LocalDate> days = qualifying.stream().map(r -> r.localTime().toLocalDate()).distinct().sorted().toList();
+        int longest = 0;
+        for (int i = 1; i < days.size(); i++) {
+            longest = Math.max(longest, (int) ChronoUnit.DAYS.between(days.get(i - 1), days.get(i)) - 1);
+        }
+        return longest;
+    }
+
+    private static String notUsed(int cuffless, int unqualified) {
+        List<String> parts = new ArrayList<>();
+        if (cuffless > 0) {
+            parts.add(cuffless + " cuffless (watch/ring) " + (cuffless == 1 ? "reading" : "readings"));
+        }
+        if (unqualified > 0) {
+            parts.add(unqualified + " unvalidated or self-reported " + (unqualified == 1 ? "reading" : "readings"));
+        }
+        return parts.isEmpty() ? null : String.join(" and ", parts) + " not used";
+    }
+}

@@ -1,0 +1,43 @@
+package health.flipside.facts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Turns one patient's data into the facts the rule session receives (the contract in rules/README.md). */
+public final class FactBuilder {
+    private final Map<String, Thresholds> thresholdsByTopic;
+
+    public FactBuilder(Map<String, Thresholds> thresholdsByTopic) {
+        this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);
+    }
+
+    public List<Object> facts(PatientData data, Instant now) {
+        Thresholds bp = topic("bp");
+        BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
+        BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
+
+        List<Object> facts = new ArrayList<>(thresholdsByTopic.values());
+        facts.add(summarizer.home(cleaned.readings(), now));
+        summarizer.office(cleaned.readings(), now).ifPresent(facts::add);
+        facts.add(new AntihypertensiveTreatment(
+                data.medications().stream().anyMatch(Medication::antihypertensive),
+                data.medications().stream().filter(Medication::antihypertensive).map(Medication::name).toList()));
+        facts.add(new DataQuality(data.skippedResources(), cleaned.implausible(), cleaned.duplicates(), data.unavailable()));
+        return facts;
+    }
+
+    public Collection<Thresholds> thresholds() {
+        return thresholdsByTopic.values();
+    }
+
+    private Thresholds topic(String topic) {
+        Thresholds thresholds = thresholdsByTopic.get(topic);
+        if (thresholds == null) {
+            throw new IllegalStateException("rules/" + topic + "/thresholds.yaml is missing");
+        }
+        return thresholds;
+    }
+}

@@ -1,0 +1,33 @@
+package health.flipside.facts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether a medication is an antihypertensive, from a list staff maintain in
+ * {@code rules/bp/antihypertensives.yaml}: ATC class prefixes (C02, C03, C07, C08, C09) and ingredient names,
+ * so RxNorm-coded orders (which carry no class) are recognised by their display text.
+ */
+public record MedicationClassifier(List<String> atcPrefixes, List<String> ingredients) {
+    static final String ATC_SYSTEM = "http://www.whocc.no/atc";
+
+    public MedicationClassifier {
+        atcPrefixes = List.copyOf(atcPrefixes);
+        ingredients = ingredients.stream().map(i -> i.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * @param codes "system|code" pairs of the medication concept
+     * @param texts its text and coding displays
+     */
+    public boolean isAntihypertensive(Collection<String> codes, Collection<String> texts) {
+        boolean byAtc = codes.stream()
+                .filter(c -> c.startsWith(ATC_SYSTEM + "|"))
+                .map(c -> c.substring(ATC_SYSTEM.length() + 1))
+                .anyMatch(code -> atcPrefixes.stream().anyMatch(code::startsWith));
+        return byAtc || texts.stream()
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .anyMatch(text -> ingredients.stream().anyMatch(text::contains));
+    }
+}

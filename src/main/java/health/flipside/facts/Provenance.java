@@ -1,0 +1,23 @@
+package health.flipside.facts;
+
+/**
+ * Where a card's data came from, for the provenance line every card carries (design.md card policy).
+ *
+ * @param source         e.g. "Tier A: clinic-issued validated device (Omron HEM-9200T)"
+ * @param readings       readings the finding rests on
+ * @param days           distinct days with readings
+ * @param windowDays     the look-back window
+ * @param longestGapDays longest run of days without a reading inside the window, 0 when none
+ * @param notUsed        readings seen but not used, described (e.g. "3 cuffless watch readings not used"), or null
+ */
+public record Provenance(String source, int readings, int days, int windowDays, int longestGapDays, String notUsed) {
+
+    /** For templates: Mustache treats 0 as present, so sections test these instead. */
+    public boolean hasReadings() {
+        return readings > 0;
+    }
+
+    public boolean hasGap() {
+        return longestGapDays > 0;
+    }
+}

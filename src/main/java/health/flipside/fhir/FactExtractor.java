@@ -1,0 +1,236 @@
+package health.flipside.fhir;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+import health.flipside.facts.BloodPressureReading;
+import health.flipside.facts.DeviceDescription;
+import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.DeviceKind;
+import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.DeviceTier;
+import health.flipside.facts.Medication;
+import health.flipside.facts.MedicationClassifier;
+import health.flipside.facts.PatientData;
+import health.flipside.facts.UnitConverter;
+
+/**
+ * FHIR R4 resources → Flipside facts. The only place that knows FHIR codes and shapes; nothing past it sees a HAPI
+ * type. A resource it cannot read (no time, no value, unknown unit, broken device reference) is skipped and
+ * counted, never fatal.
+ */
+public final class FactExtractor {
+    static final String LOINC = "http://loinc.org";
+    static final String MDC = "urn:iso:std:iso:11073:10101";
+    static final String SNOMED = "http://snomed.info/sct";
+    /** BP panels: LOINC 85354-9 (CardX, PHD), 55284-4 (US vitals IG); MDC 150020 non-invasive BP (PHD IG). */
+    static final Set<String> BP_PANEL = Set.of(LOINC + "|85354-9", LOINC + "|55284-4", MDC + "|150020");
+    static final Set<String> SYSTOLIC = Set.of(LOINC + "|8480-6", MDC + "|150021");
+    static final Set<String> DIASTOLIC = Set.of(LOINC + "|8462-4", MDC + "|150022");
+    /** US vitals IG MeasurementSettingExt; SNOMED 264362003 = Home. */
+    static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
+    static final String HOME_SETTING = SNOMED + "|264362003";
+    /** PHD IG: property 532354.0 is the negated regulation status — "Y" means the device is NOT regulated. */
+    static final String PHD_REGULATION = "http://terminology.hl7.org/CodeSystem/ASN1ToHL7|532354.0";
+    static final String OFFICE_LABEL = "clinic measurement";
+    static final String MM_HG = "mm[Hg]";
+
+    private final DeviceRegistry devices;
+    private final MedicationClassifier antihypertensives;
+    private final UnitConverter units;
+
+    public FactExtractor(DeviceRegistry devices, MedicationClassifier antihypertensives, UnitConverter units) {
+        this.devices = devices;
+        this.antihypertensives = antihypertensives;
+        this.units = units;
+    }
+
+    public PatientData extract(ResolvedData data) {
+        List<Resource> resources = data.all();
+        Map<String, Device> deviceById = new HashMap<>();
+        resources.stream().filter(Device.class::isInstance).map(Device.class::cast)
+                .forEach(d -> deviceById.put("Device/" + d.getIdElement().getIdPart(), d));
+
+        int skipped = 0;
+        List<BloodPressureReading> readings = new ArrayList<>();
+        for (Observation observation : ofType(resources, Observation.class)) {
+            if (!isBloodPressure(observation) || !isUsableStatus(observation)) {
+                continue;
+            }
+            Optional<BloodPressureReading> reading = bloodPressure(observation, deviceById);
+            if (reading.isPresent()) {
+                readings.add(reading.get());
+            } else {
+                skipped++;
+            }
+        }
+        List<Medication> medications = ofType(resources, MedicationRequest.class).stream()
+                .filter(m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
+                .filter(MedicationRequest::hasMedicationCodeableConcept)
+                .map(m -> medication(m.getMedicationCodeableConcept()))
+                .toList();
+        return new PatientData(readings, medications, skipped, data.unavailable());
+    }
+
+    private Optional<BloodPressureReading> bloodPressure(Observation observation, Map<String, Device> deviceById) {
+        Optional<DateTimeType> effective = effective(observation);
+        Optional<Double> systolic = component(observation, SYSTOLIC);
+        Optional<Double> diastolic = component(observation, DIASTOLIC);
+        if (effective.isEmpty() || systolic.isEmpty() || diastolic.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean home = isHome(observation);
+        DeviceInfo device;
+        if (!home) {
+            device = new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.UPPER_ARM_CUFF, OFFICE_LABEL);
+        } else if (!observation.hasDevice()) {
+            device = DeviceInfo.SELF_REPORTED;
+        } else {
+            Device resource = resolveDevice(observation.getDevice(), observation, deviceById);
+            if (resource == null) {
+                return Optional.empty();
+            }
+            device = devices.classify(describe(resource));
+        }
+        DateTimeType time = effective.get();
+        Instant instant = time.getValue().toInstant();
+        ZoneId zone = time.getTimeZone() == null ? ZoneId.of("UTC") : time.getTimeZone().toZoneId();
+        return Optional.of(new BloodPressureReading(instant, LocalDateTime.ofInstant(instant, zone), systolic.get(),
+                diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device));
+    }
+
+    /**
+     * Patient-generated when the patient (or a carer) performed it, a device recorded it, or the setting says home
+     * (CardX SMBP: performer = Patient; US vitals IG MeasurementSetting = Home). Otherwise it is an office reading.
+     */
+    static boolean isHome(Observation observation) {
+        boolean byPerformer = observation.getPerformer().stream()
+                .map(Reference::getReference)
+                .anyMatch(r -> r != null && (r.startsWith("Patient/") || r.startsWith("RelatedPerson/")));
+        boolean bySetting = observation.getExtensionsByUrl(MEASUREMENT_SETTING).stream()
+                .map(Extension::getValue)
+                .filter(CodeableConcept.class::isInstance)
+                .anyMatch(v -> codes((CodeableConcept) v).contains(HOME_SETTING));
+        return byPerformer || bySetting || observation.hasDevice();
+    }
+
+    private static boolean isBloodPressure(Observation observation) {
+        return codes(observation.getCode()).stream().anyMatch(BP_PANEL::contains);
+    }
+
+    private static boolean isUsableStatus(Observation observation) {
+        Observation.ObservationStatus status = observation.getStatus();
+        return status == Observation.ObservationStatus.FINAL || status == Observation.ObservationStatus.AMENDED
+                || status == Observation.ObservationStatus.CORRECTED;
+    }
+
+    private static Optional<DateTimeType> effective(Observation observation) {
+        if (observation.hasEffectiveDateTimeType() && observation.getEffectiveDateTimeType().getValue() != null) {
+            return Optional.of(observation.getEffectiveDateTimeType());
+        }
+        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
+            return Optional.of(observation.getEffectivePeriod().getStartElement());
+        }
+        if (observation.hasEffectiveInstantType()) {
+            return Optional.of(new DateTimeType(observation.getEffectiveInstantType().getValue(),
+                    observation.getEffectiveInstantType().getPrecision(), observation.getEffectiveInstantType().getTimeZone()));
+        }
+        return Optional.empty();
+    }
+
+    /** A component value in mm[Hg], converted by UCUM when the device reported another pressure unit (e.g. kPa). */
+    private Optional<Double> component(Observation observation, Set<String> codes) {
+        return observation.getComponent().stream()
+                .filter(c -> codes(c.getCode()).stream().anyMatch(codes::contains))
+                .filter(Observation.ObservationComponentComponent::hasValueQuantity)
+                .map(Observation.ObservationComponentComponent::getValueQuantity)
+                .filter(q -> q.getValue() != null)
+                .findFirst()
+                .flatMap(q -> units.convert(q.getValue().doubleValue(), unitCode(q), MM_HG));
+    }
+
+    private static String unitCode(Quantity quantity) {
+        return quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+    }
+
+    private static Device resolveDevice(Reference reference, Observation observation, Map<String, Device> deviceById) {
+        if (reference.getResource() instanceof Device device) {
+            return device;
+        }
+        String ref = reference.getReference();
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("#")) {
+            return observation.getContained().stream().filter(Device.class::isInstance).map(Device.class::cast)
+                    .filter(d -> ref.substring(1).equals(d.getIdElement().getIdPart())).findFirst().orElse(null);
+        }
+        String[] parts = ref.split("/");
+        return parts.length >= 2 ? deviceById.get("Device/" + parts[parts.length - 1]) : null;
+    }
+
+    static DeviceDescription describe(Device device) {
+        String model = device.hasModelNumber() ? device.getModelNumber()
+                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
+        Boolean regulated = device.getProperty().stream()
+                .filter(p -> codes(p.getType()).contains(PHD_REGULATION))
+                .flatMap(p -> p.getValueCode().stream())
+                .flatMap(cc -> cc.getCoding().stream())
+                .map(Coding::getCode)
+                .findFirst()
+                .map(flag -> !"Y".equalsIgnoreCase(flag))
+                .orElse(null);
+        Set<String> typeCodes = new HashSet<>(codes(device.getType()));
+        device.getSpecialization().forEach(s -> typeCodes.addAll(codes(s.getSystemType())));
+        return new DeviceDescription(device.getManufacturer(), model, relative(device.getOwner().getReference()),
+                regulated, typeCodes);
+    }
+
+    /** "https://ehr.example/fhir/Organization/7" and "Organization/7" name the same owner. */
+    private static String relative(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String[] parts = reference.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : reference;
+    }
+
+    private Medication medication(CodeableConcept concept) {
+        List<String> texts = Stream.concat(Stream.ofNullable(concept.getText()),
+                concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null)).toList();
+        String name = texts.isEmpty() ? "unnamed medication" : texts.get(0);
+        return new Medication(name, antihypertensives.isAntihypertensive(codes(concept), texts));
+    }
+
+    static Set<String> codes(CodeableConcept concept) {
+        Set<String> codes = new HashSet<>();
+        if (concept != null) {
+            concept.getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
+        }
+        return codes;
+    }
+
+    private static <T> List<T> ofType(List<Resource> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package health.flipside.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+
+/** The one FhirContext of the process: HAPI says it is expensive to create and thread-safe to share. */
+public final class FhirR4 {
+    private static final FhirContext CONTEXT = create();
+
+    private FhirR4() {
+    }
+
+    public static FhirContext context() {
+        return CONTEXT;
+    }
+
+    private static FhirContext create() {
+        FhirContext context = FhirContext.forR4();
+        // The EHR's server is known to be FHIR R4; skip the /metadata round-trip before every callback.
+        context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        return context;
+    }
+}

@@ -1,0 +1,38 @@
+package health.flipside.services;
+
+import java.util.List;
+
+import health.flipside.fhir.PrefetchQuery;
+
+/**
+ * The descriptor of {@code patient-data-summary}, Flipside's patient-view service.
+ *
+ * Prefetch templates stay inside the CDS Hooks 2.0 query restrictions (instance read; search on the patient
+ * reference; token equality; _sort and _count). A 2.0 token cannot say "today minus 400 days", so the templates
+ * are bounded by _count and the newest-first sort, and Flipside adds a date bound on its own callbacks.
+ */
+public final class PatientDataSummary {
+    public static final String ID = "patient-data-summary";
+
+    private PatientDataSummary() {
+    }
+
+    public static ServiceDescriptor descriptor() {
+        return new ServiceDescriptor(ID, "patient-view", "Patient-generated data summary",
+                "Summarises the patient's own data (home blood pressure) against guidelines: what the numbers mean, "
+                        + "how far the data can be trusted, and talking points for shared decision making.",
+                List.of(
+                        new PrefetchQuery("patient", "Patient/{{context.patientId}}", "the patient record", false, null),
+                        new PrefetchQuery("vitalSigns",
+                                "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=1000",
+                                "vital signs (home and office blood pressure)", true, "date"),
+                        new PrefetchQuery("devices", "Device?patient={{context.patientId}}",
+                                "the patient's devices (provenance of home readings)", false, null),
+                        new PrefetchQuery("medications", "MedicationRequest?patient={{context.patientId}}&status=active",
+                                "active medications (treated vs untreated)", false, null),
+                        new PrefetchQuery("conditions", "Condition?patient={{context.patientId}}&clinical-status=active",
+                                "active conditions", false, null)),
+                "Needs read access to the patient's Observation, Device, MedicationRequest and Condition resources "
+                        + "(prefetch, or fhirAuthorization with patient/*.read scopes).");
+    }
+}
