@@ -74,7 +74,7 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(releaseId);
         for (Path file : ruleFiles) {
             try {
-                kfs.write("src/main/resources/" + rulesDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                kfs.write("src/main/resources/rules/" + rulesDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new RuleSetException("Cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -90,7 +90,7 @@ public final class RuleSetLoader {
     }
 
     private static String describe(Path rulesDir, Message message) {
-        String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^src/main/resources/", "");
+        String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^src/main/resources/rules/", "");
         String line = message.getLine() > 0 ? ":" + message.getLine() : "";
         return rulesDir.resolve(path) + line + ": " + message.getText().strip();
     }

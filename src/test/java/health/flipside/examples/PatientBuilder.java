@@ -1,0 +1,205 @@
+package health.flipside.examples;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+
+/**
+ * Builds one synthetic patient's FHIR data the way EHRs and personal health devices shape it (CardX SMBP, HL7 PHD
+ * IG examples): home BP panels with LOINC + MDC codes, a device, office readings with an encounter, medications.
+ * All data is invented; names are obviously fictional.
+ */
+final class PatientBuilder {
+    static final String LOINC = "http://loinc.org";
+    static final String MDC = "urn:iso:std:iso:11073:10101";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String CLINIC = "Organization/flipside-demo-clinic";
+    static final ZoneOffset PATIENT_ZONE = ZoneOffset.ofHours(-5);
+
+    private final String patientId;
+    private final Patient patient;
+    private final List<Observation> vitals = new ArrayList<>();
+    private final List<Device> devices = new ArrayList<>();
+    private final List<MedicationRequest> medications = new ArrayList<>();
+    private final List<Condition> conditions = new ArrayList<>();
+    private int sequence;
+
+    PatientBuilder(String patientId, String family, String given, Enumerations.AdministrativeGender gender, int birthYear) {
+        this.patientId = patientId;
+        patient = new Patient();
+        patient.setId(patientId);
+        patient.addName(new HumanName().setFamily(family).addGiven(given));
+        patient.setGender(gender);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthYear + "-03-14"));
+    }
+
+    String patientId() {
+        return patientId;
+    }
+
+    /** A PHD-style device; {@code owner} null for a patient-bought one. */
+    String device(String id, String manufacturer, String model, String owner, Boolean unregulated) {
+        Device device = new Device();
+        device.setId(id);
+        device.setManufacturer(manufacturer);
+        device.setModelNumber(model);
+        device.setSerialNumber("SN-" + id.toUpperCase());
+        device.setPatient(new Reference("Patient/" + patientId));
+        device.setType(new CodeableConcept(new Coding(MDC, "65573", "MDC_MOC_VMS_MDS_SIMP")));
+        if (owner != null) {
+            device.setOwner(new Reference(owner));
+        }
+        if (unregulated != null) {
+            device.addProperty()
+                    .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/ASN1ToHL7", "532354.0", "negated-regulation-status")))
+                    .addValueCode(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", unregulated ? "Y" : "N", null)));
+        }
+        devices.add(device);
+        return "Device/" + id;
+    }
+
+    /** A home reading taken by the patient; {@code device} null means typed in by hand. */
+    PatientBuilder home(OffsetDateTime at, double systolic, double diastolic, String unit, String device) {
+        Observation observation = bloodPressure(at, systolic, diastolic, unit);
+        observation.addPerformer(new Reference("Patient/" + patientId));
+        if (device != null) {
+            observation.setDevice(new Reference(device));
+        }
+        vitals.add(observation);
+        return this;
+    }
+
+    PatientBuilder office(OffsetDateTime at, double systolic, double diastolic) {
+        Observation observation = bloodPressure(at, systolic, diastolic, "mm[Hg]");
+        observation.addPerformer(new Reference("Practitioner/flipside-demo-nurse"));
+        observation.setEncounter(new Reference("Encounter/" + patientId + "-visit-" + at.toLocalDate()));
+        observation.getCode().getCoding().removeIf(c -> MDC.equals(c.getSystem()));
+        vitals.add(observation);
+        return this;
+    }
+
+    PatientBuilder antihypertensive(String rxnorm, String display) {
+        MedicationRequest request = new MedicationRequest();
+        request.setId(patientId + "-med-" + (++sequence));
+        request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+        request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        request.setSubject(new Reference("Patient/" + patientId));
+        request.setMedication(new CodeableConcept(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, display)).setText(display));
+        medications.add(request);
+        return this;
+    }
+
+    PatientBuilder condition(String snomed, String display) {
+        Condition condition = new Condition();
+        condition.setId(patientId + "-condition-" + (++sequence));
+        condition.setSubject(new Reference("Patient/" + patientId));
+        condition.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active")));
+        condition.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", snomed, display)).setText(display));
+        conditions.add(condition);
+        return this;
+    }
+
+    /** A second copy of every home reading, as a second aggregator would deliver it (new id, same content). */
+    PatientBuilder duplicateHomeReadingsViaAggregator() {
+        List<Observation> copies = vitals.stream().filter(o -> o.hasDevice()).map(o -> {
+            Observation copy = o.copy();
+            copy.setId(o.getIdElement().getIdPart() + "-agg");
+            return copy;
+        }).toList();
+        vitals.addAll(copies);
+        return this;
+    }
+
+    Patient patient() {
+        return patient;
+    }
+
+    Bundle vitalSigns() {
+        return searchset(vitals);
+    }
+
+    Bundle devices() {
+        return searchset(devices);
+    }
+
+    Bundle medications() {
+        return searchset(medications);
+    }
+
+    Bundle conditions() {
+        return searchset(conditions);
+    }
+
+    /** Everything, as a transaction a FHIR server accepts (organisation and practitioner first: HAPI checks references). */
+    List<Resource> allResources() {
+        List<Resource> all = new ArrayList<>();
+        all.add(patient);
+        all.addAll(devices);
+        all.addAll(vitals);
+        all.addAll(medications);
+        all.addAll(conditions);
+        return all;
+    }
+
+    private Observation bloodPressure(OffsetDateTime at, double systolic, double diastolic, String unit) {
+        Observation observation = new Observation();
+        observation.setId(patientId + "-bp-" + (++sequence));
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs")));
+        observation.setCode(new CodeableConcept()
+                .addCoding(new Coding(LOINC, "85354-9", "Blood pressure panel with all children optional"))
+                .addCoding(new Coding(MDC, "150020", "MDC_PRESS_BLD_NONINV"))
+                .setText("Blood pressure"));
+        observation.setSubject(new Reference("Patient/" + patientId));
+        DateTimeType effective = new DateTimeType(Date.from(at.toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(at.getOffset()));
+        observation.setEffective(effective);
+        observation.setIssued(Date.from(at.toInstant().plusSeconds(90)));
+        observation.addComponent(component("8480-6", "150021", "Systolic blood pressure", systolic, unit));
+        observation.addComponent(component("8462-4", "150022", "Diastolic blood pressure", diastolic, unit));
+        return observation;
+    }
+
+    private static Observation.ObservationComponentComponent component(String loinc, String mdc, String display, double value, String unit) {
+        Observation.ObservationComponentComponent component = new Observation.ObservationComponentComponent();
+        component.setCode(new CodeableConcept().addCoding(new Coding(LOINC, loinc, display)).addCoding(new Coding(MDC, mdc, null)).setText(display));
+        component.setValue(new Quantity().setValue(BigDecimal.valueOf(value)).setUnit(unit).setSystem(UCUM).setCode(unit));
+        return component;
+    }
+
+    private static Bundle searchset(List<? extends Resource> resources) {
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.SEARCHSET);
+        bundle.setTotal(resources.size());
+        resources.forEach(r -> bundle.addEntry()
+                .setFullUrl("https://ehr.example.org/fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart())
+                .setResource(r)
+                .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        return bundle;
+    }
+
+    static OffsetDateTime daysBefore(Instant now, int days, int hour, int minute) {
+        return now.atOffset(PATIENT_ZONE).minusDays(days).withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+    }
+}
