@@ -7,4 +7,9 @@ public record AntihypertensiveTreatment(boolean treated, List<String> medication
     public AntihypertensiveTreatment {
         medications = List.copyOf(medications);
     }
+
+    /** For card texts: "amlodipine 5 MG Oral Tablet, lisinopril 10 MG". */
+    public String medicationList() {
+        return String.join(", ", medications);
+    }
 }

@@ -12,6 +12,11 @@ public record DataQuality(int skippedResources, int implausibleReadings, int dup
         unavailable = List.copyOf(unavailable);
     }
 
+    /** For card texts: "vital signs (home and office blood pressure); active medications". */
+    public String unavailableList() {
+        return String.join("; ", unavailable);
+    }
+
     public boolean hasUnavailableData() {
         return !unavailable.isEmpty();
     }

@@ -92,9 +92,16 @@ public final class ExamplePatients {
         return request;
     }
 
-    /** The same patient as resources for a FHIR server (the no-prefetch path). */
-    public static List<Resource> resources(Example example, Instant now) {
-        return example.patient().apply(now).allResources();
+    /** The same patient as a FHIR transaction (PUT by id, so loading twice is harmless), for the no-prefetch path. */
+    public static String transaction(Example example, Instant now) {
+        org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle();
+        bundle.setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+        for (Resource resource : example.patient().apply(now).allResources()) {
+            String url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+            bundle.addEntry().setFullUrl(url).setResource(resource).getRequest()
+                    .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT).setUrl(url);
+        }
+        return FhirR4.context().newJsonParser().encodeResourceToString(bundle);
     }
 
     static PatientBuilder vignette1(Instant now) {

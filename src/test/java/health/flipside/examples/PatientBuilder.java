@@ -151,10 +151,29 @@ final class PatientBuilder {
         return searchset(conditions);
     }
 
-    /** Everything, as a transaction a FHIR server accepts (organisation and practitioner first: HAPI checks references). */
+    /**
+     * Everything, in an order a FHIR server accepts: HAPI checks references, so the clinic, the nurse and the
+     * visits (which an EHR has anyway) come before what points at them.
+     */
     List<Resource> allResources() {
         List<Resource> all = new ArrayList<>();
+        org.hl7.fhir.r4.model.Organization clinic = new org.hl7.fhir.r4.model.Organization();
+        clinic.setId(CLINIC.substring("Organization/".length()));
+        clinic.setName("Flipside Demo Clinic");
+        all.add(clinic);
+        org.hl7.fhir.r4.model.Practitioner nurse = new org.hl7.fhir.r4.model.Practitioner();
+        nurse.setId("flipside-demo-nurse");
+        nurse.addName(new HumanName().setFamily("Nurse").addGiven("Demo"));
+        all.add(nurse);
         all.add(patient);
+        vitals.stream().filter(Observation::hasEncounter).map(o -> o.getEncounter().getReference()).distinct().forEach(ref -> {
+            org.hl7.fhir.r4.model.Encounter visit = new org.hl7.fhir.r4.model.Encounter();
+            visit.setId(ref.substring("Encounter/".length()));
+            visit.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.FINISHED);
+            visit.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+            visit.setSubject(new Reference("Patient/" + patientId));
+            all.add(visit);
+        });
         all.addAll(devices);
         all.addAll(vitals);
         all.addAll(medications);

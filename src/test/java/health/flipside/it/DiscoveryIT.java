@@ -1,0 +1,36 @@
+package health.flipside.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import health.flipside.support.CdsHooksSchemas;
+
+/** GET /cds-services on the running server (CDS Hooks 2.0 "Discovery"). */
+class DiscoveryIT {
+
+    @Test
+    void advertisesPatientDataSummaryWithSpecConformantPrefetch() throws Exception {
+        HttpResponse<String> response = Flipside.get(Flipside.BASE + "/cds-services");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        CdsHooksSchemas.assertValidDiscovery(response.body());
+        JsonNode service = Flipside.json(response).get("services").get(0);
+        assertThat(service.get("id").asText()).isEqualTo("patient-data-summary");
+        assertThat(service.get("hook").asText()).isEqualTo("patient-view");
+        List<String> keys = new ArrayList<>();
+        service.get("prefetch").fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrder("patient", "vitalSigns", "devices", "medications", "conditions");
+        // Query restrictions (CDS Hooks 2.0 "Prefetch query restrictions"): no _include, no chained parameters.
+        service.get("prefetch").forEach(template -> assertThat(template.asText())
+                .doesNotContain("_include").doesNotContain("_revinclude").doesNotContain(".")
+                .contains("{{context.patientId}}"));
+    }
+}
