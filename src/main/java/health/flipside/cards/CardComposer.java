@@ -29,12 +29,12 @@ public final class CardComposer {
         this.catalog = catalog;
     }
 
-    public List<Card> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
+    public List<ComposedCard> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
         Map<String, Object> thresholdValues = thresholdValues(thresholds);
         List<Finding> ordered = findings.stream()
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
                 .toList();
-        List<Card> cards = new ArrayList<>();
+        List<ComposedCard> cards = new ArrayList<>();
         ordered.stream().filter(f -> f.severity() != Severity.INFO)
                 .forEach(f -> cards.add(single(f, thresholdValues)));
         List<Finding> info = ordered.stream().filter(f -> f.severity() == Severity.INFO).toList();
@@ -46,18 +46,19 @@ public final class CardComposer {
         return List.copyOf(cards.subList(0, Math.min(cards.size(), catalog.policy().maxCards())));
     }
 
-    private Card single(Finding finding, Map<String, Object> thresholdValues) {
+    private ComposedCard single(Finding finding, Map<String, Object> thresholdValues) {
         CardCatalog.Compiled compiled = catalog.template(finding.templateId());
         Rendered text = render(compiled, finding, thresholdValues);
         CardTemplate t = compiled.template();
         List<Card.Suggestion> suggestions = suggestions(t);
-        return new Card(UUID.randomUUID().toString(), shorten(text.summary()), text.detailWithProvenance(),
+        Card card = new Card(UUID.randomUUID().toString(), shorten(text.summary()), text.detailWithProvenance(),
                 finding.severity().indicator(), new Card.Source(t.source().label(), t.source().url(), null),
                 suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(t), List.of());
+        return new ComposedCard(card, List.of(finding.ruleId()), List.of(finding.templateId()));
     }
 
     /** All info findings in one card: a headline list as summary, one section per finding in the detail. */
-    private Card merged(List<Finding> info, Map<String, Object> thresholdValues) {
+    private ComposedCard merged(List<Finding> info, Map<String, Object> thresholdValues) {
         CardPolicy policy = catalog.policy();
         List<String> headlines = new ArrayList<>();
         List<String> sections = new ArrayList<>();
@@ -73,9 +74,11 @@ public final class CardComposer {
             suggestions.addAll(suggestions(t));
         }
         String summary = shorten(policy.summaryCardHeadline() + ": " + String.join("; ", headlines));
-        return new Card(UUID.randomUUID().toString(), summary, String.join("\n\n---\n\n", sections),
+        Card card = new Card(UUID.randomUUID().toString(), summary, String.join("\n\n---\n\n", sections),
                 Severity.INFO.indicator(), new Card.Source(policy.summaryCardSource(), null, null),
                 suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(null), List.of());
+        return new ComposedCard(card, info.stream().map(Finding::ruleId).toList(),
+                info.stream().map(Finding::templateId).toList());
     }
 
     private record Rendered(String summary, String detail, String provenance, List<String> talkingPoints) {

@@ -18,6 +18,9 @@ public final class FhirR4 {
         FhirContext context = FhirContext.forR4();
         // The EHR's server is known to be FHIR R4; skip the /metadata round-trip before every callback.
         context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // Load the parser and client classes now, at start-up, not inside the first patient's time budget.
+        context.newJsonParser();
+        context.newRestfulGenericClient("http://127.0.0.1/fhir");
         return context;
     }
 }

@@ -35,11 +35,17 @@ public final class PrefetchResolver {
     private final FhirFetcher fetcher;
     private final Executor executor;
     private final Duration deadline;
+    private final CallbackListener listener;
 
     public PrefetchResolver(FhirFetcher fetcher, Executor executor, Duration deadline) {
+        this(fetcher, executor, deadline, CallbackListener.NONE);
+    }
+
+    public PrefetchResolver(FhirFetcher fetcher, Executor executor, Duration deadline, CallbackListener listener) {
         this.fetcher = fetcher;
         this.executor = executor;
         this.deadline = deadline;
+        this.listener = listener;
     }
 
     /**
@@ -80,7 +86,8 @@ public final class PrefetchResolver {
     /** Fetches in parallel; returns the descriptions of what could not be had in time. */
     private List<String> fetchAll(List<PrefetchQuery> queries, FhirAccess access, Map<String, String> tokens,
                                   Instant dataSince, Map<String, List<Resource>> into) {
-        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        long started = System.nanoTime();
+        long deadlineNanos = started + deadline.toNanos();
         Map<PrefetchQuery, CompletableFuture<List<Resource>>> pending = new LinkedHashMap<>();
         for (PrefetchQuery query : queries) {
             String url = callbackUrl(query, tokens, dataSince);
@@ -88,21 +95,25 @@ public final class PrefetchResolver {
         }
         List<String> unavailable = new ArrayList<>();
         pending.forEach((query, future) -> {
-            long started = System.nanoTime();
+            CallbackListener.Outcome outcome = CallbackListener.Outcome.OK;
             try {
                 into.put(query.key(), future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
-                future.cancel(true);
-                unavailable.add(query.description());
+                // No interrupt: the fetch ends on its own socket timeout; interrupting class loading breaks HAPI.
+                future.cancel(false);
+                outcome = CallbackListener.Outcome.TIMED_OUT;
                 LOG.warning(() -> "FHIR callback for prefetch key '" + query.key() + "' exceeded the deadline of " + deadline.toMillis() + " ms");
             } catch (ExecutionException e) {
-                unavailable.add(query.description());
+                outcome = CallbackListener.Outcome.FAILED;
                 LOG.warning(() -> "FHIR callback for prefetch key '" + query.key() + "' failed: " + e.getCause().getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                outcome = CallbackListener.Outcome.FAILED;
+            }
+            if (outcome != CallbackListener.Outcome.OK) {
                 unavailable.add(query.description());
             }
-            LOG.fine(() -> "FHIR callback '" + query.key() + "' waited " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            listener.completed(query.key(), Duration.ofNanos(System.nanoTime() - started), outcome);
         });
         return unavailable;
     }

@@ -1,5 +1,6 @@
 package health.flipside.hooks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import health.flipside.cards.Card;
 import health.flipside.services.CdsService;
@@ -32,6 +36,9 @@ public class CdsServicesResource {
     @Inject
     ServiceRegistry registry;
 
+    @Inject
+    MetricRegistry metrics;
+
     @GET
     public DiscoveryResponse discovery() {
         return DiscoveryResponse.of(registry.all().stream().map(CdsService::descriptor).toList());
@@ -47,10 +54,13 @@ public class CdsServicesResource {
         long started = System.nanoTime();
         HookCall call = PARSER.parse(body, service.descriptor());
         List<Card> cards = service.handle(call);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.timer("flipside_hook", new Tag("service", id)).update(took);
+        cards.forEach(card -> metrics.counter("flipside_cards_total", new Tag("service", id), new Tag("indicator", card.indicator())).inc());
         // Log ids and counts only: never the body, the token or anything that identifies the patient.
         LOG.info(() -> "hook=" + call.hook() + " service=" + id + " hookInstance=" + call.hookInstance()
                 + " cards=" + cards.size() + " indicators=" + cards.stream().map(Card::indicator).collect(Collectors.joining(","))
-                + " durationMs=" + (System.nanoTime() - started) / 1_000_000);
+                + " durationMs=" + took.toMillis());
         return new CardsResponse(cards);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import health.flipside.cards.Card;
 import health.flipside.cards.CardCatalog;
 import health.flipside.cards.CardComposer;
+import health.flipside.cards.ComposedCard;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
@@ -31,7 +32,10 @@ public final class SummaryPipeline {
         this.cards = cards;
     }
 
-    public record Result(List<Finding> findings, List<Card> cards) {
+    public record Result(List<Finding> findings, List<ComposedCard> composed) {
+        public List<Card> cards() {
+            return composed.stream().map(ComposedCard::card).toList();
+        }
     }
 
     public Result run(ResolvedData data, Instant now) {

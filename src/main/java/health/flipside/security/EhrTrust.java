@@ -1,0 +1,76 @@
+package health.flipside.security;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which EHRs Flipside trusts and how strictly, from configuration. Secure by default: with no clients file every
+ * call is refused. {@code flipside.security.disabled=true} turns verification off for local experiments only:
+ * then only loopback callers are served, and the log says so at start-up.
+ */
+@ApplicationScoped
+public class EhrTrust {
+    private static final Logger LOG = Logger.getLogger(EhrTrust.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "flipside.security.clients.file")
+    String clientsFile;
+
+    @Inject
+    @ConfigProperty(name = "flipside.security.disabled", defaultValue = "false")
+    boolean disabled;
+
+    @Inject
+    @ConfigProperty(name = "flipside.public.base.url")
+    Optional<String> publicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "flipside.security.clock.skew.seconds", defaultValue = "60")
+    int clockSkewSeconds;
+
+    @Inject
+    @ConfigProperty(name = "flipside.security.jwks.min.refresh.seconds", defaultValue = "30")
+    int jwksMinRefreshSeconds;
+
+    private JwtVerifier verifier;
+
+    void onStart(@Observes Startup event) {
+        TrustedClients clients = TrustedClients.load(Path.of(clientsFile));
+        JwtVerifier.Settings defaults = JwtVerifier.Settings.defaults();
+        verifier = new JwtVerifier(clients, new JwtVerifier.Settings(Duration.ofSeconds(clockSkewSeconds),
+                defaults.maxLifetime(), defaults.jwksCacheTtl(), Duration.ofSeconds(jwksMinRefreshSeconds),
+                defaults.jwksTimeout()), Clock.systemUTC());
+        if (disabled) {
+            LOG.warning("*** EHR AUTHENTICATION IS DISABLED (flipside.security.disabled=true). Only loopback callers "
+                    + "are served. Never run like this with real patient data. ***");
+        } else if (clients.size() == 0) {
+            LOG.warning("No trusted EHR clients in " + clientsFile + ": every CDS Hooks call will be refused (401) "
+                    + "until one is registered (docs/registering.md).");
+        } else {
+            LOG.info("Trusting " + clients.size() + " EHR client(s) from " + clientsFile);
+        }
+    }
+
+    public JwtVerifier verifier() {
+        return verifier;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    /** Where EHRs reach Flipside (behind a proxy this differs from what the request says); empty = from the request. */
+    public Optional<String> publicBaseUrl() {
+        return publicBaseUrl.filter(url -> !url.isBlank());
+    }
+}
