@@ -18,7 +18,13 @@ import java.util.stream.Collectors;
  * the same summary.
  */
 public final class BloodPressureSummarizer {
-    private static final DateTimeFormatter READING_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
+    private static final DateTimeFormatter READING_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH);
+
+    /** Every threshold this class reads; the rule-set loader refuses a bp topic that lacks one. */
+    public static final List<String> REQUIRED_THRESHOLDS = List.of("homeWindowDays", "gateReadingsMin", "gateDaysMin",
+            "gateMorningMin", "gateEveningMin", "officeLookbackDays", "officeVisits", "severeWindowHours",
+            "severeSystolic", "severeDiastolic", "plausibleSystolicMin", "plausibleSystolicMax",
+            "plausibleDiastolicMin", "plausibleDiastolicMax");
 
     private final Thresholds thresholds;
 
@@ -49,7 +55,7 @@ public final class BloodPressureSummarizer {
 
         Provenance provenance = new Provenance(sourceLabel(qualifying), qualifying.size(), days,
                 thresholds.getInt("homeWindowDays"), longestGapDays(qualifying), notUsed(cuffless, unqualified));
-        return new HomeBloodPressure(!readings.stream().filter(BloodPressureReading::isHome).toList().isEmpty(),
+        return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
                 daysShort, cuffless, unqualified, severeReading(readings, now), provenance);
     }

@@ -22,7 +22,7 @@ public final class FactBuilder {
         List<Object> facts = new ArrayList<>(thresholdsByTopic.values());
         facts.add(summarizer.home(cleaned.readings(), now));
         summarizer.office(cleaned.readings(), now).ifPresent(facts::add);
-        facts.add(new AntihypertensiveTreatment(
+        facts.add(new AntihypertensiveTreatment(data.medicationsKnown(),
                 data.medications().stream().anyMatch(Medication::antihypertensive),
                 data.medications().stream().filter(Medication::antihypertensive).map(Medication::name).toList()));
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible(), cleaned.duplicates(), data.unavailable()));

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
@@ -51,9 +52,12 @@ public final class FactExtractor {
     static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
     static final String HOME_SETTING = SNOMED + "|264362003";
     /** PHD IG: property 532354.0 is the negated regulation status — "Y" means the device is NOT regulated. */
-    static final String PHD_REGULATION = "http://terminology.hl7.org/CodeSystem/ASN1ToHL7|532354.0";
+    static final Set<String> PHD_REGULATION = Set.of("http://terminology.hl7.org/CodeSystem/ASN1ToHL7|532354.0",
+            "http://hl7.org/fhir/uv/phd/CodeSystem/ASN1ToHL7|532354.0"); // the PHD IG's own system in its 1.x versions
     static final String OFFICE_LABEL = "clinic measurement";
     static final String MM_HG = "mm[Hg]";
+    /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
+    public static final String MEDICATIONS_KEY = "medications";
 
     private final DeviceRegistry devices;
     private final MedicationClassifier antihypertensives;
@@ -84,12 +88,41 @@ public final class FactExtractor {
                 skipped++;
             }
         }
+        Map<String, org.hl7.fhir.r4.model.Medication> medicationById = new HashMap<>();
+        ofType(resources, org.hl7.fhir.r4.model.Medication.class)
+                .forEach(m -> medicationById.put("Medication/" + m.getIdElement().getIdPart(), m));
         List<Medication> medications = ofType(resources, MedicationRequest.class).stream()
                 .filter(m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
-                .filter(MedicationRequest::hasMedicationCodeableConcept)
-                .map(m -> medication(m.getMedicationCodeableConcept()))
+                .map(m -> medication(concept(m, medicationById)))
                 .toList();
-        return new PatientData(readings, medications, skipped, data.unavailable());
+        boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
+        return new PatientData(readings, medications, medicationsKnown, skipped, data.unavailable());
+    }
+
+    /**
+     * The drug of an order: inline, or through medicationReference to a contained or fetched Medication; a
+     * reference that resolves to nothing still carries its display text, which the classifier can read.
+     */
+    private static CodeableConcept concept(MedicationRequest request, Map<String, org.hl7.fhir.r4.model.Medication> byId) {
+        if (request.hasMedicationCodeableConcept()) {
+            return request.getMedicationCodeableConcept();
+        }
+        Reference reference = request.getMedicationReference();
+        String ref = reference.getReference();
+        org.hl7.fhir.r4.model.Medication medication = null;
+        if (reference.getResource() instanceof org.hl7.fhir.r4.model.Medication resolved) {
+            medication = resolved;
+        } else if (ref != null && ref.startsWith("#")) {
+            medication = request.getContained().stream().filter(org.hl7.fhir.r4.model.Medication.class::isInstance)
+                    .map(org.hl7.fhir.r4.model.Medication.class::cast)
+                    .filter(m -> ref.substring(1).equals(m.getIdElement().getIdPart())).findFirst().orElse(null);
+        } else if (ref != null) {
+            medication = byId.get("Medication/" + new IdType(ref).getIdPart());
+        }
+        if (medication != null && medication.hasCode()) {
+            return medication.getCode();
+        }
+        return new CodeableConcept().setText(reference.getDisplay());
     }
 
     private Optional<BloodPressureReading> bloodPressure(Observation observation, Map<String, Device> deviceById) {
@@ -120,18 +153,23 @@ public final class FactExtractor {
     }
 
     /**
-     * Patient-generated when the patient (or a carer) performed it, a device recorded it, or the setting says home
-     * (CardX SMBP: performer = Patient; US vitals IG MeasurementSetting = Home). Otherwise it is an office reading.
+     * Patient-generated when the setting says home, or the patient (or a carer) performed it (US vitals IG
+     * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
+     * reading even from a connected device; with no performer, a device reading is taken as home.
      */
     static boolean isHome(Observation observation) {
-        boolean byPerformer = observation.getPerformer().stream()
-                .map(Reference::getReference)
-                .anyMatch(r -> r != null && (r.startsWith("Patient/") || r.startsWith("RelatedPerson/")));
         boolean bySetting = observation.getExtensionsByUrl(MEASUREMENT_SETTING).stream()
                 .map(Extension::getValue)
                 .filter(CodeableConcept.class::isInstance)
                 .anyMatch(v -> codes((CodeableConcept) v).contains(HOME_SETTING));
-        return byPerformer || bySetting || observation.hasDevice();
+        List<String> performers = observation.getPerformer().stream().map(Reference::getReference)
+                .filter(r -> r != null).map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
+        if (bySetting || performers.contains("Patient") || performers.contains("RelatedPerson")) {
+            return true;
+        }
+        boolean byStaff = performers.stream().anyMatch(t -> t.equals("Practitioner") || t.equals("PractitionerRole")
+                || t.equals("Organization") || t.equals("CareTeam"));
+        return !byStaff && observation.hasDevice();
     }
 
     private static boolean isBloodPressure(Observation observation) {
@@ -185,15 +223,16 @@ public final class FactExtractor {
             return observation.getContained().stream().filter(Device.class::isInstance).map(Device.class::cast)
                     .filter(d -> ref.substring(1).equals(d.getIdElement().getIdPart())).findFirst().orElse(null);
         }
-        String[] parts = ref.split("/");
-        return parts.length >= 2 ? deviceById.get("Device/" + parts[parts.length - 1]) : null;
+        // Relative, absolute or version-specific ("Device/x/_history/2"): the logical id is what identifies it.
+        IdType id = new IdType(ref);
+        return "Device".equals(id.getResourceType()) ? deviceById.get("Device/" + id.getIdPart()) : null;
     }
 
     static DeviceDescription describe(Device device) {
         String model = device.hasModelNumber() ? device.getModelNumber()
                 : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
         Boolean regulated = device.getProperty().stream()
-                .filter(p -> codes(p.getType()).contains(PHD_REGULATION))
+                .filter(p -> codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
                 .flatMap(p -> p.getValueCode().stream())
                 .flatMap(cc -> cc.getCoding().stream())
                 .map(Coding::getCode)
@@ -206,13 +245,13 @@ public final class FactExtractor {
                 regulated, typeCodes);
     }
 
-    /** "https://ehr.example/fhir/Organization/7" and "Organization/7" name the same owner. */
+    /** "https://ehr.example/fhir/Organization/7", "Organization/7/_history/3" and "Organization/7" name one owner. */
     private static String relative(String reference) {
         if (reference == null) {
             return null;
         }
-        String[] parts = reference.split("/");
-        return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : reference;
+        IdType id = new IdType(reference);
+        return id.getResourceType() == null ? reference : id.getResourceType() + "/" + id.getIdPart();
     }
 
     private Medication medication(CodeableConcept concept) {

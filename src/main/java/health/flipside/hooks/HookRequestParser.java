@@ -27,7 +27,8 @@ public final class HookRequestParser {
     private final ObjectMapper mapper;
 
     public HookRequestParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // "{...} garbage" is not a JSON body: refuse trailing content whatever the caller's mapper says.
+        this.mapper = mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public HookCall parse(String body, ServiceDescriptor service) {
@@ -126,7 +127,7 @@ public final class HookRequestParser {
         if (server != null) {
             try {
                 URI uri = new URI(server);
-                if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                if (!uri.isAbsolute() || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
                     throw new java.net.URISyntaxException(server, "not an absolute http(s) URL");
                 }
             } catch (java.net.URISyntaxException e) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import health.flipside.facts.BloodPressureSummarizer;
 import health.flipside.facts.DeviceKind;
 import health.flipside.facts.DeviceRegistry;
 import health.flipside.facts.MedicationClassifier;
@@ -90,13 +91,17 @@ public final class RuleSetLoader {
     }
 
     private static String describe(Path rulesDir, Message message) {
-        String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^src/main/resources/rules/", "");
+        String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^(src/main/resources/)?rules/", "");
         String line = message.getLine() > 0 ? ":" + message.getLine() : "";
         return rulesDir.resolve(path) + line + ": " + message.getText().strip();
     }
 
     /** Per-topic thresholds file format, as staff write it. */
-    record ThresholdsFile(String topic, Map<String, Thresholds.Threshold> thresholds) {
+    record ThresholdsFile(String topic, Map<String, ThresholdEntry> thresholds) {
+    }
+
+    /** As written: {@code value} boxed, so a forgotten value is an error rather than a silent 0. */
+    record ThresholdEntry(Double value, String unit, String source) {
     }
 
     private static Map<String, Thresholds> loadThresholds(Path rulesDir) {
@@ -109,15 +114,24 @@ public final class RuleSetLoader {
                     throw new RuleSetException(file + ": topic '" + parsed.topic() + "' does not match its folder '" + expectedTopic + "'");
                 }
                 List<String> problems = new ArrayList<>();
-                (parsed.thresholds() == null ? Map.<String, Thresholds.Threshold>of() : parsed.thresholds()).forEach((name, t) -> {
-                    if (t == null || t.source() == null || t.source().isBlank()) {
+                Map<String, Thresholds.Threshold> values = new HashMap<>();
+                (parsed.thresholds() == null ? Map.<String, ThresholdEntry>of() : parsed.thresholds()).forEach((name, t) -> {
+                    if (t == null || t.value() == null) {
+                        problems.add("threshold '" + name + "' has no value");
+                    } else if (t.source() == null || t.source().isBlank()) {
                         problems.add("threshold '" + name + "' has no source (name its guideline, or say \"design choice [D]\")");
+                    } else {
+                        values.put(name, new Thresholds.Threshold(t.value(), t.unit(), t.source()));
                     }
                 });
+                if (parsed.topic().equals("bp")) {
+                    BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream().filter(name -> !values.containsKey(name))
+                            .forEach(name -> problems.add("threshold '" + name + "' is required by the bp summaries"));
+                }
                 if (!problems.isEmpty()) {
                     throw new RuleSetException(file + ": " + String.join("; ", problems));
                 }
-                byTopic.put(parsed.topic(), new Thresholds(parsed.topic(), parsed.thresholds()));
+                byTopic.put(parsed.topic(), new Thresholds(parsed.topic(), values));
             }
         } catch (IOException e) {
             throw new RuleSetException("Cannot read " + rulesDir + ": " + e.getMessage(), e);

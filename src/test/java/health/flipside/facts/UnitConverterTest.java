@@ -1,0 +1,58 @@
+package health.flipside.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** UCUM conversion through the reference library: units are converted by definition, never guessed. */
+class UnitConverterTest {
+    private static final UnitConverter UNITS = new UnitConverter();
+
+    @Test
+    @DisplayName("kPa → mm[Hg] (1 kPa = 7.50062 mm[Hg])")
+    void kilopascalToMillimetresOfMercury() {
+        assertThat(UNITS.convert(16, "kPa", "mm[Hg]")).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(120.01, within(0.01));
+        assertThat(UNITS.convert(10.7, "kPa", "mm[Hg]")).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(80.26, within(0.01));
+    }
+
+    @Test
+    @DisplayName("[lb_av] → kg (1 lb = 0.45359 kg)")
+    void poundsToKilograms() {
+        assertThat(UNITS.convert(150, "[lb_av]", "kg")).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(68.039, within(0.001));
+    }
+
+    @Test
+    @DisplayName("the target unit itself comes back unchanged")
+    void sameUnit() {
+        assertThat(UNITS.convert(132.5, "mm[Hg]", "mm[Hg]")).contains(132.5);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @DisplayName("a unit UCUM does not know is empty, never guessed (\"mmHg\" is not UCUM; \"mm[Hg]\" is)")
+    @ValueSource(strings = {"mmHg", "millimeters of mercury", "furlong", "%%"})
+    void unknownUnitIsEmpty(String unit) {
+        assertThat(UNITS.convert(120, unit, "mm[Hg]")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a known unit of another dimension (kg → mm[Hg]) is empty")
+    void incommensurableIsEmpty() {
+        assertThat(UNITS.convert(80, "kg", "mm[Hg]")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @DisplayName("a missing or blank unit is empty")
+    @NullAndEmptySource
+    @ValueSource(strings = "  ")
+    void missingUnitIsEmpty(String unit) {
+        assertThat(UNITS.convert(120, unit, "mm[Hg]")).isEmpty();
+    }
+}
