@@ -45,7 +45,7 @@ public final class FactExtractor {
     static final String MDC = "urn:iso:std:iso:11073:10101";
     static final String SNOMED = "http://snomed.info/sct";
     /** BP panels: LOINC 85354-9 (CardX, PHD), 55284-4 (US vitals IG); MDC 150020 non-invasive BP (PHD IG). */
-    static final Set<String> BP_PANEL = Set.of(LOINC + "|85354-9", LOINC + "|55284-4", MDC + "|150020");
+    public static final Set<String> BP_PANEL = Set.of(LOINC + "|85354-9", LOINC + "|55284-4", MDC + "|150020");
     static final Set<String> SYSTOLIC = Set.of(LOINC + "|8480-6", MDC + "|150021");
     static final Set<String> DIASTOLIC = Set.of(LOINC + "|8462-4", MDC + "|150022");
     /** US vitals IG MeasurementSettingExt; SNOMED 264362003 = Home. */

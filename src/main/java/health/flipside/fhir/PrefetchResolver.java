@@ -66,7 +66,7 @@ public final class PrefetchResolver {
                 byKey.put(query.key(), List.of());
                 continue;
             }
-            Resource resource = value == null ? null : parse(parser, query.key(), value);
+            Resource resource = value == null ? null : parse(parser, query.key(), relevantOnly(value, query.relevantCodes()));
             if (resource == null || resource instanceof OperationOutcome) {
                 toFetch.add(query);
             } else {
@@ -124,6 +124,34 @@ public final class PrefetchResolver {
             url += (url.contains("?") ? "&" : "?") + query.dateParam() + "=ge" + dataSince.atOffset(ZoneOffset.UTC).toLocalDate();
         }
         return url;
+    }
+
+    /**
+     * Drops Observations Flipside does not read from a prefetched Bundle, on the JSON tree: building HAPI models of
+     * every heart-rate sample costs far more than the whole rest of the call (bench/README.md).
+     */
+    static JsonNode relevantOnly(JsonNode value, java.util.Set<String> relevantCodes) {
+        if (relevantCodes.isEmpty() || !"Bundle".equals(value.path("resourceType").asText()) || !value.path("entry").isArray()) {
+            return value;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) value).deepCopy();
+        java.util.Iterator<JsonNode> entries = copy.withArray("entry").elements();
+        while (entries.hasNext()) {
+            JsonNode resource = entries.next().path("resource");
+            if ("Observation".equals(resource.path("resourceType").asText()) && !hasCode(resource, relevantCodes)) {
+                entries.remove();
+            }
+        }
+        return copy;
+    }
+
+    private static boolean hasCode(JsonNode observation, java.util.Set<String> codes) {
+        for (JsonNode coding : observation.path("code").path("coding")) {
+            if (codes.contains(coding.path("system").asText() + "|" + coding.path("code").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Resource parse(IParser parser, String key, JsonNode value) {

@@ -2,6 +2,7 @@ package health.flipside.services;
 
 import java.util.List;
 
+import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.PrefetchQuery;
 
 /**
@@ -25,7 +26,7 @@ public final class PatientDataSummary {
                         new PrefetchQuery("patient", "Patient/{{context.patientId}}", "the patient record", false, null),
                         new PrefetchQuery("vitalSigns",
                                 "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=1000",
-                                "vital signs (home and office blood pressure)", true, "date"),
+                                "vital signs (home and office blood pressure)", true, "date", FactExtractor.BP_PANEL),
                         new PrefetchQuery("devices", "Device?patient={{context.patientId}}",
                                 "the patient's devices (provenance of home readings)", false, null),
                         new PrefetchQuery("medications", "MedicationRequest?patient={{context.patientId}}&status=active",

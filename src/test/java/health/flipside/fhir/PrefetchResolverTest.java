@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -268,5 +269,22 @@ class PrefetchResolverTest {
             Thread.currentThread().interrupt();
             throw new FhirFetchException("interrupted");
         }
+    }
+
+    @Test
+    void observationsFlipsideDoesNotReadAreDroppedBeforeParsing() throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree("""
+                {"resourceType":"Bundle","type":"searchset","entry":[
+                  {"resource":{"resourceType":"Observation","id":"bp","status":"final",
+                    "code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]}}},
+                  {"resource":{"resourceType":"Observation","id":"hr","status":"final",
+                    "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]}}},
+                  {"resource":{"resourceType":"Device","id":"cuff"}}]}""");
+
+        JsonNode kept = PrefetchResolver.relevantOnly(bundle, Set.of("http://loinc.org|85354-9"));
+
+        assertThat(kept.get("entry")).extracting(e -> e.path("resource").path("id").asText()).containsExactly("bp", "cuff");
+        assertThat(bundle.get("entry")).as("the request's own tree is not changed").hasSize(3);
+        assertThat(PrefetchResolver.relevantOnly(bundle, Set.of())).isSameAs(bundle);
     }
 }

@@ -1,0 +1,503 @@
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flipside's throughput benchmark (bench/README.md). JDK only: {@code java bench/LoadGenerator.java [options]}.
+ *
+ * <p>For each payload it compares two endpoints on the same server, in the same run: the baseline (Liberty + a
+ * Jackson parse of the same body, no cards) and patient-view. Closed loop: N virtual users each send the next
+ * request as soon as the previous answer is in. The measured time is split into rounds that alternate the two
+ * endpoints (A B B A …) so that drift (JIT, GC, the neighbours on a shared machine) falls on both.
+ *
+ * <pre>
+ * options (defaults in brackets):
+ *   --base URL          server [http://localhost:9080]
+ *   --payloads a,b      hook request files [target/bench/typical.json,target/bench/heavy.json]
+ *   --warmup S          total warm-up seconds, spread over every payload × endpoint, not measured [60]
+ *   --duration S        measured seconds per payload × endpoint [20]
+ *   --users N           concurrent virtual users [8]
+ *   --rounds R          alternations per payload (each endpoint runs duration/R seconds per round) [2]
+ *   --timeout S         per-request timeout; a timed-out request counts as an error [30]
+ *   --jwt-key FILE      sign a fresh ES384 CDS Hooks JWT (iss, aud = the exact endpoint URL, iat, exp, jti) for
+ *                       every patient-view call with this PKCS#8 P-384 key, e.g. dev/keys/ehr-dev-es384.pem [none]
+ *   --jwt-kid ID        its kid [flipside-dev-es384]
+ *   --jwt-iss URL       its iss [https://ehr.dev.flipside.local]
+ *   --log FILE          Liberty messages.log: also report the server-side durationMs of patient-view [none]
+ *   --csv FILE          append the results as CSV (for summarize) [none]
+ * java bench/LoadGenerator.java summarize run1.csv run2.csv …   medians over runs
+ * </pre>
+ */
+public class LoadGenerator {
+    static final String BASELINE = "baseline";
+    static final String PATIENT_VIEW = "patient-view";
+    static final Map<String, String> PATHS = Map.of(
+            BASELINE, "/benchmark/baseline",
+            PATIENT_VIEW, "/cds-services/patient-data-summary");
+    static Duration timeout = Duration.ofSeconds(30);
+    static Jwt jwt;
+    static final Pattern DURATION = Pattern.compile("service=patient-data-summary hookInstance=(\\S+) .*durationMs=(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("summarize")) {
+            summarize(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        Map<String, String> options = options(args);
+        String base = options.getOrDefault("base", "http://localhost:9080");
+        List<Path> payloads = Arrays.stream(options.getOrDefault("payloads", "target/bench/typical.json,target/bench/heavy.json")
+                .split(",")).map(Path::of).toList();
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", "60"));
+        double duration = Double.parseDouble(options.getOrDefault("duration", "20"));
+        int users = Integer.parseInt(options.getOrDefault("users", "8"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+        timeout = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("timeout", "30"))));
+        if (options.containsKey("jwt-key")) {
+            jwt = new Jwt(Path.of(options.get("jwt-key")), options.getOrDefault("jwt-kid", "flipside-dev-es384"),
+                    options.getOrDefault("jwt-iss", "https://ehr.dev.flipside.local"));
+        }
+        Path log = options.containsKey("log") ? Path.of(options.get("log")) : null;
+        Path csv = options.containsKey("csv") ? Path.of(options.get("csv")) : null;
+
+        // Bounded: whatever happens (a hung server, a stuck socket), the process ends by itself.
+        long budgetSeconds = (long) (warmup + duration * 2 * payloads.size()) + 120 + timeout.toSeconds() * (4 + 2 * rounds * payloads.size());
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(budgetSeconds * 1000);
+                System.err.println("LoadGenerator: exceeded its " + budgetSeconds + " s budget, stopping");
+                System.exit(3);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Target> targets = new ArrayList<>();
+        for (Path file : payloads) {
+            byte[] body = Files.readAllBytes(file);
+            String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+            String hookInstance = hookInstance(new String(body, StandardCharsets.UTF_8));
+            for (String endpoint : List.of(BASELINE, PATIENT_VIEW)) {
+                targets.add(new Target(name, endpoint, URI.create(base + PATHS.get(endpoint)), body, hookInstance));
+            }
+        }
+        System.out.printf(Locale.ROOT, "Flipside load: %s, %d users, warm-up %.0f s, %.0f s per endpoint in %d rounds, %d cores%n",
+                base, users, warmup, duration, rounds, Runtime.getRuntime().availableProcessors());
+        for (Target target : targets) {
+            preflight(client, target);
+        }
+
+        // Warm-up: every payload × endpoint in turn, in slices of at most 5 s, results thrown away.
+        if (warmup > 0) {
+            int slices = Math.max(targets.size(), (int) Math.ceil(warmup / 5.0));
+            double slice = warmup / slices;
+            System.out.printf(Locale.ROOT, "warming up: %d slices of %.1f s%n", slices, slice);
+            for (int i = 0; i < slices; i++) {
+                Target target = targets.get(i % targets.size());
+                run(client, target, users, slice, new Histogram(), new AtomicLong());
+            }
+        }
+
+        // Measure: per payload, rounds alternating the order of the two endpoints (A B, B A, A B, …).
+        Map<Target, Histogram> histograms = new LinkedHashMap<>();
+        Map<Target, AtomicLong> errors = new HashMap<>();
+        Map<Target, double[]> seconds = new HashMap<>();
+        Map<Target, AtomicLong> inWindow = new HashMap<>();
+        Map<Target, List<Long>> serverSide = new HashMap<>();
+        targets.forEach(t -> {
+            histograms.put(t, new Histogram());
+            errors.put(t, new AtomicLong());
+            seconds.put(t, new double[1]);
+            inWindow.put(t, new AtomicLong());
+            serverSide.put(t, new ArrayList<>());
+        });
+        for (int p = 0; p < targets.size(); p += 2) {
+            Target baseline = targets.get(p);
+            Target patientView = targets.get(p + 1);
+            System.out.printf("measuring %s%n", baseline.payload());
+            for (int round = 0; round < rounds; round++) {
+                List<Target> order = round % 2 == 0 ? List.of(baseline, patientView) : List.of(patientView, baseline);
+                for (Target target : order) {
+                    long logStart = log == null ? -1 : size(log);
+                    inWindow.get(target).addAndGet(run(client, target, users, duration / rounds, histograms.get(target), errors.get(target)));
+                    seconds.get(target)[0] += duration / rounds;
+                    if (log != null && target.endpoint().equals(PATIENT_VIEW)) {
+                        Thread.sleep(300); // let the last log lines reach the file
+                        serverSide.get(target).addAll(serverDurations(log, logStart, target.hookInstance()));
+                    }
+                }
+            }
+        }
+        watchdog.interrupt();
+
+        List<String> rows = new ArrayList<>();
+        System.out.println();
+        System.out.println("| payload | endpoint | requests | errors | req/s | p50 ms | p99 ms | server p50 ms | server p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Target target : targets) {
+            Histogram h = histograms.get(target);
+            double rate = inWindow.get(target).get() / seconds.get(target)[0];
+            List<Long> server = serverSide.get(target);
+            String serverP50 = server.isEmpty() ? "" : String.valueOf(percentile(server, 0.50));
+            String serverP99 = server.isEmpty() ? "" : String.valueOf(percentile(server, 0.99));
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %s | %s |%n", target.payload(), target.endpoint(),
+                    h.count(), errors.get(target).get(), rate, h.percentile(0.50) / 1000.0, h.percentile(0.99) / 1000.0,
+                    serverP50.isEmpty() ? "" : serverP50 + " (n=" + server.size() + ")", serverP99);
+            rows.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.1f,%.3f,%.3f,%s,%s", target.payload(), target.endpoint(), h.count(),
+                    errors.get(target).get(), rate, h.percentile(0.50) / 1000.0, h.percentile(0.99) / 1000.0, serverP50, serverP99));
+        }
+        for (Target target : targets) {
+            if (inWindow.get(target).get() < 20) {
+                System.out.printf("note: %s %s completed only %d answers inside the measured windows: its req/s is coarse; "
+                        + "use a longer --duration (or fewer --rounds) than its latency%n", target.payload(), target.endpoint(),
+                        inWindow.get(target).get());
+            }
+        }
+        System.out.println();
+        System.out.println("| payload | throughput patient-view/baseline | p99 patient-view/baseline |");
+        System.out.println("|---|---|---|");
+        for (int p = 0; p < targets.size(); p += 2) {
+            Target b = targets.get(p);
+            Target v = targets.get(p + 1);
+            double throughput = (inWindow.get(v).get() / seconds.get(v)[0]) / (inWindow.get(b).get() / seconds.get(b)[0]);
+            double p99 = (double) histograms.get(v).percentile(0.99) / histograms.get(b).percentile(0.99);
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", b.payload(), throughput, p99);
+        }
+        if (csv != null) {
+            StringBuilder text = new StringBuilder();
+            if (!Files.exists(csv)) {
+                text.append("payload,endpoint,requests,errors,rps,p50_ms,p99_ms,server_p50_ms,server_p99_ms\n");
+            }
+            rows.forEach(r -> text.append(r).append('\n'));
+            Files.writeString(csv, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        long failed = errors.values().stream().mapToLong(AtomicLong::get).sum();
+        System.exit(failed == 0 ? 0 : 2);
+    }
+
+    record Target(String payload, String endpoint, URI uri, byte[] body, String hookInstance) {
+    }
+
+    /** One request before anything else: a 404 from the baseline means the server runs without it enabled. */
+    static void preflight(HttpClient client, Target target) throws Exception {
+        HttpResponse<String> response = client.send(request(target), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            String hint = target.endpoint().equals(BASELINE) && response.statusCode() == 404
+                    ? " (is flipside.benchmark.baseline=true on the server?)" : "";
+            throw new IllegalStateException(target.endpoint() + " answered " + response.statusCode() + hint + ": "
+                    + abbreviate(response.body(), 300));
+        }
+        System.out.printf("preflight %s %s: %d bytes in, %d bytes out: %s%n", target.payload(), target.endpoint(),
+                target.body().length, response.body().length(), abbreviate(response.body(), 110));
+    }
+
+    static HttpRequest request(Target target) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.uri()).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(target.body()));
+        if (needsToken(target)) {
+            builder.header("Authorization", "Bearer " + jwt.mint(target.uri().toString()));
+        }
+        return builder.build();
+    }
+
+    static boolean needsToken(Target target) {
+        return jwt != null && target.endpoint().equals(PATIENT_VIEW);
+    }
+
+    /** CDS Hooks JWTs signed with ES384, JDK only; each has its own jti (Flipside refuses a replayed one). */
+    static final class Jwt {
+        private final java.security.PrivateKey key;
+        private final String header;
+        private final String issuer;
+
+        Jwt(Path pem, String kid, String issuer) throws Exception {
+            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----|\\s", "");
+            key = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
+            header = b64("{\"alg\":\"ES384\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}");
+            this.issuer = issuer;
+        }
+
+        String mint(String audience) {
+            try {
+                long now = System.currentTimeMillis() / 1000;
+                String claims = b64("{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"iat\":" + now
+                        + ",\"exp\":" + (now + 300) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}");
+                java.security.Signature signature = java.security.Signature.getInstance("SHA384withECDSA");
+                signature.initSign(key);
+                signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+                return header + "." + claims + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(joseSignature(signature.sign(), 48));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String b64(String json) {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** DER SEQUENCE { INTEGER r, INTEGER s } → r || s, each left-padded to {@code size} bytes (RFC 7518 §3.4). */
+        private static byte[] joseSignature(byte[] der, int size) {
+            int offset = der[1] == (byte) 0x81 ? 3 : 2;
+            byte[] out = new byte[2 * size];
+            for (int part = 0; part < 2; part++) {
+                int length = der[offset + 1];
+                int start = offset + 2;
+                int skip = Math.max(0, length - size);
+                System.arraycopy(der, start + skip, out, part * size + size - (length - skip), length - skip);
+                offset = start + length;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A closed loop of {@code users} threads for {@code seconds}. Like wrk, throughput counts the answers (200)
+     * completed within the window; requests still in flight at its end are awaited and their latency is recorded
+     * too, so slow answers are not dropped from the percentiles. Returns the in-window count.
+     */
+    static long run(HttpClient client, Target target, int users, double seconds, Histogram histogram, AtomicLong errors)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        HttpRequest request = request(target);
+        List<Thread> threads = new ArrayList<>();
+        List<Histogram> parts = new ArrayList<>();
+        AtomicLong completed = new AtomicLong();
+        for (int u = 0; u < users; u++) {
+            Histogram part = new Histogram();
+            parts.add(part);
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    HttpRequest next = needsToken(target) ? request(target) : request; // minting is not timed
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response = client.send(next, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            long done = System.nanoTime();
+                            part.record((done - sent) / 1000);
+                            if (done <= deadline) {
+                                completed.incrementAndGet();
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "user-" + u);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(timeout.toMillis() + 5000 + (long) (seconds * 1000));
+        }
+        parts.forEach(histogram::add);
+        return completed.get();
+    }
+
+    /** Log-linear histogram of microseconds: exact below 64 µs, then 32 buckets per power of two (≤ 3.2 % error). */
+    static final class Histogram {
+        private static final int SUB = 64;
+        private final long[] counts = new long[41 * SUB];
+        private long count;
+
+        void record(long micros) {
+            counts[index(Math.max(0, micros))]++;
+            count++;
+        }
+
+        void add(Histogram other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+            count += other.count;
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The upper edge of the bucket that holds the q-quantile, in microseconds. */
+        long percentile(double q) {
+            if (count == 0) {
+                return 0;
+            }
+            long rank = (long) Math.ceil(q * count);
+            long seen = 0;
+            for (int i = 0; i < counts.length; i++) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return upper(i);
+                }
+            }
+            return upper(counts.length - 1);
+        }
+
+        private static int index(long v) {
+            if (v < SUB) {
+                return (int) v;
+            }
+            int exponent = 63 - Long.numberOfLeadingZeros(v) - 5; // v in [2^(e+5), 2^(e+6)): 32 values per sub-bucket step
+            int sub = (int) (v >> exponent) - SUB / 2;           // 32..63 → 0..31, doubled below
+            int i = SUB + (exponent - 1) * (SUB / 2) + sub;
+            return Math.min(i, 41 * SUB - 1);
+        }
+
+        private static long upper(int i) {
+            if (i < SUB) {
+                return i;
+            }
+            int exponent = (i - SUB) / (SUB / 2) + 1;
+            int sub = (i - SUB) % (SUB / 2) + SUB / 2;
+            return ((long) (sub + 1) << exponent) - 1;
+        }
+    }
+
+    static String hookInstance(String body) {
+        Matcher m = Pattern.compile("\"hookInstance\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** durationMs of this payload's patient-view calls logged since {@code from} (from 0 if the log rolled over). */
+    static List<Long> serverDurations(Path log, long from, String hookInstance) throws IOException {
+        List<Long> durations = new ArrayList<>();
+        if (!Files.exists(log)) {
+            return durations;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = from <= file.length() ? from : 0;
+            file.seek(start);
+            byte[] bytes = new byte[(int) (file.length() - start)];
+            file.readFully(bytes);
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = DURATION.matcher(line);
+                if (m.find() && m.group(1).equals(hookInstance)) {
+                    durations.add(Long.parseLong(m.group(2)));
+                }
+            }
+        }
+        return durations;
+    }
+
+    static long percentile(List<Long> values, double q) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    static String abbreviate(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Expected --name value, got " + args[i] + " (see the class comment)");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    /** Medians, over the given CSV files (one run each), of every figure and of the two ratios. */
+    static void summarize(String[] files) throws IOException {
+        Map<String, List<double[]>> byKey = new LinkedHashMap<>();
+        for (String file : files) {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                double[] values = new double[7];
+                for (int i = 0; i < 7; i++) {
+                    values[i] = f[2 + i].isEmpty() ? Double.NaN : Double.parseDouble(f[2 + i]);
+                }
+                byKey.computeIfAbsent(f[0] + "," + f[1], k -> new ArrayList<>()).add(values);
+            }
+        }
+        System.out.printf("Medians over %d runs%n%n", files.length);
+        System.out.println("| payload | endpoint | requests | errors | req/s | p50 ms | p99 ms | server p50 ms | server p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        Map<String, double[]> medians = new LinkedHashMap<>();
+        byKey.forEach((key, runs) -> {
+            double[] m = new double[7];
+            for (int i = 0; i < 7; i++) {
+                int column = i;
+                m[i] = median(runs.stream().mapToDouble(r -> r[column]).toArray());
+            }
+            medians.put(key, m);
+            String[] k = key.split(",");
+            System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s |%n", k[0], k[1], m[0], m[1], m[2], m[3], m[4],
+                    Double.isNaN(m[5]) ? "" : String.format(Locale.ROOT, "%.0f", m[5]), Double.isNaN(m[6]) ? "" : String.format(Locale.ROOT, "%.0f", m[6]));
+        });
+        // Ratios: per run, then the median of the per-run ratios (same-run pairs, as measured).
+        System.out.println();
+        System.out.println("| payload | throughput patient-view/baseline (per run → median) | p99 patient-view/baseline (per run → median) |");
+        System.out.println("|---|---|---|");
+        for (String key : byKey.keySet()) {
+            String[] k = key.split(",");
+            if (!k[1].equals(BASELINE) || !byKey.containsKey(k[0] + "," + PATIENT_VIEW)) {
+                continue;
+            }
+            List<double[]> b = byKey.get(key);
+            List<double[]> v = byKey.get(k[0] + "," + PATIENT_VIEW);
+            int n = Math.min(b.size(), v.size());
+            double[] throughput = new double[n];
+            double[] p99 = new double[n];
+            for (int i = 0; i < n; i++) {
+                throughput[i] = v.get(i)[2] / b.get(i)[2];
+                p99[i] = v.get(i)[4] / b.get(i)[4];
+            }
+            System.out.printf(Locale.ROOT, "| %s | %s → %.2f | %s → %.2f |%n", k[0], list(throughput), median(throughput), list(p99), median(p99));
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    static String list(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (double v : values) {
+            text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return text.toString();
+    }
+}

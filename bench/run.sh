@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Flipside throughput benchmark (bench/README.md): build, start a Liberty server with the baseline endpoint on,
+# write the payloads, run bench/LoadGenerator.java against it, stop the server (always, on exit).
+#
+#   bench/run.sh [LoadGenerator options, e.g. --warmup 60 --duration 20 --users 8]
+#
+# Environment:
+#   RUNS=N            repeat N times, each on a freshly started server, then print medians [1]
+#   BENCH_COMMIT=rev  measure a clean export of that commit (git archive → ${TMPDIR:-/tmp}/flipside-bench-<sha>)
+#                     with this checkout's bench files, instead of the working tree in place;
+#   BENCH_COMMIT=worktree  the same with a copy of the working tree: use one of these while others edit
+#   SECURITY=off      run with flipside.security.disabled=true (no JWT); default: trust dev/trusted-clients.yaml
+#                     and sign a fresh ES384 JWT per patient-view call with dev/keys/ehr-dev-es384.pem
+#   SINGLE_USER=0     skip the second, single-user pass (latency without queueing, on the already warm server)
+#   PROFILE=1         record a Java Flight Recording of the server (target/bench/server-<stamp>-<run>.jfr)
+#   BUILD=0           reuse target/bench/flipside.war
+#   BENCH_PORT / BENCH_HTTPS_PORT [9380 / 9743], BENCH_SERVER [flipsideBench]
+# The benchmark server is its own Liberty server (target/liberty/wlp/usr/servers/$BENCH_SERVER) on its own port,
+# with a checked copy of the WAR and of rules/ and cds-cards/, so `mvn liberty:run` on 9080 and the integration
+# tests are left alone, and a rebuild of target/ during the run does not change what is measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -n "${BENCH_COMMIT:-}" ]; then
+  if [ "$BENCH_COMMIT" = worktree ]; then
+    dir=${TMPDIR:-/tmp}/flipside-bench-worktree
+    echo "== measuring a copy of the working tree (tracked and untracked, not ignored files) in $dir"
+    rm -rf "$dir" && mkdir -p "$dir"
+    git ls-files -z -c -o --exclude-standard | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$dir"
+  else
+    sha=$(git rev-parse --short "$BENCH_COMMIT")
+    dir=${TMPDIR:-/tmp}/flipside-bench-$sha
+    echo "== measuring commit $sha in $dir"
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$BENCH_COMMIT" | tar -x -C "$dir"
+  fi
+  mkdir -p "$dir/bench" "$dir/src/test/java/health/flipside/examples"
+  cp bench/LoadGenerator.java bench/run.sh "$dir/bench/"; cp bench/README.md "$dir/bench/" 2>/dev/null || true
+  cp src/test/java/health/flipside/examples/BenchPayloads.java "$dir/src/test/java/health/flipside/examples/"
+  BENCH_COMMIT='' exec "$dir/bench/run.sh" "$@"
+fi
+
+RUNS=${RUNS:-1}
+PORT=${BENCH_PORT:-9380}
+HTTPS_PORT=${BENCH_HTTPS_PORT:-9743}
+SERVER=${BENCH_SERVER:-flipsideBench}
+OUT=target/bench
+SERVER_DIR=target/liberty/wlp/usr/servers/$SERVER
+PID_FILE=target/liberty/wlp/usr/servers/.pid/$SERVER.pid
+LOG=$SERVER_DIR/logs/messages.log
+STAMP=$(date +%Y%m%d-%H%M%S)
+LIBERTY=(-DserverName="$SERVER" -DlooseApplication=false
+  -Dliberty.var.flipside.benchmark.baseline=true
+  -Dliberty.var.http.port="$PORT" -Dliberty.var.https.port="$HTTPS_PORT"
+  -Dliberty.var.flipside.rules.dir="$PWD/$OUT/content/rules" -Dliberty.var.flipside.cards.dir="$PWD/$OUT/content/cds-cards"
+  -Dliberty.jvm.heap-min=-Xms1g -Dliberty.jvm.heap-max=-Xmx1g)
+LOAD=()
+if [ "${SECURITY:-on}" = off ]; then
+  LIBERTY+=(-Dliberty.var.flipside.security.disabled=true)
+elif [ -f dev/trusted-clients.yaml ] && [ -f dev/keys/ehr-dev-es384.pem ]; then
+  LIBERTY+=(-Dliberty.var.flipside.security.clients.file="$PWD/dev/trusted-clients.yaml")
+  LOAD+=(--jwt-key dev/keys/ehr-dev-es384.pem)
+fi
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+started=0
+stop_server() {
+  if [ "$started" = 1 ]; then
+    echo "== stopping Liberty ($SERVER)"
+    mvn -q liberty:stop "${LIBERTY[@]}" >/dev/null 2>&1 || true
+    # If the plugin could not stop it, end exactly the server this script started (its pid file), nothing else.
+    if [ -f "$PID_FILE" ]; then
+      pid=$(cat "$PID_FILE")
+      if kill -0 "$pid" 2>/dev/null; then kill "$pid"; sleep 5; kill -9 "$pid" 2>/dev/null || true; fi
+    fi
+    started=0
+  fi
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$OUT"
+
+# Others may rebuild target/ while this runs: keep a private, checked copy of the WAR (and of the content it reads).
+war_ok() { [ -s "$1" ] && unzip -l "$1" 2>/dev/null | grep -q 'WEB-INF/classes/health/flipside/fhir/FhirR4.class'; }
+tests_compile=0
+if [ "${BUILD:-1}" = 1 ]; then
+  echo "== build"
+  for attempt in 1 2 3; do
+    if mvn -q package -DskipTests; then
+      tests_compile=1
+    else
+      # The WAR does not need the tests; only the payload generator does (compiled on its own below).
+      echo "   test sources do not compile (or the build failed): building the WAR without them"
+      tests_compile=0
+      mvn -q package -Dmaven.test.skip=true || true
+    fi
+    cp target/flipside.war "$OUT/flipside.war.tmp" 2>/dev/null || true
+    if war_ok "$OUT/flipside.war.tmp"; then mv "$OUT/flipside.war.tmp" "$OUT/flipside.war"; break; fi
+    echo "   target/flipside.war is incomplete (a concurrent build?): retrying"; sleep 10
+  done
+  rm -rf "$OUT/content" && mkdir -p "$OUT/content" && cp -r rules cds-cards "$OUT/content/"
+elif [ ! -s "$OUT/flipside.war" ]; then
+  cp target/flipside.war "$OUT/flipside.war"
+fi
+[ -d "$OUT/content/rules" ] || { mkdir -p "$OUT/content" && cp -r rules cds-cards "$OUT/content/"; }
+war_ok "$OUT/flipside.war" || { echo "No usable WAR in $OUT/flipside.war" >&2; exit 1; }
+rm -rf "$OUT/war" && mkdir -p "$OUT/war" && (cd "$OUT/war" && unzip -q ../flipside.war 'WEB-INF/classes/*')
+
+echo "== payloads"
+rm -f "$OUT/typical.json" "$OUT/heavy.json"
+if [ "$tests_compile" = 1 ]; then
+  mvn -q org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+    -Dexec.mainClass=health.flipside.examples.BenchPayloads -Dexec.args="$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
+fi
+if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ]; then
+  # Compile just the generator and the example builders it uses, against the WAR's classes + the test classpath.
+  mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+  rm -rf "$OUT/classes"
+  cp="$OUT/war/WEB-INF/classes:$(cat "$OUT/classpath.txt")"
+  javac -nowarn -d "$OUT/classes" -cp "$cp" src/test/java/health/flipside/examples/{BenchPayloads,ExamplePatients,PatientBuilder}.java
+  java -cp "$OUT/classes:$cp" health.flipside.examples.BenchPayloads "$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
+fi
+if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ]; then
+  echo "Payload generation failed" >&2
+  exit 1
+fi
+
+csvs=()
+csvs1=()
+status=0
+for run in $(seq 1 "$RUNS"); do
+  if port_busy "$PORT"; then
+    echo "Port $PORT is in use: stop whatever listens there or set BENCH_PORT" >&2
+    exit 1
+  fi
+  echo "== run $run/$RUNS: starting Liberty ($SERVER on $PORT, baseline on, -Xms1g -Xmx1g)"
+  started=1
+  jfr=()
+  if [ "${PROFILE:-0}" = 1 ]; then
+    jfr=(-Dliberty.jvm.jfr="-XX:StartFlightRecording=settings=profile,filename=$PWD/$OUT/server-$STAMP-$run.jfr"
+         -Dliberty.jvm.jfr-depth=-XX:FlightRecorderOptions=stackdepth=512)
+  fi
+  mvn -q liberty:create liberty:deploy "${LIBERTY[@]}" "${jfr[@]}"
+  # Whatever target/ held when liberty:deploy copied it, run the checked WAR (server.xml names apps/flipside.war).
+  cp "$OUT/flipside.war" "$SERVER_DIR/apps/flipside.war"
+  mvn -q liberty:start "${LIBERTY[@]}" "${jfr[@]}"   # start rewrites jvm.options too
+  # liberty:start returns when the server is up, not necessarily the application: wait for readiness (rules and
+  # cards loaded) and the baseline endpoint. If it never comes, the load generator's preflight says why.
+  for _ in $(seq 1 120); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/health/ready")" = 200 ] &&
+       [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
+             "http://localhost:$PORT/benchmark/baseline")" = 200 ]; then
+      break
+    fi
+    sleep 1
+  done
+  echo "   load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
+  csv="$OUT/run-$STAMP-$run.csv"
+  java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv" "${LOAD[@]}" "$@" \
+    | tee "$OUT/run-$STAMP-$run.txt" || status=$?
+  csvs+=("$csv")
+  if [ "${SINGLE_USER:-1}" = 1 ]; then
+    echo "== run $run/$RUNS: single-user pass (no queueing; the server is warm)"
+    csv1="$OUT/run-$STAMP-$run-1user.csv"
+    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv1" "${LOAD[@]}" \
+      --users 1 --warmup 0 --duration 10 --rounds 2 | tee "$OUT/run-$STAMP-$run-1user.txt" || status=$?
+    csvs1+=("$csv1")
+  fi
+  stop_server
+done
+
+if [ "$RUNS" -gt 1 ]; then
+  echo
+  java bench/LoadGenerator.java summarize "${csvs[@]}" | tee "$OUT/summary-$STAMP.txt"
+  if [ "${#csvs1[@]}" -gt 0 ]; then
+    echo; echo "Single user:"
+    java bench/LoadGenerator.java summarize "${csvs1[@]}" | tee -a "$OUT/summary-$STAMP.txt"
+  fi
+fi
+echo "Results: $PWD/$OUT (run-$STAMP-*.txt, *.csv)"
+exit "$status"
