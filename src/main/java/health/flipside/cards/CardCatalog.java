@@ -6,11 +6,15 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,27 +22,45 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 
+import health.flipside.rules.SourceLines;
+import health.flipside.rules.SourceProblem;
+
 /**
  * The card texts of {@code cds-cards/}: one YAML template per finding, a policy file and Mustache partials.
- * Everything is parsed and compiled once; a template that does not parse or compile refuses the whole catalog
- * with a message naming the file.
+ * Everything is parsed and compiled once; any template that does not parse or compile refuses the whole catalog,
+ * with every problem named by file and line. Each text is compiled twice: as served, and as checked (see
+ * {@link CheckingMustacheFactory}), from the same text so the two cannot differ.
  */
 public final class CardCatalog {
     static final String POLICY_FILE = "policy.yaml";
     static final String PROVENANCE_PARTIAL = "partials/provenance.mustache";
+    private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final Path root;
     private final CardPolicy policy;
     private final Map<String, Compiled> templates;
-    private final Mustache provenanceLine;
+    private final Partial provenanceLine;
 
-    /** A template with its texts compiled. */
-    record Compiled(CardTemplate template, Mustache summary, Mustache detail, List<Mustache> talkingPoints) {
+    /** The provenance partial, compiled as served and as checked. */
+    record Partial(Mustache served, Mustache checked) {
     }
 
-    private CardCatalog(CardPolicy policy, Map<String, Compiled> templates, Mustache provenanceLine) {
+    /** A template's texts compiled with one factory. */
+    record Texts(Mustache summary, Mustache detail, List<Mustache> talkingPoints) {
+    }
+
+    /** A template with its texts compiled as served and as checked. */
+    record Compiled(CardTemplate template, Texts served, Texts checked) {
+        Texts texts(boolean checking) {
+            return checking ? checked : served;
+        }
+    }
+
+    private CardCatalog(Path root, CardPolicy policy, Map<String, Compiled> templates, Partial provenanceLine) {
+        this.root = root;
         this.policy = policy;
         this.templates = Map.copyOf(templates);
         this.provenanceLine = provenanceLine;
@@ -48,23 +70,50 @@ public final class CardCatalog {
         if (!Files.isDirectory(cardsDir)) {
             throw new CardCatalogException("Card templates folder not found: " + cardsDir);
         }
-        MustacheFactory factory = new MustacheFactory(cardsDir);
-        CardPolicy policy = read(cardsDir.resolve(POLICY_FILE), CardPolicy.class);
+        MarkdownMustacheFactory served = new MarkdownMustacheFactory(cardsDir);
+        MarkdownMustacheFactory checked = new CheckingMustacheFactory(cardsDir);
+        List<SourceProblem> problems = new ArrayList<>();
+        CardPolicy policy = collect(problems, () -> read(cardsDir.resolve(POLICY_FILE), CardPolicy.class));
         Map<String, Compiled> templates = new HashMap<>();
-        try (Stream<Path> files = Files.walk(cardsDir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().equals(POLICY_FILE)).sorted().toList()) {
+        for (Path file : templateFiles(cardsDir)) {
+            Compiled compiled = collect(problems, () -> {
                 CardTemplate template = read(file, CardTemplate.class).withFile(file);
                 validate(template, file);
-                Compiled previous = templates.put(template.id(), compile(factory, template));
-                if (previous != null) {
-                    throw new CardCatalogException(file + ": template id '" + template.id() + "' is also used by " + previous.template().file());
-                }
+                return new Compiled(template, compile(served, template), compile(checked, template));
+            });
+            if (compiled == null) {
+                continue;
             }
+            Compiled previous = templates.put(compiled.template().id(), compiled);
+            if (previous != null) {
+                problems.add(new SourceProblem(file, SourceLines.lineOf(SourceLines.index(file), "/id"), "template id '"
+                        + compiled.template().id() + "' is also used by " + previous.template().file()));
+            }
+        }
+        Path partial = cardsDir.resolve(PROVENANCE_PARTIAL);
+        Partial provenance = collect(problems, () -> new Partial(served.compileFile(partial), checked.compileFile(partial)));
+        if (!problems.isEmpty()) {
+            throw new CardCatalogException(problems);
+        }
+        return new CardCatalog(cardsDir, policy, templates, provenance);
+    }
+
+    private static List<Path> templateFiles(Path cardsDir) {
+        try (Stream<Path> files = Files.walk(cardsDir)) {
+            return files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().equals(POLICY_FILE)).sorted().toList();
         } catch (IOException e) {
             throw new CardCatalogException("Cannot read " + cardsDir + ": " + e.getMessage());
         }
-        return new CardCatalog(policy, templates, factory.compileFile(cardsDir.resolve(PROVENANCE_PARTIAL)));
+    }
+
+    private static <T> T collect(List<SourceProblem> problems, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CardCatalogException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     public CardPolicy policy() {
@@ -75,6 +124,17 @@ public final class CardCatalog {
         return templates.containsKey(templateId);
     }
 
+    /** Every template, by id: for checks and the author command. */
+    public Map<String, CardTemplate> templates() {
+        Map<String, CardTemplate> byId = new HashMap<>();
+        templates.forEach((id, compiled) -> byId.put(id, compiled.template()));
+        return byId;
+    }
+
+    Path provenancePartial() {
+        return root.resolve(PROVENANCE_PARTIAL);
+    }
+
     Compiled template(String templateId) {
         Compiled compiled = templates.get(templateId);
         if (compiled == null) {
@@ -83,8 +143,8 @@ public final class CardCatalog {
         return compiled;
     }
 
-    String provenanceLine(Object provenance) {
-        return render(provenanceLine, Map.of("provenance", provenance)).strip();
+    String provenanceLine(Object provenance, boolean checking) {
+        return render(checking ? provenanceLine.checked() : provenanceLine.served(), Map.of("provenance", provenance)).strip();
     }
 
     static String render(Mustache mustache, Object scope) {
@@ -95,35 +155,62 @@ public final class CardCatalog {
 
     private static void validate(CardTemplate t, Path file) {
         String id = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        Map<String, Integer> lines = SourceLines.index(file);
         if (t.id() == null || !t.id().equals(id)) {
-            throw new CardCatalogException(file + ": 'id' must equal the file name ('" + id + "')");
+            throw CardCatalogException.at(file, SourceLines.lineOf(lines, "/id"), "'id' must equal the file name ('" + id + "')");
         }
         if (t.headline() == null || t.summary() == null || t.detail() == null) {
-            throw new CardCatalogException(file + ": 'headline', 'summary' and 'detail' are required");
+            throw CardCatalogException.at(file, 0, "'headline', 'summary' and 'detail' are required");
         }
         if (t.source() == null || t.source().label() == null) {
-            throw new CardCatalogException(file + ": 'source' needs a 'label' (and the guideline's 'url')");
+            throw CardCatalogException.at(file, SourceLines.lineOf(lines, "/source"), "'source' needs a 'label' (and the guideline's 'url')");
         }
     }
 
-    private static Compiled compile(MustacheFactory factory, CardTemplate t) {
+    private static Texts compile(MarkdownMustacheFactory factory, CardTemplate t) {
         Path file = t.file();
-        return new Compiled(t, factory.compileText(file, "summary", t.summary()),
-                factory.compileText(file, "detail", t.detail()),
-                t.talkingPoints().stream().map(p -> factory.compileText(file, "talkingPoints", p)).toList());
+        List<Mustache> talkingPoints = new ArrayList<>();
+        for (int i = 0; i < t.talkingPoints().size(); i++) {
+            talkingPoints.add(factory.compileText(file, "talkingPoints/" + i, t.talkingPoints().get(i)));
+        }
+        return new Texts(factory.compileText(file, "summary", t.summary()), factory.compileText(file, "detail", t.detail()),
+                talkingPoints);
     }
 
     private static <T> T read(Path file, Class<T> type) {
         try {
             return YAML.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            throw CardCatalogException.at(file, line, e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         } catch (IOException e) {
-            throw new CardCatalogException(file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw CardCatalogException.at(file, 0, e.getMessage().lines().findFirst().orElse("unreadable"));
         }
     }
 
+    /**
+     * The line of the author's file where a text field's line {@code textLine} is: YAML block scalars ("detail: |")
+     * start on the line after their key.
+     */
+    static int fileLine(Path file, String field, int textLine) {
+        Map<String, Integer> lines = SourceLines.index(file);
+        int fieldLine = SourceLines.lineOf(lines, "/" + field);
+        if (fieldLine == 0) {
+            return 0;
+        }
+        boolean block = false;
+        try {
+            String keyLine = Files.readAllLines(file).get(fieldLine - 1);
+            block = keyLine.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?$");
+        } catch (IOException | IndexOutOfBoundsException e) {
+            // fall back to the field's own line
+        }
+        return fieldLine + (block ? 1 : 0) + Math.max(textLine, 1) - 1;
+    }
+
     /** Mustache without HTML escaping (card texts are markdown, "A&D" must stay "A&D"), partials from cds-cards/. */
-    private static final class MustacheFactory extends DefaultMustacheFactory {
-        MustacheFactory(Path root) {
+    static class MarkdownMustacheFactory extends DefaultMustacheFactory {
+        MarkdownMustacheFactory(Path root) {
             super(root.toFile());
         }
 
@@ -140,7 +227,9 @@ public final class CardCatalog {
             try {
                 return compile(new StringReader(text), file.getFileName() + "#" + field);
             } catch (MustacheException e) {
-                throw new CardCatalogException(file + " (" + field + "): " + e.getMessage());
+                Matcher line = MUSTACHE_LINE.matcher(String.valueOf(e.getMessage()));
+                int at = line.find() ? Integer.parseInt(line.group(1)) : 1;
+                throw CardCatalogException.at(file, fileLine(file, field, at), "(" + field + ") " + e.getMessage());
             }
         }
 
@@ -148,7 +237,8 @@ public final class CardCatalog {
             try {
                 return compile(Files.newBufferedReader(file), file.getFileName().toString());
             } catch (IOException | MustacheException e) {
-                throw new CardCatalogException(file + ": " + e.getMessage());
+                Matcher line = MUSTACHE_LINE.matcher(String.valueOf(e.getMessage()));
+                throw CardCatalogException.at(file, line.find() ? Integer.parseInt(line.group(1)) : 0, e.getMessage());
             }
         }
     }

@@ -1,18 +1,24 @@
 package health.flipside.cards;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import com.github.mustachejava.Mustache;
 
 import health.flipside.facts.Thresholds;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
+import health.flipside.rules.SourceProblem;
 
 /**
  * Findings → the cards a physician sees, under the card policy (design.md): ordered critical > warning > info,
@@ -24,14 +30,31 @@ public final class CardComposer {
     static final int SUMMARY_MAX = 139;
 
     private final CardCatalog catalog;
+    /** Where a checking composer reports template problems; null when serving. */
+    private final Consumer<SourceProblem> problems;
 
     public CardComposer(CardCatalog catalog) {
+        this(catalog, null);
+    }
+
+    private CardComposer(CardCatalog catalog, Consumer<SourceProblem> problems) {
         this.catalog = catalog;
+        this.problems = problems;
+    }
+
+    /**
+     * A composer for authors' checks: renders with the checked texts and reports, instead of serving past them, a
+     * value tag that renders nothing, a summary of 140 characters or more, and a finding whose template is missing
+     * (that finding is then left out). The cards are otherwise those the served texts give.
+     */
+    public static CardComposer checking(CardCatalog catalog, Consumer<SourceProblem> problems) {
+        return new CardComposer(catalog, Objects.requireNonNull(problems));
     }
 
     public List<ComposedCard> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
         Map<String, Object> thresholdValues = thresholdValues(thresholds);
         List<Finding> ordered = findings.stream()
+                .filter(this::templateExists)
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
                 .toList();
         List<ComposedCard> cards = new ArrayList<>();
@@ -44,6 +67,15 @@ public final class CardComposer {
             cards.add(merged(info, thresholdValues));
         }
         return List.copyOf(cards.subList(0, Math.min(cards.size(), catalog.policy().maxCards())));
+    }
+
+    private boolean templateExists(Finding finding) {
+        if (problems == null || catalog.has(finding.templateId())) {
+            return true; // serving: a missing template fails loudly (the reload gate keeps it from ever serving)
+        }
+        problems.accept(SourceProblem.of("rule " + finding.ruleId() + " names card template '" + finding.templateId()
+                + "', which is not in cds-cards/"));
+        return false;
     }
 
     private ComposedCard single(Finding finding, Map<String, Object> thresholdValues) {
@@ -101,12 +133,38 @@ public final class CardComposer {
         if (finding.provenance() != null) {
             scope.put("provenance", finding.provenance());
         }
-        String provenance = finding.provenance() == null ? null : catalog.provenanceLine(finding.provenance());
-        return new Rendered(
-                oneLine(CardCatalog.render(compiled.summary(), scope)),
-                CardCatalog.render(compiled.detail(), scope).strip(),
-                provenance,
-                compiled.talkingPoints().stream().map(m -> oneLine(CardCatalog.render(m, scope))).toList());
+        CardCatalog.Texts texts = compiled.texts(problems != null);
+        CardTemplate t = compiled.template();
+        String provenance = finding.provenance() == null ? null
+                : checked(catalog.provenanceLine(finding.provenance(), problems != null), catalog.provenancePartial(), null, finding);
+        String summary = oneLine(text(texts.summary(), scope, t, "summary", finding));
+        if (problems != null && summary.length() > SUMMARY_MAX) {
+            problems.accept(new SourceProblem(t.file(), CardCatalog.fileLine(t.file(), "summary", 1), "summary renders "
+                    + summary.length() + " characters for rule " + finding.ruleId() + " (a card summary must stay under 140): \""
+                    + summary + "\""));
+        }
+        List<String> talkingPoints = new ArrayList<>();
+        for (int i = 0; i < texts.talkingPoints().size(); i++) {
+            talkingPoints.add(oneLine(text(texts.talkingPoints().get(i), scope, t, "talkingPoints/" + i, finding)));
+        }
+        return new Rendered(summary, text(texts.detail(), scope, t, "detail", finding).strip(), provenance, talkingPoints);
+    }
+
+    private String text(Mustache mustache, Map<String, Object> scope, CardTemplate t, String field, Finding finding) {
+        return checked(CardCatalog.render(mustache, scope), t.file(), field, finding);
+    }
+
+    /** Reports the value tags that rendered nothing (checking only) and returns the text as served. */
+    private String checked(String rendered, Path file, String field, Finding finding) {
+        if (problems == null) {
+            return rendered;
+        }
+        for (CheckingMustacheFactory.Missing missing : CheckingMustacheFactory.missing(rendered)) {
+            int line = field == null ? missing.line() : CardCatalog.fileLine(file, field, missing.line());
+            problems.accept(new SourceProblem(file, line, "{{" + missing.name() + "}}" + (field == null ? "" : " in " + field)
+                    + " has no value for rule " + finding.ruleId() + " (a misspelt name, or a fact the rule does not pass)"));
+        }
+        return CheckingMustacheFactory.unmarked(rendered);
     }
 
     private static List<Card.Suggestion> suggestions(CardTemplate t) {

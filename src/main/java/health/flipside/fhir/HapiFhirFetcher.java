@@ -3,6 +3,7 @@ package health.flipside.fhir;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -33,7 +34,7 @@ public final class HapiFhirFetcher implements FhirFetcher {
             client.registerInterceptor(new BearerTokenAuthInterceptor(access.accessToken()));
         }
         try {
-            Resource first = (Resource) client.fetchResourceFromUrl(Resource.class, absolute(access, relativeUrl));
+            Resource first = (Resource) client.fetchResourceFromUrl(expectedType(relativeUrl), absolute(access, relativeUrl));
             if (!(first instanceof Bundle bundle)) {
                 return List.of(first);
             }
@@ -53,6 +54,15 @@ public final class HapiFhirFetcher implements FhirFetcher {
             // HAPI messages and causes can echo the URL (with the patient id): keep only the exception type.
             throw new FhirFetchException("FHIR callback failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** HAPI needs a concrete class: a search answers a Bundle, a read the resource type the URL names. */
+    private Class<? extends IBaseResource> expectedType(String relativeUrl) {
+        if (relativeUrl.contains("?")) {
+            return Bundle.class;
+        }
+        String type = relativeUrl.split("/")[0];
+        return context.getResourceDefinition(type).getImplementingClass();
     }
 
     private static String absolute(FhirAccess access, String relativeUrl) {

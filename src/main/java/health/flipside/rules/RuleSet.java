@@ -1,5 +1,6 @@
 package health.flipside.rules;
 
+import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
@@ -11,10 +12,13 @@ import health.flipside.facts.Thresholds;
 /**
  * Everything loaded from {@code rules/}, compiled once and used read-only by every request: the KieBase, the
  * thresholds per topic, the hospital's device list and the antihypertensive list.
+ *
+ * @param sources the rule files as compiled, for checks that read the rules (which templates they name)
  */
 public record RuleSet(KieBase kieBase, Map<String, Thresholds> thresholds, DeviceRegistry devices,
-                      MedicationClassifier antihypertensives, int ruleCount) {
+                      MedicationClassifier antihypertensives, int ruleCount, List<RuleSource> sources) {
     public RuleSet {
         thresholds = Map.copyOf(thresholds);
+        sources = List.copyOf(sources);
     }
 }

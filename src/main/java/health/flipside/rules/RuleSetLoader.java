@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.kie.api.KieServices;
@@ -19,6 +19,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -31,14 +32,13 @@ import health.flipside.facts.Thresholds;
 
 /**
  * Reads and compiles a {@code rules/} folder. Fails closed: any compiler error, any threshold without a source,
- * any unreadable list refuses the whole set with a message naming the file (design.md house rule 3).
+ * any unreadable list refuses the whole set (design.md house rule 3), with every problem found named by file and
+ * line so an author can fix them in one go.
  */
 public final class RuleSetLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    /** Decision tables are only recognised by Drools under these names (reference/stack.md). */
-    private static final List<String> RULE_FILE_ENDINGS = List.of(".drl", ".drl.csv", ".drl.xls", ".drl.xlsx");
+    private static final String KFS_ROOT = "src/main/resources/rules/";
 
     public RuleSet load(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
@@ -46,20 +46,39 @@ public final class RuleSetLoader {
         }
         List<Path> ruleFiles = ruleFiles(rulesDir);
         if (ruleFiles.isEmpty()) {
-            throw new RuleSetException("No rule files (*.drl) in " + rulesDir);
+            throw new RuleSetException("No rule files (*.drl, *.drl.csv, *.drl.xlsx) in " + rulesDir);
         }
-        KieContainer container = compile(rulesDir, ruleFiles);
-        Map<String, Thresholds> thresholds = loadThresholds(rulesDir);
-        DeviceRegistry devices = loadDevices(rulesDir.resolve("provenance/devices.yaml"));
-        MedicationClassifier antihypertensives = loadMedications(rulesDir.resolve("bp/antihypertensives.yaml"));
+        List<SourceProblem> problems = new ArrayList<>();
+        List<RuleSource> sources = new ArrayList<>();
+        for (Path file : ruleFiles) {
+            collect(problems, () -> sources.add(source(file)));
+        }
+        KieContainer container = problems.isEmpty() ? compile(rulesDir, sources, problems) : null;
+        boolean compiled = problems.isEmpty();
+        Map<String, Thresholds> thresholds = collect(problems, () -> loadThresholds(rulesDir));
+        DeviceRegistry devices = collect(problems, () -> loadDevices(rulesDir.resolve("provenance/devices.yaml")));
+        MedicationClassifier antihypertensives = collect(problems, () -> loadMedications(rulesDir.resolve("bp/antihypertensives.yaml")));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(compiled ? "Rules refused" : "Rules do not compile", problems);
+        }
         int ruleCount = container.getKieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSet(container.getKieBase(), thresholds, devices, antihypertensives, ruleCount);
+        return new RuleSet(container.getKieBase(), thresholds, devices, antihypertensives, ruleCount, sources);
+    }
+
+    /** Runs one loading step; its refusal joins the others instead of hiding them. */
+    private static <T> T collect(List<SourceProblem> problems, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuleSetException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private static List<Path> ruleFiles(Path rulesDir) {
         try (Stream<Path> files = Files.walk(rulesDir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> RULE_FILE_ENDINGS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
+                    .filter(p -> p.getFileName().toString().endsWith(".drl") || DecisionTables.isDecisionTable(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -67,33 +86,45 @@ public final class RuleSetLoader {
         }
     }
 
-    private KieContainer compile(Path rulesDir, List<Path> ruleFiles) {
+    /** A DRL file as written, or the DRL of a decision table (checked first: see {@link DecisionTables}). */
+    private static RuleSource source(Path file) {
+        if (DecisionTables.isDecisionTable(file)) {
+            return new RuleSource(file, DecisionTables.toDrl(file), true);
+        }
+        try {
+            return new RuleSource(file, Files.readString(file), false);
+        } catch (IOException e) {
+            throw RuleSetException.at(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private KieContainer compile(Path rulesDir, List<RuleSource> sources, List<SourceProblem> problems) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
         // A fresh release id per compile, so a reload never collides with the set still serving.
         ReleaseId releaseId = kie.newReleaseId("health.flipside", "rules", "1.0.0-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(releaseId);
-        for (Path file : ruleFiles) {
-            try {
-                kfs.write("src/main/resources/rules/" + rulesDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new RuleSetException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
+        Map<String, RuleSource> byPath = new HashMap<>();
+        for (RuleSource source : sources) {
+            // decision tables go in as the DRL generated above, so Drools' line numbers can be mapped to table rows
+            String path = rulesDir.relativize(source.file()).toString().replace('\\', '/') + (source.generated() ? ".drl" : "");
+            byPath.put(path, source);
+            kfs.write(KFS_ROOT + path, source.drl());
         }
         KieBuilder builder = kie.newKieBuilder(kfs, RuleSetLoader.class.getClassLoader()).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new RuleSetException("Rules do not compile:\n" + errors.stream()
-                    .map(m -> "  " + describe(rulesDir, m))
-                    .collect(Collectors.joining("\n")));
-        }
-        return kie.newKieContainer(releaseId, RuleSetLoader.class.getClassLoader());
+        errors.forEach(m -> problems.add(describe(rulesDir, byPath, m)));
+        return errors.isEmpty() ? kie.newKieContainer(releaseId, RuleSetLoader.class.getClassLoader()) : null;
     }
 
-    private static String describe(Path rulesDir, Message message) {
-        String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^(src/main/resources/)?rules/", "");
-        String line = message.getLine() > 0 ? ":" + message.getLine() : "";
-        return rulesDir.resolve(path) + line + ": " + message.getText().strip();
+    private static SourceProblem describe(Path rulesDir, Map<String, RuleSource> byPath, Message message) {
+        String path = message.getPath() == null ? "" : message.getPath().replaceFirst("^(" + KFS_ROOT + "|rules/)", "");
+        RuleSource source = byPath.get(path);
+        if (source == null) {
+            return new SourceProblem(rulesDir.resolve(path.isEmpty() ? "." : path), message.getLine(), message.getText().strip());
+        }
+        return new SourceProblem(source.file(), message.getLine() > 0 ? source.fileLine(message.getLine()) : 0,
+                message.getText().strip());
     }
 
     /** Per-topic thresholds file format, as staff write it. */
@@ -106,37 +137,57 @@ public final class RuleSetLoader {
 
     private static Map<String, Thresholds> loadThresholds(Path rulesDir) {
         Map<String, Thresholds> byTopic = new HashMap<>();
-        try (Stream<Path> files = Files.walk(rulesDir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().equals("thresholds.yaml")).toList()) {
-                ThresholdsFile parsed = read(file, ThresholdsFile.class);
-                String expectedTopic = file.getParent().getFileName().toString();
-                if (!expectedTopic.equals(parsed.topic())) {
-                    throw new RuleSetException(file + ": topic '" + parsed.topic() + "' does not match its folder '" + expectedTopic + "'");
-                }
-                List<String> problems = new ArrayList<>();
-                Map<String, Thresholds.Threshold> values = new HashMap<>();
-                (parsed.thresholds() == null ? Map.<String, ThresholdEntry>of() : parsed.thresholds()).forEach((name, t) -> {
-                    if (t == null || t.value() == null) {
-                        problems.add("threshold '" + name + "' has no value");
-                    } else if (t.source() == null || t.source().isBlank()) {
-                        problems.add("threshold '" + name + "' has no source (name its guideline, or say \"design choice [D]\")");
-                    } else {
-                        values.put(name, new Thresholds.Threshold(t.value(), t.unit(), t.source()));
-                    }
-                });
-                if (parsed.topic().equals("bp")) {
-                    BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream().filter(name -> !values.containsKey(name))
-                            .forEach(name -> problems.add("threshold '" + name + "' is required by the bp summaries"));
-                }
-                if (!problems.isEmpty()) {
-                    throw new RuleSetException(file + ": " + String.join("; ", problems));
-                }
-                byTopic.put(parsed.topic(), new Thresholds(parsed.topic(), values));
-            }
+        List<SourceProblem> problems = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(rulesDir)) {
+            files = walk.filter(p -> p.getFileName().toString().equals("thresholds.yaml")).sorted().toList();
         } catch (IOException e) {
             throw new RuleSetException("Cannot read " + rulesDir + ": " + e.getMessage(), e);
         }
+        for (Path file : files) {
+            Thresholds thresholds = collect(problems, () -> thresholds(file));
+            if (thresholds != null) {
+                byTopic.put(thresholds.topic(), thresholds);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(null, problems);
+        }
         return byTopic;
+    }
+
+    private static Thresholds thresholds(Path file) {
+        ThresholdsFile parsed = read(file, ThresholdsFile.class);
+        Map<String, Integer> lines = SourceLines.index(file);
+        String expectedTopic = file.getParent().getFileName().toString();
+        if (!expectedTopic.equals(parsed.topic())) {
+            throw RuleSetException.at(file, SourceLines.lineOf(lines, "/topic"),
+                    "topic '" + parsed.topic() + "' does not match its folder '" + expectedTopic + "'");
+        }
+        List<SourceProblem> problems = new ArrayList<>();
+        Map<String, Thresholds.Threshold> values = new HashMap<>();
+        (parsed.thresholds() == null ? Map.<String, ThresholdEntry>of() : parsed.thresholds()).forEach((name, t) -> {
+            int line = SourceLines.lineOf(lines, "/thresholds/" + name);
+            if (t == null || t.value() == null) {
+                problems.add(new SourceProblem(file, line, "threshold '" + name + "' has no value"));
+            } else if (t.source() == null || t.source().isBlank()) {
+                problems.add(new SourceProblem(file, line, "threshold '" + name
+                        + "' has no source (name its guideline, or say \"design choice [D]\")"));
+            } else {
+                values.put(name, new Thresholds.Threshold(t.value(), t.unit(), t.source()));
+            }
+        });
+        if (parsed.topic().equals("bp")) {
+            BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream()
+                    .filter(name -> !values.containsKey(name) && (parsed.thresholds() == null || !parsed.thresholds().containsKey(name)))
+                    .forEach(name -> problems.add(new SourceProblem(file, SourceLines.lineOf(lines, "/thresholds"),
+                            "threshold '" + name + "' is required by the bp summaries")));
+        }
+        problems.sort(java.util.Comparator.comparingInt(SourceProblem::line));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(null, problems);
+        }
+        return new Thresholds(parsed.topic(), values);
     }
 
     record DevicesFile(Set<String> clinicOwners, List<ModelEntry> validatedModels, List<ModelEntry> cufflessModels) {
@@ -147,26 +198,32 @@ public final class RuleSetLoader {
 
     private static DeviceRegistry loadDevices(Path file) {
         DevicesFile parsed = read(file, DevicesFile.class);
+        Map<String, Integer> lines = SourceLines.index(file);
         return new DeviceRegistry(
                 parsed.clinicOwners() == null ? Set.of() : parsed.clinicOwners(),
-                models(file, parsed.validatedModels(), null),
-                models(file, parsed.cufflessModels(), DeviceKind.CUFFLESS));
+                models(file, lines, "validatedModels", parsed.validatedModels(), null),
+                models(file, lines, "cufflessModels", parsed.cufflessModels(), DeviceKind.CUFFLESS));
     }
 
-    private static List<DeviceRegistry.Model> models(Path file, List<ModelEntry> entries, DeviceKind forcedKind) {
+    private static List<DeviceRegistry.Model> models(Path file, Map<String, Integer> lines, String list,
+                                                     List<ModelEntry> entries, DeviceKind forcedKind) {
         if (entries == null) {
             return List.of();
         }
-        return entries.stream().map(e -> {
+        List<DeviceRegistry.Model> models = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ModelEntry e = entries.get(i);
+            int line = SourceLines.lineOf(lines, "/" + list + "/" + i);
             if (e.manufacturer() == null || e.model() == null) {
-                throw new RuleSetException(file + ": every model needs 'manufacturer' and 'model'");
+                throw RuleSetException.at(file, line, "every model needs 'manufacturer' and 'model'");
             }
             DeviceKind kind = forcedKind != null ? forcedKind : e.kind();
             if (kind == null) {
-                throw new RuleSetException(file + ": " + e.manufacturer() + " " + e.model() + " needs a 'kind'");
+                throw RuleSetException.at(file, line, e.manufacturer() + " " + e.model() + " needs a 'kind'");
             }
-            return new DeviceRegistry.Model(e.manufacturer(), e.model(), kind);
-        }).toList();
+            models.add(new DeviceRegistry.Model(e.manufacturer(), e.model(), kind));
+        }
+        return models;
     }
 
     record MedicationsFile(List<String> atcPrefixes, List<String> ingredients, String source) {
@@ -183,11 +240,14 @@ public final class RuleSetLoader {
         try {
             T value = YAML.readValue(file.toFile(), type);
             if (value == null) {
-                throw new RuleSetException(file + ": file is empty");
+                throw RuleSetException.at(file, 0, "file is empty");
             }
             return value;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw RuleSetException.at(file, Math.max(line, 0), e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         } catch (IOException e) {
-            throw new RuleSetException(file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
+            throw RuleSetException.at(file, 0, e.getMessage().lines().findFirst().orElse("unreadable"));
         }
     }
 }

@@ -1,48 +1,34 @@
 package health.flipside.services;
 
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds the rules and card texts that serve requests. Loaded once at start-up; a load failure stops start-up
- * with the message naming the file and line. Requests read one immutable {@link LoadedContent}.
+ * Holds the rules and card texts that serve requests, as one immutable value swapped atomically: a request reads
+ * {@link #current()} once and uses that value throughout, so it never sees half of a reload. What gets swapped in,
+ * and when, is decided by the reload gate (health.flipside.web.ContentReloader).
  */
 @ApplicationScoped
 public class ContentHolder {
-    private static final Logger LOG = Logger.getLogger(ContentHolder.class.getName());
-
-    private final AtomicReference<LoadedContent> current = new AtomicReference<>();
-
-    @Inject
-    @ConfigProperty(name = "flipside.rules.dir")
-    String rulesDir;
-
-    @Inject
-    @ConfigProperty(name = "flipside.cards.dir")
-    String cardsDir;
-
-    /** At start-up, not on first request: a rule set that does not compile must stop the server from starting. */
-    void onStart(@Observes Startup event) {
-        load();
+    /** The content serving, and since when. */
+    public record Serving(LoadedContent content, Instant loadedAt) {
     }
 
-    void load() {
-        long started = System.nanoTime();
-        LoadedContent content = LoadedContent.load(Path.of(rulesDir), Path.of(cardsDir));
-        current.set(content);
-        LOG.info(() -> "Loaded " + content.rules().ruleCount() + " rules from " + rulesDir + " and card templates from "
-                + cardsDir + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
+    private final AtomicReference<Serving> serving = new AtomicReference<>();
 
+    /** The content serving now, or null before the first set is accepted. */
     public LoadedContent current() {
-        return current.get();
+        Serving now = serving.get();
+        return now == null ? null : now.content();
+    }
+
+    public Serving serving() {
+        return serving.get();
+    }
+
+    public void swap(LoadedContent content, Instant at) {
+        serving.set(new Serving(content, at));
     }
 }

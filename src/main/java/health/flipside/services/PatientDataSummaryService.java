@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import health.flipside.cards.Card;
+import health.flipside.feedback.IssuedCardLog;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 
@@ -20,6 +21,10 @@ public class PatientDataSummaryService implements CdsService {
     private ContentHolder content;
     private PrefetchResolver resolver;
     private Clock clock;
+
+    /** The issued-cards log (feedback, analytics); null outside CDI, e.g. when a test builds the service itself. */
+    @Inject
+    IssuedCardLog issuedCards;
 
     PatientDataSummaryService() {
         // for CDI proxies
@@ -44,6 +49,11 @@ public class PatientDataSummaryService implements CdsService {
         // Callbacks fetch as far back as the longest look-back any rule needs (office BP: a year).
         Instant since = now.minus(Duration.ofDays(loaded.rules().thresholds().get("bp").getInt("officeLookbackDays")));
         ResolvedData data = resolver.resolve(DESCRIPTOR.prefetch(), call.prefetch(), call.access(), call.prefetchTokens(), since);
-        return loaded.pipeline().run(data, now).cards();
+        SummaryPipeline.Result result = loaded.pipeline().run(data, now);
+        if (issuedCards != null) {
+            // never throws, bounded wait: the cards go out even when they cannot be recorded
+            issuedCards.record(DESCRIPTOR.id(), call.hookInstance(), result.composed(), now);
+        }
+        return result.cards();
     }
 }

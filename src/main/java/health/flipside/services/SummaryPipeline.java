@@ -1,7 +1,9 @@
 package health.flipside.services;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import health.flipside.cards.Card;
 import health.flipside.cards.CardCatalog;
@@ -15,6 +17,7 @@ import health.flipside.facts.UnitConverter;
 import health.flipside.rules.Finding;
 import health.flipside.rules.RuleEngine;
 import health.flipside.rules.RuleSet;
+import health.flipside.rules.SourceProblem;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
@@ -38,10 +41,35 @@ public final class SummaryPipeline {
         }
     }
 
+    /**
+     * A run as authors see it: the facts the rules received, each rule that fired with the facts it matched, the
+     * result, and the template problems found while rendering (see {@link CardComposer#checking}).
+     */
+    public record Explained(List<Object> facts, List<RuleEngine.Firing> firings, Result result, List<SourceProblem> problems) {
+        public Explained {
+            facts = List.copyOf(facts);
+            firings = List.copyOf(firings);
+            problems = List.copyOf(problems);
+        }
+    }
+
     public Result run(ResolvedData data, Instant now) {
-        PatientData patient = new FactExtractor(rules.devices(), rules.antihypertensives(), UNITS).extract(data);
         FactBuilder facts = new FactBuilder(rules.thresholds());
-        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient, now));
+        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient(data), now));
         return new Result(findings, new CardComposer(cards).compose(findings, facts.thresholds()));
+    }
+
+    /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
+    public Explained explain(ResolvedData data, Instant now) {
+        FactBuilder builder = new FactBuilder(rules.thresholds());
+        List<Object> facts = builder.facts(patient(data), now);
+        RuleEngine.Trace trace = ENGINE.trace(rules, facts);
+        Set<SourceProblem> problems = new LinkedHashSet<>();
+        List<ComposedCard> composed = CardComposer.checking(cards, problems::add).compose(trace.findings(), builder.thresholds());
+        return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
+    }
+
+    private PatientData patient(ResolvedData data) {
+        return new FactExtractor(rules.devices(), rules.antihypertensives(), UNITS).extract(data);
     }
 }
