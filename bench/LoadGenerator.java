@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <pre>
  * options (defaults in brackets):
  *   --base URL          server [http://localhost:9080]
- *   --payloads a,b      hook request files [target/bench/typical.json,target/bench/heavy.json]
+ *   --payloads a,b      hook request files [target/bench/typical.json,target/bench/heavy.json,target/bench/cgm.json]
  *   --warmup S          total warm-up seconds, spread over every payload × endpoint, not measured [60]
  *   --duration S        measured seconds per payload × endpoint [20]
  *   --users N           concurrent virtual users [8]
@@ -62,7 +62,7 @@ public class LoadGenerator {
         }
         Map<String, String> options = options(args);
         String base = options.getOrDefault("base", "http://localhost:9080");
-        List<Path> payloads = Arrays.stream(options.getOrDefault("payloads", "target/bench/typical.json,target/bench/heavy.json")
+        List<Path> payloads = Arrays.stream(options.getOrDefault("payloads", "target/bench/typical.json,target/bench/heavy.json,target/bench/cgm.json")
                 .split(",")).map(Path::of).toList();
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "60"));
         double duration = Double.parseDouble(options.getOrDefault("duration", "20"));

@@ -83,7 +83,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$OUT"
 
 # Others may rebuild target/ while this runs: keep a private, checked copy of the WAR (and of the content it reads).
-war_ok() { [ -s "$1" ] && unzip -l "$1" 2>/dev/null | grep -q 'WEB-INF/classes/health/flipside/fhir/FhirR4.class'; }
+war_ok() { [ -s "$1" ] && unzip -l "$1" 2>/dev/null | grep 'WEB-INF/classes/health/flipside/fhir/FhirR4.class' >/dev/null; } # no grep -q: under pipefail its early exit fails unzip (SIGPIPE)
 tests_compile=0
 if [ "${BUILD:-1}" = 1 ]; then
   echo "== build"
@@ -100,29 +100,29 @@ if [ "${BUILD:-1}" = 1 ]; then
     if war_ok "$OUT/flipside.war.tmp"; then mv "$OUT/flipside.war.tmp" "$OUT/flipside.war"; break; fi
     echo "   target/flipside.war is incomplete (a concurrent build?): retrying"; sleep 10
   done
-  rm -rf "$OUT/content" && mkdir -p "$OUT/content" && cp -r rules cds-cards "$OUT/content/"
+  rm -rf "$OUT/content" && mkdir -p "$OUT/content" && cp -r rules cds-cards examples "$OUT/content/"
 elif [ ! -s "$OUT/flipside.war" ]; then
   cp target/flipside.war "$OUT/flipside.war"
 fi
-[ -d "$OUT/content/rules" ] || { mkdir -p "$OUT/content" && cp -r rules cds-cards "$OUT/content/"; }
+[ -d "$OUT/content/rules" ] || { mkdir -p "$OUT/content" && cp -r rules cds-cards examples "$OUT/content/"; }
 war_ok "$OUT/flipside.war" || { echo "No usable WAR in $OUT/flipside.war" >&2; exit 1; }
 rm -rf "$OUT/war" && mkdir -p "$OUT/war" && (cd "$OUT/war" && unzip -q ../flipside.war 'WEB-INF/classes/*')
 
 echo "== payloads"
-rm -f "$OUT/typical.json" "$OUT/heavy.json"
+rm -f "$OUT/typical.json" "$OUT/heavy.json" "$OUT/cgm.json"
 if [ "$tests_compile" = 1 ]; then
   mvn -q org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
     -Dexec.mainClass=health.flipside.examples.BenchPayloads -Dexec.args="$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
 fi
-if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ]; then
+if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ] || [ ! -s "$OUT/cgm.json" ]; then
   # Compile just the generator and the example builders it uses, against the WAR's classes + the test classpath.
   mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
   rm -rf "$OUT/classes"
   cp="$OUT/war/WEB-INF/classes:$(cat "$OUT/classpath.txt")"
-  javac -nowarn -d "$OUT/classes" -cp "$cp" src/test/java/health/flipside/examples/{BenchPayloads,ExamplePatients,PatientBuilder}.java
+  javac -nowarn -d "$OUT/classes" -cp "$cp" src/test/java/health/flipside/examples/*.java
   java -cp "$OUT/classes:$cp" health.flipside.examples.BenchPayloads "$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
 fi
-if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ]; then
+if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ] || [ ! -s "$OUT/cgm.json" ]; then
   echo "Payload generation failed" >&2
   exit 1
 fi

@@ -41,6 +41,10 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Every scenario, in path order, on the calling thread. (Not on the common fork-join pool: inside Liberty its
+     * threads lack the application's context class loader, and Drools' KieServices is found through it.)
+     */
     public List<ScenarioResult> runAll(LoadedContent content) {
         return scenarioFiles().stream().map(file -> run(content, file)).toList();
     }
@@ -75,7 +79,17 @@ public final class ScenarioRunner {
             mismatches.add(new Mismatch(SourceLines.lineOf(lines, "/expect/findings"), "rules fired",
                     String.join(", ", expected), String.join(", ", fired)));
         }
-        List<Card> cards = result.cards();
+        mismatches.addAll(compareCards(file, scenario, result.cards()));
+        return mismatches;
+    }
+
+    /**
+     * The cards of an answer against those a scenario expects, in order: for the pipeline here, and for the same
+     * scenario sent through the running server's HTTP endpoint (the acceptance tests).
+     */
+    public static List<Mismatch> compareCards(Path file, Scenario scenario, List<Card> cards) {
+        Map<String, Integer> lines = SourceLines.index(file);
+        List<Mismatch> mismatches = new ArrayList<>();
         List<Scenario.ExpectedCard> expectedCards = scenario.expect().cards();
         if (cards.size() != expectedCards.size()) {
             mismatches.add(new Mismatch(SourceLines.lineOf(lines, "/expect/cards"), "number of cards",

@@ -36,8 +36,10 @@ public final class CardCatalog {
     static final String PROVENANCE_PARTIAL = "partials/provenance.mustache";
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS) // "info" as staff write it
+            .build();
 
     private final Path root;
     private final CardPolicy policy;

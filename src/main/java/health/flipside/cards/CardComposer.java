@@ -53,8 +53,10 @@ public final class CardComposer {
 
     public List<ComposedCard> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
         Map<String, Object> thresholdValues = thresholdValues(thresholds);
+        CardPolicy policy = catalog.policy();
         List<Finding> ordered = findings.stream()
                 .filter(this::templateExists)
+                .map(f -> f.withSeverity(policy.allowed(f)))
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
                 .toList();
         List<ComposedCard> cards = new ArrayList<>();

@@ -1,6 +1,12 @@
 package health.flipside.cards;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import health.flipside.facts.DeviceTier;
+import health.flipside.rules.Finding;
+import health.flipside.rules.Severity;
 
 /**
  * The clinical-governance defaults of design.md "Card policy", read from {@code cds-cards/policy.yaml}.
@@ -10,10 +16,32 @@ import java.util.List;
  * @param summaryCardSource    source label of the merged info card
  * @param overrideReasonSystem code system of Flipside's override reasons
  * @param overrideReasons      reasons offered on every card unless its template lists its own
+ * @param criticalRules        the only rules whose findings may be critical (same-day safety items); any other
+ *                             critical finding is shown as a warning
+ * @param tierCaps             the highest indicator a finding may have, by the least trusted device tier it rests on
+ *                             (consumer and self-reported data: info)
+ * @param capExceptions        rules allowed above their tier cap, up to the given indicator (an unconfirmed
+ *                             irregular-rhythm notification: warning)
  */
 public record CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource,
-                         String overrideReasonSystem, List<CardTemplate.ReasonRef> overrideReasons) {
+                         String overrideReasonSystem, List<CardTemplate.ReasonRef> overrideReasons,
+                         Set<String> criticalRules, Map<DeviceTier, Severity> tierCaps,
+                         Map<String, Severity> capExceptions) {
     public CardPolicy {
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
+        criticalRules = criticalRules == null ? Set.of() : Set.copyOf(criticalRules);
+        tierCaps = tierCaps == null ? Map.of() : Map.copyOf(tierCaps);
+        capExceptions = capExceptions == null ? Map.of() : Map.copyOf(capExceptions);
+    }
+
+    /** The indicator the finding is shown with: its own, lowered to what the policy allows. */
+    public Severity allowed(Finding finding) {
+        Severity severity = finding.severity();
+        if (severity == Severity.CRITICAL && !criticalRules.contains(finding.ruleId())) {
+            severity = Severity.WARNING;
+        }
+        DeviceTier tier = finding.provenance() == null ? null : finding.provenance().tier();
+        Severity cap = capExceptions.getOrDefault(finding.ruleId(), tier == null ? null : tierCaps.get(tier));
+        return cap != null && severity.compareTo(cap) < 0 ? cap : severity;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,11 @@ public final class BloodPressureSummarizer {
         int meanSystolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::systolic).average().orElse(0));
         int meanDiastolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::diastolic).average().orElse(0));
 
-        Provenance provenance = new Provenance(sourceLabel(qualifying), qualifying.size(), days,
-                thresholds.getInt("homeWindowDays"), longestGapDays(qualifying), notUsed(cuffless, unqualified));
+        List<DeviceInfo> devices = qualifying.stream().map(BloodPressureReading::device).toList();
+        Provenance provenance = new Provenance(Coverage.sourceLabel(devices), qualifying.size(), days,
+                thresholds.getInt("homeWindowDays"),
+                Coverage.longestGapDays(qualifying.stream().map(r -> r.localTime().toLocalDate()).toList()),
+                notUsed(cuffless, unqualified), Coverage.leastTrusted(devices), null);
         return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
                 daysShort, cuffless, unqualified, severeReading(readings, now), provenance);
@@ -95,25 +97,6 @@ public final class BloodPressureSummarizer {
 
     private static boolean isCuff(DeviceKind kind) {
         return kind == DeviceKind.UPPER_ARM_CUFF || kind == DeviceKind.WRIST_CUFF;
-    }
-
-    /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
-    private static String sourceLabel(List<BloodPressureReading> qualifying) {
-        Map<DeviceTier, List<String>> byTier = new TreeMap<>();
-        qualifying.forEach(r -> byTier.computeIfAbsent(r.device().tier(), t -> new ArrayList<>()).add(r.device().label()));
-        return byTier.entrySet().stream()
-                .map(e -> "Tier " + e.getKey().code() + ": " + e.getKey().label() + " ("
-                        + e.getValue().stream().distinct().collect(Collectors.joining(", ")) + ")")
-                .collect(Collectors.joining("; "));
-    }
-
-    private static int longestGapDays(List<BloodPressureReading> qualifying) {
-        List<LocalDate> days = qualifying.stream().map(r -> r.localTime().toLocalDate()).distinct().sorted().toList();
-        int longest = 0;
-        for (int i = 1; i < days.size(); i++) {
-            longest = Math.max(longest, (int) ChronoUnit.DAYS.between(days.get(i - 1), days.get(i)) - 1);
-        }
-        return longest;
     }
 
     private static String notUsed(int cuffless, int unqualified) {

@@ -1,10 +1,20 @@
 package health.flipside.facts;
 
-/** What kind of measuring device a blood-pressure reading came from; only cuffs measure BP for guideline use. */
+/**
+ * What kind of measuring device a reading came from: only cuffs measure BP for guideline use, only fingertip
+ * (transmissive) oximeters measure SpO2 for threshold logic (clinical.md §4.3).
+ */
 public enum DeviceKind {
     UPPER_ARM_CUFF,
     WRIST_CUFF,
-    /** Watches, rings and other cuffless estimators: not recommended for diagnosis or management (2025 AHA/ACC §3.1.4.1). */
+    /**
+     * Watches, rings and other wrist/finger PPG wearables: cuffless BP is not recommended for diagnosis or management
+     * (2025 AHA/ACC §3.1.4.1); their SpO2 is reflectance-based and trend-only.
+     */
     CUFFLESS,
+    FINGERTIP_OXIMETER,
+    SCALE,
+    GLUCOSE_METER,
+    CGM,
     UNKNOWN
 }

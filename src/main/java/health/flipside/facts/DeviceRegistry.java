@@ -16,6 +16,12 @@ public record DeviceRegistry(Set<String> clinicOwners, List<Model> validatedMode
 
     /** PHD specialization MDC_DEV_SPEC_PROFILE_BPM: a blood-pressure monitor (HL7 PHD IG). */
     static final String PHD_BPM = "urn:iso:std:iso:11073:10101|528391";
+    /** PHD specializations of other personal health devices: pulse oximeter, weighing scale, glucose meter. */
+    static final java.util.Map<String, DeviceKind> PHD_KINDS = java.util.Map.of(
+            PHD_BPM, DeviceKind.UPPER_ARM_CUFF,
+            "urn:iso:std:iso:11073:10101|528388", DeviceKind.FINGERTIP_OXIMETER,
+            "urn:iso:std:iso:11073:10101|528399", DeviceKind.SCALE,
+            "urn:iso:std:iso:11073:10101|528401", DeviceKind.GLUCOSE_METER);
 
     public DeviceRegistry {
         clinicOwners = Set.copyOf(clinicOwners);
@@ -34,10 +40,10 @@ public record DeviceRegistry(Set<String> clinicOwners, List<Model> validatedMode
         Model validated = find(validatedModels, device);
         Model cuffless = find(cufflessModels, device);
         if (device.ownerReference() != null && clinicOwners.contains(device.ownerReference())) {
-            // The clinic chose and issued it: trust its kind from the list, or a PHD BP-monitor profile.
+            // The clinic chose and issued it: trust its kind from the list, or its PHD device specialization.
             DeviceKind kind = validated != null ? validated.kind()
                     : cuffless != null ? DeviceKind.CUFFLESS
-                    : device.typeCodes().contains(PHD_BPM) ? DeviceKind.UPPER_ARM_CUFF : DeviceKind.UNKNOWN;
+                    : device.typeCodes().stream().map(PHD_KINDS::get).filter(k -> k != null).findFirst().orElse(DeviceKind.UNKNOWN);
             return new DeviceInfo(DeviceTier.CLINIC_ISSUED, kind, device.label());
         }
         if (cuffless != null) {

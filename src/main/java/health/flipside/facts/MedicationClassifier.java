@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a medication is an antihypertensive, from a list staff maintain in
- * {@code rules/bp/antihypertensives.yaml}: ATC class prefixes (C02, C03, C07, C08, C09) and ingredient names,
- * so RxNorm-coded orders (which carry no class) are recognised by their display text.
+ * Decides whether a medication belongs to a class staff maintain (antihypertensives in
+ * {@code rules/bp/antihypertensives.yaml}, insulin or loop diuretics in {@code rules/common/clinical-context.yaml}):
+ * ATC class prefixes and ingredient names, so RxNorm-coded orders (which carry no class) are recognised by their
+ * display text.
  */
 public record MedicationClassifier(List<String> atcPrefixes, List<String> ingredients) {
     static final String ATC_SYSTEM = "http://www.whocc.no/atc";
@@ -21,7 +22,7 @@ public record MedicationClassifier(List<String> atcPrefixes, List<String> ingred
      * @param codes "system|code" pairs of the medication concept
      * @param texts its text and coding displays
      */
-    public boolean isAntihypertensive(Collection<String> codes, Collection<String> texts) {
+    public boolean matches(Collection<String> codes, Collection<String> texts) {
         boolean byAtc = codes.stream()
                 .filter(c -> c.startsWith(ATC_SYSTEM + "|"))
                 .map(c -> c.substring(ATC_SYSTEM.length() + 1))

@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import health.flipside.hooks.InvalidRequestException;
+import health.flipside.hooks.JsonBodies;
 
 /**
  * Reads and validates a feedback request body (CDS Hooks 2.0 "Feedback") into {@link FeedbackItem}s. The whole body
@@ -55,7 +55,7 @@ public final class FeedbackParser {
             .build();
 
     public List<FeedbackItem> parse(String body) {
-        JsonNode root = readJson(body);
+        JsonNode root = JsonBodies.object(MAPPER, body, "a CDS Hooks feedback request");
         onlyKnown(root, TOP_LEVEL, "");
         extension(root.get("extension"), "extension");
         JsonNode feedback = root.get("feedback");
@@ -76,23 +76,6 @@ public final class FeedbackParser {
             items.add(item(feedback.get(i), i));
         }
         return List.copyOf(items);
-    }
-
-    private static JsonNode readJson(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("$", "Request body is empty; expected a CDS Hooks feedback request (JSON object)");
-        }
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidRequestException("$", "Request body must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InvalidRequestException("$", "Request body is not valid JSON" + where);
-        }
     }
 
     private static FeedbackItem item(JsonNode node, int index) {

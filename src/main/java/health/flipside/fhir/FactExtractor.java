@@ -1,6 +1,5 @@
 package health.flipside.fhir;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -25,6 +23,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 import health.flipside.facts.BloodPressureReading;
+import health.flipside.facts.ClinicalContext;
+import health.flipside.facts.ClinicalVocabulary;
 import health.flipside.facts.DeviceDescription;
 import health.flipside.facts.DeviceInfo;
 import health.flipside.facts.DeviceKind;
@@ -58,15 +58,30 @@ public final class FactExtractor {
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
     public static final String MEDICATIONS_KEY = "medications";
+    /** The prefetch key whose presence means the problem list is known ("no AF on the problem list" needs it). */
+    public static final String CONDITIONS_KEY = "conditions";
 
     private final DeviceRegistry devices;
     private final MedicationClassifier antihypertensives;
     private final UnitConverter units;
+    private final MeasurementReader measurements;
+    private final ContextReader context;
 
-    public FactExtractor(DeviceRegistry devices, MedicationClassifier antihypertensives, UnitConverter units) {
+    public FactExtractor(DeviceRegistry devices, MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary,
+                         UnitConverter units) {
         this.devices = devices;
         this.antihypertensives = antihypertensives;
         this.units = units;
+        this.measurements = new MeasurementReader(devices, units);
+        this.context = new ContextReader(vocabulary);
+    }
+
+    /** Every Observation code Flipside reads: blood pressure, the other streams, PROM scores. */
+    public static Set<String> observationCodes() {
+        Set<String> all = new HashSet<>(BP_PANEL);
+        all.addAll(ObservationCodes.all());
+        all.addAll(PromReader.codes());
+        return Set.copyOf(all);
     }
 
     public PatientData extract(ResolvedData data) {
@@ -88,15 +103,22 @@ public final class FactExtractor {
                 skipped++;
             }
         }
+        MeasurementReader.Read streams = measurements.read(ofType(resources, Observation.class).stream()
+                .filter(FactExtractor::isUsableStatus).toList(), deviceById);
+        PromReader.Read proms = new PromReader().read(resources.stream()
+                .filter(r -> !(r instanceof Observation o) || isUsableStatus(o)).toList());
         Map<String, org.hl7.fhir.r4.model.Medication> medicationById = new HashMap<>();
         ofType(resources, org.hl7.fhir.r4.model.Medication.class)
                 .forEach(m -> medicationById.put("Medication/" + m.getIdElement().getIdPart(), m));
-        List<Medication> medications = ofType(resources, MedicationRequest.class).stream()
+        List<CodeableConcept> activeDrugs = ofType(resources, MedicationRequest.class).stream()
                 .filter(m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
-                .map(m -> medication(concept(m, medicationById)))
+                .map(m -> concept(m, medicationById))
                 .toList();
+        List<Medication> medications = activeDrugs.stream().map(this::medication).toList();
         boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
-        return new PatientData(readings, medications, medicationsKnown, skipped, data.unavailable());
+        ClinicalContext chart = context.read(resources, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs, medicationsKnown);
+        return new PatientData(readings, streams.measurements(), proms.scores(), chart, medications, medicationsKnown,
+                skipped + streams.skipped() + proms.skipped(), data.unavailable());
     }
 
     /**
@@ -146,9 +168,7 @@ public final class FactExtractor {
             device = devices.classify(describe(resource));
         }
         DateTimeType time = effective.get();
-        Instant instant = time.getValue().toInstant();
-        ZoneId zone = time.getTimeZone() == null ? ZoneId.of("UTC") : time.getTimeZone().toZoneId();
-        return Optional.of(new BloodPressureReading(instant, LocalDateTime.ofInstant(instant, zone), systolic.get(),
+        return Optional.of(new BloodPressureReading(time.getValue().toInstant(), localTime(time), systolic.get(),
                 diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device));
     }
 
@@ -176,13 +196,19 @@ public final class FactExtractor {
         return codes(observation.getCode()).stream().anyMatch(BP_PANEL::contains);
     }
 
-    private static boolean isUsableStatus(Observation observation) {
+    static boolean isUsableStatus(Observation observation) {
         Observation.ObservationStatus status = observation.getStatus();
         return status == Observation.ObservationStatus.FINAL || status == Observation.ObservationStatus.AMENDED
                 || status == Observation.ObservationStatus.CORRECTED;
     }
 
-    private static Optional<DateTimeType> effective(Observation observation) {
+    /** The moment on the wall clock it was recorded with (its own UTC offset; UTC when it carries none). */
+    static LocalDateTime localTime(DateTimeType time) {
+        ZoneId zone = time.getTimeZone() == null ? ZoneId.of("UTC") : time.getTimeZone().toZoneId();
+        return LocalDateTime.ofInstant(time.getValue().toInstant(), zone);
+    }
+
+    static Optional<DateTimeType> effective(Observation observation) {
         if (observation.hasEffectiveDateTimeType() && observation.getEffectiveDateTimeType().getValue() != null) {
             return Optional.of(observation.getEffectiveDateTimeType());
         }
@@ -207,11 +233,11 @@ public final class FactExtractor {
                 .flatMap(q -> units.convert(q.getValue().doubleValue(), unitCode(q), MM_HG));
     }
 
-    private static String unitCode(Quantity quantity) {
+    static String unitCode(Quantity quantity) {
         return quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
     }
 
-    private static Device resolveDevice(Reference reference, Observation observation, Map<String, Device> deviceById) {
+    static Device resolveDevice(Reference reference, Observation observation, Map<String, Device> deviceById) {
         if (reference.getResource() instanceof Device device) {
             return device;
         }
@@ -255,10 +281,9 @@ public final class FactExtractor {
     }
 
     private Medication medication(CodeableConcept concept) {
-        List<String> texts = Stream.concat(Stream.ofNullable(concept.getText()),
-                concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null)).toList();
+        List<String> texts = ContextReader.texts(concept);
         String name = texts.isEmpty() ? "unnamed medication" : texts.get(0);
-        return new Medication(name, antihypertensives.isAntihypertensive(codes(concept), texts));
+        return new Medication(name, antihypertensives.matches(codes(concept), texts));
     }
 
     static Set<String> codes(CodeableConcept concept) {

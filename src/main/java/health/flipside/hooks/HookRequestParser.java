@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,7 +31,7 @@ public final class HookRequestParser {
     }
 
     public HookCall parse(String body, ServiceDescriptor service) {
-        JsonNode root = readJson(body);
+        JsonNode root = JsonBodies.object(mapper, body, "a CDS Hooks request");
         String hook = requiredText(root, "hook");
         if (!hook.equals(service.hook())) {
             throw new InvalidRequestException("hook", "Service '" + service.id() + "' answers the '" + service.hook()
@@ -42,22 +41,6 @@ public final class HookRequestParser {
         Map<String, String> context = context(root.get("context"));
         FhirAccess access = access(root);
         return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch")));
-    }
-
-    private JsonNode readJson(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("$", "Request body is empty; expected a CDS Hooks request (JSON object)");
-        }
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidRequestException("$", "Request body must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("$", "Request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
     }
 
     private static String requiredText(JsonNode parent, String field) {

@@ -17,4 +17,9 @@ public record Finding(String ruleId, Severity severity, String templateId, Prove
     public Finding {
         params = Map.copyOf(params);
     }
+
+    /** The same finding at another weight (the card policy may lower it). */
+    public Finding withSeverity(Severity other) {
+        return other == severity ? this : new Finding(ruleId, other, templateId, provenance, params);
+    }
 }

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import health.flipside.facts.BloodPressureSummarizer;
+import health.flipside.facts.ClinicalVocabulary;
+import health.flipside.facts.FactBuilder;
 import health.flipside.facts.DeviceKind;
 import health.flipside.facts.DeviceRegistry;
 import health.flipside.facts.MedicationClassifier;
@@ -39,6 +41,8 @@ public final class RuleSetLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String KFS_ROOT = "src/main/resources/rules/";
+    /** Names for groups of condition, medication and assessment codes (rules/README.md "Clinical context"). */
+    static final String VOCABULARY_FILE = "common/clinical-context.yaml";
 
     public RuleSet load(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
@@ -58,11 +62,12 @@ public final class RuleSetLoader {
         Map<String, Thresholds> thresholds = collect(problems, () -> loadThresholds(rulesDir));
         DeviceRegistry devices = collect(problems, () -> loadDevices(rulesDir.resolve("provenance/devices.yaml")));
         MedicationClassifier antihypertensives = collect(problems, () -> loadMedications(rulesDir.resolve("bp/antihypertensives.yaml")));
+        ClinicalVocabulary vocabulary = collect(problems, () -> loadVocabulary(rulesDir.resolve(VOCABULARY_FILE)));
         if (!problems.isEmpty()) {
             throw new RuleSetException(compiled ? "Rules refused" : "Rules do not compile", problems);
         }
         int ruleCount = container.getKieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSet(container.getKieBase(), thresholds, devices, antihypertensives, ruleCount, sources);
+        return new RuleSet(container.getKieBase(), thresholds, devices, antihypertensives, vocabulary, ruleCount, sources);
     }
 
     /** Runs one loading step; its refusal joins the others instead of hiding them. */
@@ -177,17 +182,24 @@ public final class RuleSetLoader {
                 values.put(name, new Thresholds.Threshold(t.value(), t.unit(), t.source()));
             }
         });
-        if (parsed.topic().equals("bp")) {
-            BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream()
-                    .filter(name -> !values.containsKey(name) && (parsed.thresholds() == null || !parsed.thresholds().containsKey(name)))
-                    .forEach(name -> problems.add(new SourceProblem(file, SourceLines.lineOf(lines, "/thresholds"),
-                            "threshold '" + name + "' is required by the bp summaries")));
-        }
+        requiredThresholds(parsed.topic()).stream()
+                .filter(name -> !values.containsKey(name) && (parsed.thresholds() == null || !parsed.thresholds().containsKey(name)))
+                .forEach(name -> problems.add(new SourceProblem(file, SourceLines.lineOf(lines, "/thresholds"),
+                        "threshold '" + name + "' is required by the " + parsed.topic() + " summaries")));
         problems.sort(java.util.Comparator.comparingInt(SourceProblem::line));
         if (!problems.isEmpty()) {
             throw new RuleSetException(null, problems);
         }
         return new Thresholds(parsed.topic(), values);
+    }
+
+    /** The thresholds the summaries of a topic read (the bp summaries, or a registered {@link FactBuilder#TOPICS} entry). */
+    private static List<String> requiredThresholds(String topic) {
+        if (topic.equals("bp")) {
+            return BloodPressureSummarizer.REQUIRED_THRESHOLDS;
+        }
+        return FactBuilder.TOPICS.stream().filter(t -> t.name().equals(topic))
+                .flatMap(t -> t.requiredThresholds().stream()).toList();
     }
 
     record DevicesFile(Set<String> clinicOwners, List<ModelEntry> validatedModels, List<ModelEntry> cufflessModels) {
@@ -234,6 +246,49 @@ public final class RuleSetLoader {
         return new MedicationClassifier(
                 parsed.atcPrefixes() == null ? List.of() : parsed.atcPrefixes(),
                 parsed.ingredients() == null ? List.of() : parsed.ingredients());
+    }
+
+    record VocabularyFile(Map<String, ConceptEntry> conditions, Map<String, MedicationClassEntry> medications,
+                          Map<String, ConceptEntry> assessments) {
+    }
+
+    record ConceptEntry(List<String> codes, List<String> texts, String source) {
+    }
+
+    record MedicationClassEntry(List<String> atcPrefixes, List<String> ingredients, String source) {
+    }
+
+    private static ClinicalVocabulary loadVocabulary(Path file) {
+        VocabularyFile parsed = read(file, VocabularyFile.class);
+        Map<String, Integer> lines = SourceLines.index(file);
+        Map<String, ClinicalVocabulary.Concept> conditions = concepts(file, lines, "conditions", parsed.conditions());
+        Map<String, ClinicalVocabulary.Concept> assessments = concepts(file, lines, "assessments", parsed.assessments());
+        Map<String, MedicationClassifier> medications = new HashMap<>();
+        (parsed.medications() == null ? Map.<String, MedicationClassEntry>of() : parsed.medications()).forEach((name, m) -> {
+            if (m == null || m.source() == null || m.source().isBlank()) {
+                throw RuleSetException.at(file, SourceLines.lineOf(lines, "/medications/" + name),
+                        "medication class '" + name + "' needs a 'source'");
+            }
+            medications.put(name, new MedicationClassifier(m.atcPrefixes() == null ? List.of() : m.atcPrefixes(),
+                    m.ingredients() == null ? List.of() : m.ingredients()));
+        });
+        return new ClinicalVocabulary(conditions, medications, assessments);
+    }
+
+    private static Map<String, ClinicalVocabulary.Concept> concepts(Path file, Map<String, Integer> lines, String list,
+                                                                   Map<String, ConceptEntry> entries) {
+        Map<String, ClinicalVocabulary.Concept> concepts = new HashMap<>();
+        (entries == null ? Map.<String, ConceptEntry>of() : entries).forEach((name, e) -> {
+            int line = SourceLines.lineOf(lines, "/" + list + "/" + name);
+            if (e == null || e.source() == null || e.source().isBlank()) {
+                throw RuleSetException.at(file, line, list + " entry '" + name + "' needs a 'source'");
+            }
+            if ((e.codes() == null || e.codes().isEmpty()) && (e.texts() == null || e.texts().isEmpty())) {
+                throw RuleSetException.at(file, line, list + " entry '" + name + "' needs 'codes' or 'texts'");
+            }
+            concepts.put(name, new ClinicalVocabulary.Concept(e.codes(), e.texts()));
+        });
+        return concepts;
     }
 
     private static <T> T read(Path file, Class<T> type) {

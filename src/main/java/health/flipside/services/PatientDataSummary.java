@@ -14,26 +14,46 @@ import health.flipside.fhir.PrefetchQuery;
  */
 public final class PatientDataSummary {
     public static final String ID = "patient-data-summary";
+    /** Observations Flipside reads; the rest of a prefetched Bundle is dropped before FHIR parsing. */
+    private static final java.util.Set<String> OBSERVATION_CODES = FactExtractor.observationCodes();
 
     private PatientDataSummary() {
     }
 
     public static ServiceDescriptor descriptor() {
         return new ServiceDescriptor(ID, "patient-view", "Patient-generated data summary",
-                "Summarises the patient's own data (home blood pressure) against guidelines: what the numbers mean, "
-                        + "how far the data can be trusted, and talking points for shared decision making.",
+                "Summarises the patient's own data (home blood pressure, glucose and CGM, weight, wearables, activity, "
+                        + "sleep, questionnaires) against guidelines: what the numbers mean, how far the data can be "
+                        + "trusted, and talking points for shared decision making.",
                 List.of(
                         new PrefetchQuery("patient", "Patient/{{context.patientId}}", "the patient record", false, null),
                         new PrefetchQuery("vitalSigns",
                                 "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=1000",
-                                "vital signs (home and office blood pressure)", true, "date", FactExtractor.BP_PANEL),
+                                "vital signs (home and office blood pressure, weight, heart rate, oxygen saturation)",
+                                true, "date", OBSERVATION_CODES),
+                        // The CGM IG files sensor readings and reports under laboratory: the codes decide what is read.
+                        new PrefetchQuery("laboratory",
+                                "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=5000",
+                                "glucose meter and CGM data", false, "date", OBSERVATION_CODES),
+                        new PrefetchQuery("activity",
+                                "Observation?patient={{context.patientId}}&category=activity&_sort=-date&_count=1000",
+                                "wearable data (steps, activity, sleep, resting heart rate, rhythm notifications)",
+                                false, "date", OBSERVATION_CODES),
+                        new PrefetchQuery("surveys",
+                                "Observation?patient={{context.patientId}}&category=survey&_sort=-date&_count=200",
+                                "questionnaire scores", false, "date"),
+                        new PrefetchQuery("questionnaireResponses",
+                                "QuestionnaireResponse?patient={{context.patientId}}&_sort=-authored&_count=50",
+                                "completed questionnaires", false, "authored"),
                         new PrefetchQuery("devices", "Device?patient={{context.patientId}}",
                                 "the patient's devices (provenance of home readings)", false, null),
                         new PrefetchQuery("medications", "MedicationRequest?patient={{context.patientId}}&status=active",
                                 "active medications (treated vs untreated)", false, null),
                         new PrefetchQuery("conditions", "Condition?patient={{context.patientId}}&clinical-status=active",
-                                "active conditions", false, null)),
-                "Needs read access to the patient's Observation, Device, MedicationRequest and Condition resources "
-                        + "(prefetch, or fhirAuthorization with patient/*.read scopes).");
+                                "active conditions", false, null),
+                        new PrefetchQuery("procedures", "Procedure?patient={{context.patientId}}&_sort=-date&_count=100",
+                                "recent procedures (documented assessments)", false, "date")),
+                "Needs read access to the patient's Observation, QuestionnaireResponse, Device, MedicationRequest, "
+                        + "Condition and Procedure resources (prefetch, or fhirAuthorization with patient/*.read scopes).");
     }
 }

@@ -70,6 +70,6 @@ public final class SummaryPipeline {
     }
 
     private PatientData patient(ResolvedData data) {
-        return new FactExtractor(rules.devices(), rules.antihypertensives(), UNITS).extract(data);
+        return new FactExtractor(rules.devices(), rules.antihypertensives(), rules.vocabulary(), UNITS).extract(data);
     }
 }

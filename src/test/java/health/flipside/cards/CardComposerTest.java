@@ -26,6 +26,7 @@ import health.flipside.facts.BpThresholds;
 import health.flipside.facts.DataQuality;
 import health.flipside.facts.HomeBloodPressure;
 import health.flipside.facts.OfficeBloodPressure;
+import health.flipside.facts.DeviceTier;
 import health.flipside.facts.Provenance;
 import health.flipside.facts.Thresholds;
 import health.flipside.rules.Finding;
@@ -40,7 +41,7 @@ class CardComposerTest {
     private static final Collection<Thresholds> THRESHOLDS = List.of(BpThresholds.standard());
 
     private static final Provenance PROVENANCE = new Provenance(
-            "Tier A: clinic-issued validated device (Omron Healthcare HEM-9200T)", 14, 7, 28, 2, null);
+            "Tier A: clinic-issued validated device (Omron Healthcare HEM-9200T)", 14, 7, 28, 2, null, DeviceTier.CLINIC_ISSUED, null);
     private static final HomeBloodPressure HOME = new HomeBloodPressure(true, 14, 7, 7, 7, 138, 86, true, 0, 0, 9, 0,
             null, PROVENANCE);
     private static final OfficeBloodPressure OFFICE = new OfficeBloodPressure(124, 76, 2, 4, "2026-11-01");
@@ -195,7 +196,7 @@ class CardComposerTest {
     static Map<String, Object> worstCaseParams() {
         String device = "A&D Medical UA-651BLE Plus Extended Connectivity Edition with Bluetooth Low Energy gateway";
         Provenance provenance = new Provenance("Tier A: clinic-issued validated device (" + device + ")", 99999, 99999, 99999, 99999,
-                "99999 cuffless (watch/ring) readings and 99999 unvalidated or self-reported readings not used");
+                "99999 cuffless (watch/ring) readings and 99999 unvalidated or self-reported readings not used", DeviceTier.CLINIC_ISSUED, null);
         HomeBloodPressure home = new HomeBloodPressure(true, 99999, 99999, 99999, 99999, 259, 159, false, 99999, 99999, 99999,
                 99999, new HomeBloodPressure.SevereReading(259, 159, "30 Sep 23:59", device), provenance);
         Map<String, Object> params = new HashMap<>();
@@ -282,7 +283,7 @@ class CardComposerTest {
     @Test
     @DisplayName("texts are markdown, not HTML: 'A&D Medical' is not escaped to '&amp;'")
     void noHtmlEscaping() {
-        Provenance tierB = new Provenance("Tier B: patient-owned validated device (A&D Medical UA-651BLE)", 14, 7, 28, 0, null);
+        Provenance tierB = new Provenance("Tier B: patient-owned validated device (A&D Medical UA-651BLE)", 14, 7, 28, 0, null, DeviceTier.VALIDATED, null);
         Finding finding = new Finding("bp.severe-home-reading", Severity.CRITICAL, "bp-severe-reading", tierB,
                 Map.of("home", HOME, "severe", new HomeBloodPressure.SevereReading(186, 122, "19 Nov 07:30", "A&D Medical UA-651BLE")));
 

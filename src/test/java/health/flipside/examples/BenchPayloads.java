@@ -38,7 +38,9 @@ import health.flipside.fhir.FhirR4;
  * clinic-issued cuff with the cuff's pulse as heart-rate Observations, a smart scale's daily weight, office visits
  * with the usual vital signs, 3 devices, 3 medications, 4 conditions;</li>
  * <li>{@code heavy.json}: ≈ 4,500 Observations — 90 days of dense home BP (4 sessions × 2 readings a day) plus a
- * watch's heart rate every ≈ 35 minutes while awake and a daily weight.</li>
+ * watch's heart rate every ≈ 35 minutes while awake and a daily weight;</li>
+ * <li>{@code cgm.json}: the design budget's dense case — 14 days of raw CGM sensor readings every 5 minutes
+ * (4,032, in the laboratory key as the CGM IG files them, no vendor summary) plus 4 weeks of home BP.</li>
  * </ul>
  * Usage: {@code BenchPayloads <folder>} (default target/bench). All data is invented.
  */
@@ -56,6 +58,7 @@ public final class BenchPayloads {
         Instant now = Instant.now();
         write(folder.resolve("typical.json"), typical(now));
         write(folder.resolve("heavy.json"), heavy(now));
+        write(folder.resolve("cgm.json"), cgm(now));
     }
 
     /** A patient with its extra (non-BP) vital signs, which PatientBuilder does not model. */
@@ -82,9 +85,9 @@ public final class BenchPayloads {
             p.office(at, 126 + random.nextInt(6), 76 + random.nextInt(5));
             extra.addAll(officeVitals(p, at, random));
         }
-        p.antihypertensive("197361", "amlodipine 5 MG Oral Tablet");
-        p.antihypertensive("314076", "lisinopril 10 MG Oral Tablet");
-        p.antihypertensive("617310", "atorvastatin 20 MG Oral Tablet");
+        p.medication("197361", "amlodipine 5 MG Oral Tablet");
+        p.medication("314076", "lisinopril 10 MG Oral Tablet");
+        p.medication("617310", "atorvastatin 20 MG Oral Tablet");
         p.condition("38341003", "Hypertensive disorder");
         p.condition("44054006", "Diabetes mellitus type 2");
         p.condition("55822004", "Hyperlipidemia");
@@ -114,12 +117,33 @@ public final class BenchPayloads {
             p.office(at, 128 + random.nextInt(6), 78 + random.nextInt(5));
             extra.addAll(officeVitals(p, at, random));
         }
-        p.antihypertensive("197361", "amlodipine 5 MG Oral Tablet");
-        p.antihypertensive("310798", "hydrochlorothiazide 25 MG Oral Tablet");
+        p.medication("197361", "amlodipine 5 MG Oral Tablet");
+        p.medication("310798", "hydrochlorothiazide 25 MG Oral Tablet");
         p.condition("38341003", "Hypertensive disorder");
         p.condition("44054006", "Diabetes mellitus type 2");
         p.condition("49436004", "Atrial fibrillation");
         return request(new Payload("heavy", p, extra), now);
+    }
+
+    static ObjectNode cgm(Instant now) {
+        Random random = new Random(3);
+        PatientBuilder p = new PatientBuilder("bench-cgm", "Example", "Quinn", AdministrativeGender.FEMALE, 1988);
+        String cuff = p.device("bench-cgm-cuff", "Omron Healthcare", "HEM-9200T", PatientBuilder.CLINIC, false);
+        String sensor = p.device("bench-cgm-sensor", "Dexcom", "G7", null, false);
+        for (int day = 28; day >= 1; day--) {
+            for (int[] time : new int[][] {{7, 0}, {7, 2}, {21, 0}, {21, 2}}) {
+                p.home(daysBefore(now, day, time[0], time[1]), 124 + random.nextInt(12), 76 + random.nextInt(8), "mm[Hg]", cuff);
+            }
+        }
+        OffsetDateTime start = daysBefore(now, 14, 0, 0);
+        for (int i = 0; i < 14 * 288; i++) { // every 5 minutes for 14 days
+            double mgdl = 140 + 55 * Math.sin(i * 2 * Math.PI / 288) + random.nextGaussian() * 15;
+            p.observation("laboratory", start.plusMinutes(5L * i), new Coding(LOINC, "99504-3", "Glucose [Mass/volume] in Interstitial fluid"),
+                    (double) Math.round(Math.max(40, Math.min(400, mgdl))), "mg/dL", sensor);
+        }
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        p.condition("46635009", "Diabetes mellitus type 1");
+        return request(new Payload("cgm", p, List.of()), now);
     }
 
     private static ObjectNode request(Payload payload, Instant now) {
@@ -197,7 +221,7 @@ public final class BenchPayloads {
         JsonNode prefetch = request.path("prefetch");
         int total = 0;
         StringBuilder counts = new StringBuilder();
-        for (String key : List.of("patient", "vitalSigns", "devices", "medications", "conditions")) {
+        for (String key : List.of("patient", "vitalSigns", "laboratory", "devices", "medications", "conditions")) {
             JsonNode node = prefetch.path(key);
             int n = "Bundle".equals(node.path("resourceType").asText()) ? node.path("entry").size() : 1;
             int observations = 0;

@@ -26,11 +26,13 @@ import health.flipside.fhir.FhirR4;
 public final class ExamplePatients {
     /** The instant the files in examples/ are written for; examples/send.java shifts them to the present. */
     public static final Instant ANCHOR = Instant.parse("2026-11-20T12:00:00Z");
+    /** The example patients' UTC offset: their local dates and times are on this clock. */
+    public static final java.time.ZoneOffset PATIENT_ZONE = PatientBuilder.PATIENT_ZONE;
 
     public record Example(String name, String description, Function<Instant, PatientBuilder> patient) {
     }
 
-    public static final List<Example> ALL = List.of(
+    public static final List<Example> ALL = java.util.stream.Stream.of(List.of(
             new Example("vignette-1-masked-uncontrolled",
                     "Clinical vignette 1: treated, office at goal, 52 home readings on 13 days averaging 138/86 from a clinic-issued cuff",
                     ExamplePatients::vignette1),
@@ -54,7 +56,7 @@ public final class ExamplePatients {
                     ExamplePatients::mixedUnits),
             new Example("duplicate-readings",
                     "12 readings on 3 days delivered twice by two aggregators: counted once",
-                    ExamplePatients::duplicates));
+                    ExamplePatients::duplicates)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL).flatMap(List::stream).toList();
 
     private ExamplePatients() {
     }
@@ -81,6 +83,11 @@ public final class ExamplePatients {
         keys.put("devices", p.devices());
         keys.put("medications", p.medications());
         keys.put("conditions", p.conditions());
+        keys.put("laboratory", p.laboratory());
+        keys.put("activity", p.activity());
+        keys.put("surveys", p.surveys());
+        keys.put("questionnaireResponses", p.questionnaireResponses());
+        keys.put("procedures", p.procedures());
         IParser parser = FhirR4.context().newJsonParser();
         keys.forEach((key, resource) -> {
             try {
@@ -121,7 +128,7 @@ public final class ExamplePatients {
         }
         p.office(daysBefore(now, 60, 10, 15), 126, 78);
         p.office(daysBefore(now, 20, 9, 40), 128, 76);
-        p.antihypertensive("197361", "amlodipine 5 MG Oral Tablet");
+        p.medication("197361", "amlodipine 5 MG Oral Tablet");
         p.condition("38341003", "Hypertensive disorder");
         return p;
     }
@@ -130,6 +137,7 @@ public final class ExamplePatients {
         PatientBuilder p = new PatientBuilder("vignette-4", "Example", "Avery", AdministrativeGender.FEMALE, 1959);
         p.office(daysBefore(now, 45, 11, 0), 142, 88);
         p.office(daysBefore(now, 3, 10, 30), 144, 90);
+        PromsExamples.vignette4Phq9(p, now); // PHQ-9 in clinic 3 weeks ago: 8, item 9 "not at all" (§9 vignette 4)
         return p;
     }
 

@@ -20,6 +20,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -43,6 +45,11 @@ final class PatientBuilder {
     private final List<Device> devices = new ArrayList<>();
     private final List<MedicationRequest> medications = new ArrayList<>();
     private final List<Condition> conditions = new ArrayList<>();
+    private final List<Observation> laboratory = new ArrayList<>();
+    private final List<Observation> activity = new ArrayList<>();
+    private final List<Observation> surveys = new ArrayList<>();
+    private final List<QuestionnaireResponse> questionnaireResponses = new ArrayList<>();
+    private final List<Procedure> procedures = new ArrayList<>();
     private int sequence;
 
     PatientBuilder(String patientId, String family, String given, Enumerations.AdministrativeGender gender, int birthYear) {
@@ -99,7 +106,51 @@ final class PatientBuilder {
         return this;
     }
 
-    PatientBuilder antihypertensive(String rxnorm, String display) {
+    /**
+     * A patient-generated Observation in the prefetch key of its category ("vital-signs", "laboratory",
+     * "activity", "survey"), performed by the patient, from {@code device} (null: typed in by hand). The value is a
+     * Quantity in UCUM {@code unit}, or none when {@code value} is null (events, panels): returned for further shaping.
+     */
+    Observation observation(String category, OffsetDateTime at, Coding code, Double value, String unit, String device) {
+        Observation observation = new Observation();
+        observation.setId(patientId + "-obs-" + (++sequence));
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", category, null)));
+        observation.setCode(new CodeableConcept(code).setText(code.getDisplay()));
+        observation.setSubject(new Reference("Patient/" + patientId));
+        observation.addPerformer(new Reference("Patient/" + patientId));
+        observation.setEffective(new DateTimeType(Date.from(at.toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(at.getOffset())));
+        observation.setIssued(Date.from(at.toInstant().plusSeconds(300)));
+        if (value != null) {
+            observation.setValue(new Quantity().setValue(BigDecimal.valueOf(value)).setUnit(unit).setSystem(UCUM).setCode(unit));
+        }
+        if (device != null) {
+            observation.setDevice(new Reference(device));
+        }
+        switch (category) {
+            case "vital-signs" -> vitals.add(observation);
+            case "laboratory" -> laboratory.add(observation);
+            case "activity" -> activity.add(observation);
+            case "survey" -> surveys.add(observation);
+            default -> throw new IllegalArgumentException("No prefetch key for category " + category);
+        }
+        return observation;
+    }
+
+    PatientBuilder questionnaireResponse(QuestionnaireResponse response) {
+        response.setSubject(new Reference("Patient/" + patientId));
+        questionnaireResponses.add(response);
+        return this;
+    }
+
+    PatientBuilder procedure(Procedure procedure) {
+        procedure.setSubject(new Reference("Patient/" + patientId));
+        procedures.add(procedure);
+        return this;
+    }
+
+    PatientBuilder medication(String rxnorm, String display) {
         MedicationRequest request = new MedicationRequest();
         request.setId(patientId + "-med-" + (++sequence));
         request.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
@@ -111,11 +162,15 @@ final class PatientBuilder {
     }
 
     PatientBuilder condition(String snomed, String display) {
+        return condition("http://snomed.info/sct", snomed, display);
+    }
+
+    PatientBuilder condition(String system, String code, String display) {
         Condition condition = new Condition();
         condition.setId(patientId + "-condition-" + (++sequence));
         condition.setSubject(new Reference("Patient/" + patientId));
         condition.setClinicalStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active")));
-        condition.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", snomed, display)).setText(display));
+        condition.setCode(new CodeableConcept(new Coding(system, code, display)).setText(display));
         conditions.add(condition);
         return this;
     }
@@ -151,6 +206,26 @@ final class PatientBuilder {
         return searchset(conditions);
     }
 
+    Bundle laboratory() {
+        return searchset(laboratory);
+    }
+
+    Bundle activity() {
+        return searchset(activity);
+    }
+
+    Bundle surveys() {
+        return searchset(surveys);
+    }
+
+    Bundle questionnaireResponses() {
+        return searchset(questionnaireResponses);
+    }
+
+    Bundle procedures() {
+        return searchset(procedures);
+    }
+
     /**
      * Everything, in an order a FHIR server accepts: HAPI checks references, so the clinic, the nurse and the
      * visits (which an EHR has anyway) come before what points at them.
@@ -178,6 +253,11 @@ final class PatientBuilder {
         all.addAll(vitals);
         all.addAll(medications);
         all.addAll(conditions);
+        all.addAll(laboratory);
+        all.addAll(activity);
+        all.addAll(questionnaireResponses);
+        all.addAll(surveys);
+        all.addAll(procedures);
         return all;
     }
 

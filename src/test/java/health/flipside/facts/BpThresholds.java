@@ -39,8 +39,6 @@ public final class BpThresholds {
         values.put("plausibleDiastolicMin", 30.0);
         values.put("plausibleDiastolicMax", 160.0);
         values.putAll(overrides);
-        Map<String, Thresholds.Threshold> thresholds = new HashMap<>();
-        values.forEach((name, value) -> thresholds.put(name, new Thresholds.Threshold(value, "test", "unit-test value")));
-        return new Thresholds("bp", thresholds);
+        return TestThresholds.of("bp", values);
     }
 }

@@ -21,33 +21,33 @@ class MedicationClassifierTest {
     @DisplayName("an ATC code under a listed class prefix is an antihypertensive")
     @ValueSource(strings = {"C09AA03", "C08CA01", "C07AB02", "C03AA03", "C02AC01"})
     void atcPrefix(String code) {
-        assertThat(classifier.isAntihypertensive(List.of(ATC + "|" + code), List.of())).isTrue();
+        assertThat(classifier.matches(List.of(ATC + "|" + code), List.of())).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @DisplayName("an ATC code of another class is not (statin, biguanide, nitrate)")
     @ValueSource(strings = {"C10AA05", "A10BA02", "C01DA02"})
     void otherAtcClass(String code) {
-        assertThat(classifier.isAntihypertensive(List.of(ATC + "|" + code), List.of("atorvastatin"))).isFalse();
+        assertThat(classifier.matches(List.of(ATC + "|" + code), List.of("atorvastatin"))).isFalse();
     }
 
     @Test
     @DisplayName("an ATC-looking code in another code system is not read as ATC")
     void atcCodeInOtherSystem() {
-        assertThat(classifier.isAntihypertensive(List.of(RXNORM + "|C09AA03"), List.of())).isFalse();
+        assertThat(classifier.matches(List.of(RXNORM + "|C09AA03"), List.of())).isFalse();
     }
 
     @Test
     @DisplayName("an RxNorm order without class is recognised by its ingredient in the text, ignoring case")
     void ingredientText() {
-        assertThat(classifier.isAntihypertensive(List.of(RXNORM + "|197361"), List.of("AMLODIPINE 5 MG Oral Tablet"))).isTrue();
-        assertThat(classifier.isAntihypertensive(List.of(), List.of("Metformin 500 MG", "lisinopril 10 MG Oral Tablet"))).isTrue();
+        assertThat(classifier.matches(List.of(RXNORM + "|197361"), List.of("AMLODIPINE 5 MG Oral Tablet"))).isTrue();
+        assertThat(classifier.matches(List.of(), List.of("Metformin 500 MG", "lisinopril 10 MG Oral Tablet"))).isTrue();
     }
 
     @Test
     @DisplayName("a medication with neither a listed class nor a listed ingredient is not an antihypertensive")
     void neither() {
-        assertThat(classifier.isAntihypertensive(List.of(RXNORM + "|860975"), List.of("metformin 500 MG Oral Tablet"))).isFalse();
-        assertThat(classifier.isAntihypertensive(List.of(), List.of())).isFalse();
+        assertThat(classifier.matches(List.of(RXNORM + "|860975"), List.of("metformin 500 MG Oral Tablet"))).isFalse();
+        assertThat(classifier.matches(List.of(), List.of())).isFalse();
     }
 }

@@ -57,7 +57,7 @@ class FactExtractorTest {
             List.of("C02", "C03", "C07", "C08", "C09"), List.of("amlodipine", "lisinopril"));
     private static final UnitConverter UNITS = new UnitConverter();
 
-    private final FactExtractor extractor = new FactExtractor(DEVICES, ANTIHYPERTENSIVES, UNITS);
+    private final FactExtractor extractor = new FactExtractor(DEVICES, ANTIHYPERTENSIVES, health.flipside.facts.ClinicalVocabulary.EMPTY, UNITS);
 
     // ---- builders ---------------------------------------------------------------------------------------------
 

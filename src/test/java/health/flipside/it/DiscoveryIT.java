@@ -27,7 +27,8 @@ class DiscoveryIT {
         assertThat(service.get("hook").asText()).isEqualTo("patient-view");
         List<String> keys = new ArrayList<>();
         service.get("prefetch").fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactlyInAnyOrder("patient", "vitalSigns", "devices", "medications", "conditions");
+        assertThat(keys).containsExactlyInAnyOrder("patient", "vitalSigns", "laboratory", "activity", "surveys",
+                "questionnaireResponses", "devices", "medications", "conditions", "procedures");
         // Query restrictions (CDS Hooks 2.0 "Prefetch query restrictions"): no _include, no chained parameters.
         service.get("prefetch").forEach(template -> assertThat(template.asText()).contains("{{context.patientId}}")
                 .satisfies(t -> assertThat(t.replaceAll("\\{\\{[^}]*}}", ""))

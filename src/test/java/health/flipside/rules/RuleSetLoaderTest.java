@@ -231,6 +231,34 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    @DisplayName("a clinical-context entry without a source is refused naming the file and the entry")
+    void vocabularyEntryWithoutSource() throws IOException {
+        Path rules = copyOfRules();
+        Path vocabulary = rules.resolve("common/clinical-context.yaml");
+        Files.writeString(vocabulary, Files.readString(vocabulary).replaceFirst("(?m)^conditions:$", """
+                conditions:
+                  made-up-condition:
+                    codes: ["http://snomed.info/sct|1"]"""));
+        RuleSetLoader loader = new RuleSetLoader();
+
+        assertThatThrownBy(() -> loader.load(rules))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining(vocabulary.toString())
+                .hasMessageContaining("'made-up-condition' needs a 'source'");
+    }
+
+    @Test
+    @DisplayName("a medication class the rules name resolves from the clinical context file")
+    void vocabularyIsLoaded() {
+        RuleSet set = new RuleSetLoader().load(Path.of("rules"));
+
+        assertThat(set.vocabulary().medicationClassesOf(java.util.List.of(), java.util.List.of("Insulin glargine 100 UNT/ML")))
+                .contains("insulin");
+        assertThat(set.vocabulary().conditionsOf(java.util.List.of("http://hl7.org/fhir/sid/icd-10-cm|I48.0"), java.util.List.of()))
+                .containsExactly("atrial-fibrillation");
+    }
+
+    @Test
     @DisplayName("a missing rules folder is refused")
     void missingFolder() {
         Path missing = temp.resolve("no-such-rules");

@@ -1,0 +1,67 @@
+package health.flipside.facts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The names staff give to groups of codes, from {@code rules/common/clinical-context.yaml}: which Condition codes
+ * mean "atrial fibrillation", which medications are "insulin", which Procedure or Observation codes document a
+ * "suicide-risk-assessment". A code ending in '*' matches by prefix (ICD-10 "I48*"); texts match by containment.
+ */
+public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, MedicationClassifier> medications,
+                                 Map<String, Concept> assessments) {
+    public ClinicalVocabulary {
+        conditions = Map.copyOf(conditions);
+        medications = Map.copyOf(medications);
+        assessments = Map.copyOf(assessments);
+    }
+
+    public static final ClinicalVocabulary EMPTY = new ClinicalVocabulary(Map.of(), Map.of(), Map.of());
+
+    /** Codes ("system|code", '*' suffix for a prefix) and lower-case text fragments that name one concept. */
+    public record Concept(List<String> codes, List<String> texts) {
+        public Concept {
+            codes = codes == null ? List.of() : List.copyOf(codes);
+            texts = texts == null ? List.of() : texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        public boolean matches(Collection<String> conceptCodes, Collection<String> conceptTexts) {
+            boolean byCode = conceptCodes.stream().anyMatch(c -> codes.stream().anyMatch(pattern -> pattern.endsWith("*")
+                    ? c.startsWith(pattern.substring(0, pattern.length() - 1)) : c.equals(pattern)));
+            return byCode || conceptTexts.stream().map(t -> t.toLowerCase(Locale.ROOT))
+                    .anyMatch(t -> texts.stream().anyMatch(t::contains));
+        }
+    }
+
+    public Set<String> conditionsOf(Collection<String> codes, Collection<String> texts) {
+        return names(conditions, codes, texts);
+    }
+
+    public Set<String> assessmentsOf(Collection<String> codes, Collection<String> texts) {
+        return names(assessments, codes, texts);
+    }
+
+    public Set<String> medicationClassesOf(Collection<String> codes, Collection<String> texts) {
+        Set<String> classes = new TreeSet<>();
+        medications.forEach((name, classifier) -> {
+            if (classifier.matches(codes, texts)) {
+                classes.add(name);
+            }
+        });
+        return classes;
+    }
+
+    private static Set<String> names(Map<String, Concept> concepts, Collection<String> codes, Collection<String> texts) {
+        Set<String> names = new TreeSet<>();
+        concepts.forEach((name, concept) -> {
+            if (concept.matches(codes, texts)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+}

@@ -1,0 +1,52 @@
+package health.flipside.facts;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** How much data a finding rests on, in the words of the provenance line every card carries (§8, §7 gaps). */
+public final class Coverage {
+    private Coverage() {
+    }
+
+    /** The provenance of a finding resting on these measurements, over a look-back of {@code windowDays}. */
+    public static Provenance of(List<Measurement> used, int windowDays, String notUsed) {
+        return new Provenance(sourceLabel(used.stream().map(Measurement::device).toList()), used.size(),
+                distinctDays(used.stream().map(Measurement::day).toList()), windowDays,
+                longestGapDays(used.stream().map(Measurement::day).toList()), notUsed, leastTrusted(used.stream().map(Measurement::device).toList()), null);
+    }
+
+    /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
+    public static String sourceLabel(Collection<DeviceInfo> devices) {
+        Map<DeviceTier, List<String>> byTier = new TreeMap<>();
+        devices.forEach(d -> byTier.computeIfAbsent(d.tier(), t -> new ArrayList<>()).add(d.label()));
+        return byTier.entrySet().stream()
+                .map(e -> "Tier " + e.getKey().code() + ": " + e.getKey().label() + " ("
+                        + e.getValue().stream().distinct().collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    public static DeviceTier leastTrusted(Collection<DeviceInfo> devices) {
+        return devices.stream().map(DeviceInfo::tier).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public static int distinctDays(Collection<LocalDate> days) {
+        return (int) days.stream().distinct().count();
+    }
+
+    /** The longest run of days without data between the first and the last day; a gap is never read as "normal". */
+    public static int longestGapDays(Collection<LocalDate> days) {
+        List<LocalDate> sorted = days.stream().distinct().sorted().toList();
+        int longest = 0;
+        for (int i = 1; i < sorted.size(); i++) {
+            longest = Math.max(longest, (int) ChronoUnit.DAYS.between(sorted.get(i - 1), sorted.get(i)) - 1);
+        }
+        return longest;
+    }
+}

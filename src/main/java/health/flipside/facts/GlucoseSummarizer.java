@@ -1,0 +1,175 @@
+package health.flipside.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Glucose (reference/clinical.md §2): the CGM consensus metrics — from the vendor's report when one came, else
+ * computed from raw sensor readings with exactly the 54/70/180/250 mg/dL boundaries — behind the 14-day / 70 % wear
+ * gate; same-day hypoglycaemia safety items; recent low meter readings. Every number is a threshold of
+ * {@code rules/glucose/thresholds.yaml}.
+ */
+public final class GlucoseSummarizer implements TopicSummarizer {
+    public static final String TOPIC = "glucose";
+    public static final List<String> REQUIRED_THRESHOLDS = List.of("cgmWindowDays", "cgmMinDays", "cgmMinActivePercent",
+            "reportLookbackDays", "inRangeTarget", "belowRangeMax", "veryLowMax", "veryHighMax", "cvMax",
+            "level1Below", "level2Below", "rangeHighAbove", "rangeVeryHighAbove", "gmiIntercept", "gmiSlope",
+            "severeWindowDays", "severeLevel2DaysMin", "lowsWindowDays");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final List<Metric> REPORT_METRICS = List.of(Metric.CGM_TIME_VERY_LOW, Metric.CGM_TIME_LOW,
+            Metric.CGM_TIME_IN_RANGE, Metric.CGM_TIME_HIGH, Metric.CGM_TIME_VERY_HIGH, Metric.CGM_CV, Metric.CGM_GMI,
+            Metric.CGM_MEAN_GLUCOSE, Metric.CGM_DAYS_WORN, Metric.CGM_SENSOR_ACTIVE);
+
+    @Override
+    public List<Object> facts(PatientData data, Thresholds t, Instant now) {
+        List<Object> facts = new ArrayList<>();
+        Optional<CgmSummary> report = vendorReport(data, t, now);
+        (report.isPresent() ? report : computed(data.of(Metric.SENSOR_GLUCOSE), t, now)).ifPresent(facts::add);
+        severe(data, t, now).ifPresent(facts::add);
+        meterLows(data.of(Metric.GLUCOSE), t, now).ifPresent(facts::add);
+        return facts;
+    }
+
+    /** The latest vendor report in the look-back: every report metric dated with the latest report's end. */
+    private Optional<CgmSummary> vendorReport(PatientData data, Thresholds t, Instant now) {
+        Instant since = now.minus(Duration.ofDays(t.getInt("reportLookbackDays")));
+        List<Measurement> all = data.measurements().stream().filter(m -> REPORT_METRICS.contains(m.metric()))
+                .filter(m -> m.within(since, now)).toList();
+        Optional<Instant> latest = all.stream().filter(m -> m.metric() == Metric.CGM_TIME_IN_RANGE)
+                .map(Measurement::takenAt).max(Comparator.naturalOrder());
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Metric, Measurement> values = new EnumMap<>(Metric.class);
+        all.stream().filter(m -> m.takenAt().equals(latest.get())).forEach(m -> values.putIfAbsent(m.metric(), m));
+        Measurement tir = values.get(Metric.CGM_TIME_IN_RANGE);
+        double days = value(values, Metric.CGM_DAYS_WORN);
+        if (days < 0 && tir.periodStart() != null) {
+            days = Duration.between(tir.periodStart(), tir.takenAt()).toHours() / 24.0;
+        }
+        double veryLow = value(values, Metric.CGM_TIME_VERY_LOW);
+        double low = value(values, Metric.CGM_TIME_LOW);
+        double high = value(values, Metric.CGM_TIME_HIGH);
+        double veryHigh = value(values, Metric.CGM_TIME_VERY_HIGH);
+        double gmi = value(values, Metric.CGM_GMI);
+        double mean = value(values, Metric.CGM_MEAN_GLUCOSE);
+        if (gmi < 0 && mean >= 0) {
+            gmi = t.get("gmiIntercept") + t.get("gmiSlope") * mean;
+        }
+        double active = value(values, Metric.CGM_SENSOR_ACTIVE);
+        List<DeviceInfo> devices = values.values().stream().map(Measurement::device).toList();
+        String report = "vendor CGM report: " + Numbers.oneDecimal(Math.max(days, 0)) + " d, "
+                + (active < 0 ? "sensor active time not reported" : Numbers.whole(active) + "% sensor active");
+        return Optional.of(summary(true, days, active, veryLow < 0 || low < 0 ? -1 : veryLow + low, veryLow,
+                tir.value(), high < 0 || veryHigh < 0 ? -1 : high + veryHigh, veryHigh, value(values, Metric.CGM_CV), gmi,
+                t, report, devices));
+    }
+
+    /** The consensus metrics computed from raw sensor readings in the CGM window. */
+    private Optional<CgmSummary> computed(List<Measurement> sensor, Thresholds t, Instant now) {
+        int windowDays = t.getInt("cgmWindowDays");
+        List<Measurement> readings = sensor.stream()
+                .filter(m -> m.within(now.minus(Duration.ofDays(windowDays)), now)).toList();
+        if (readings.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = readings.size();
+        double mean = readings.stream().mapToDouble(Measurement::value).average().orElseThrow();
+        double sd = Math.sqrt(readings.stream().mapToDouble(m -> (m.value() - mean) * (m.value() - mean)).sum() / Math.max(1, n - 1));
+        double veryLow = percent(readings, m -> m < t.get("level2Below"));
+        double belowRange = percent(readings, m -> m < t.get("level1Below"));
+        double aboveRange = percent(readings, m -> m > t.get("rangeHighAbove"));
+        double veryHigh = percent(readings, m -> m > t.get("rangeVeryHighAbove"));
+        double inRange = 100 - belowRange - aboveRange;
+        // Sensor active time: readings × the sensor's own interval (the median gap between readings, so a
+        // 5- and a 15-minute sensor are both judged fairly) over the whole window.
+        double intervalMinutes = medianGapMinutes(readings);
+        double active = Math.min(100, n * intervalMinutes / (windowDays * 24 * 60.0) * 100);
+        int daysWorn = Math.min(windowDays, new TreeSet<>(readings.stream().map(Measurement::day).toList()).size());
+        double gmi = t.get("gmiIntercept") + t.get("gmiSlope") * mean;
+        String report = "computed from " + n + " sensor readings: " + daysWorn + " d, " + Numbers.whole(active)
+                + "% sensor active in the last " + windowDays + " days";
+        CgmSummary summary = summary(false, daysWorn, active, belowRange, veryLow, inRange,
+                aboveRange, veryHigh, sd / mean * 100, gmi, t, report, readings.stream().map(Measurement::device).toList());
+        return Optional.of(summary);
+    }
+
+    private static CgmSummary summary(boolean vendor, double days, double active, double belowRange, double veryLow,
+                                      double inRange, double aboveRange, double veryHigh, double cv, double gmi,
+                                      Thresholds t, String report, List<DeviceInfo> devices) {
+        boolean interpretable = days >= t.get("cgmMinDays") && active >= t.get("cgmMinActivePercent");
+        boolean hypo = belowRange >= t.get("belowRangeMax") || veryLow >= t.get("veryLowMax");
+        String standard = " (" + (interpretable ? "meets" : "below") + " the " + t.getInt("cgmMinDays") + "-day / "
+                + t.getInt("cgmMinActivePercent") + "% reporting standard)";
+        Provenance provenance = Provenance.ofReport(Coverage.sourceLabel(devices), report + standard, Coverage.leastTrusted(devices));
+        return new CgmSummary(vendor, days, active, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
+                cv, gmi, hypo, cv > t.get("cvMax"), inRange >= 0 && inRange < t.get("inRangeTarget"),
+                veryHigh >= t.get("veryHighMax"), provenance);
+    }
+
+    /** A reported level 3 event, or level 2 readings on several days on insulin or a sulfonylurea. */
+    private Optional<SevereHypoglycaemia> severe(PatientData data, Thresholds t, Instant now) {
+        Instant since = now.minus(Duration.ofDays(t.getInt("severeWindowDays")));
+        List<Measurement> events = data.of(Metric.SEVERE_HYPOGLYCAEMIA_EVENT).stream().filter(m -> m.within(since, now)).toList();
+        List<Measurement> level2 = new ArrayList<>();
+        List.of(Metric.GLUCOSE, Metric.SENSOR_GLUCOSE).forEach(metric -> data.of(metric).stream()
+                .filter(m -> m.within(since, now) && m.value() < t.get("level2Below")).forEach(level2::add));
+        int level2Days = new TreeSet<>(level2.stream().map(Measurement::day).toList()).size();
+        List<String> drugs = new ArrayList<>();
+        List.of("insulin", "sulfonylurea").stream().filter(data.context()::takes).forEach(drugs::add);
+        boolean byReadings = !drugs.isEmpty() && level2Days >= t.getInt("severeLevel2DaysMin");
+        if (events.isEmpty() && !byReadings) {
+            return Optional.empty();
+        }
+        List<Measurement> used = new ArrayList<>(events);
+        if (byReadings) {
+            used.addAll(level2);
+        }
+        String eventTime = events.stream().max(Comparator.comparing(Measurement::takenAt))
+                .map(m -> m.localTime().format(TIME)).orElse(null);
+        double lowest = level2.stream().mapToDouble(Measurement::value).min().orElse(-1);
+        return Optional.of(new SevereHypoglycaemia(!events.isEmpty(), eventTime, byReadings ? level2Days : 0, lowest,
+                String.join(" and ", drugs), Coverage.of(used, t.getInt("severeWindowDays"), null)));
+    }
+
+    /** Meter readings below the level 1 limit in the recent window. */
+    private Optional<GlucoseLows> meterLows(List<Measurement> meter, Thresholds t, Instant now) {
+        Instant since = now.minus(Duration.ofDays(t.getInt("lowsWindowDays")));
+        List<Measurement> recent = meter.stream().filter(m -> m.within(since, now)).toList();
+        List<Measurement> lows = recent.stream().filter(m -> m.value() < t.get("level1Below")).toList();
+        if (lows.isEmpty()) {
+            return Optional.empty();
+        }
+        Measurement lowest = lows.stream().min(Comparator.comparingDouble(Measurement::value)).orElseThrow();
+        int level2 = (int) lows.stream().filter(m -> m.value() < t.get("level2Below")).count();
+        return Optional.of(new GlucoseLows(lows.size(), level2, lowest.value(), lowest.localTime().format(TIME),
+                Coverage.of(recent, t.getInt("lowsWindowDays"), null)));
+    }
+
+    private static double value(Map<Metric, Measurement> values, Metric metric) {
+        Measurement m = values.get(metric);
+        return m == null ? -1 : m.value();
+    }
+
+    private static double percent(List<Measurement> readings, java.util.function.DoublePredicate test) {
+        return 100.0 * readings.stream().mapToDouble(Measurement::value).filter(test).count() / readings.size();
+    }
+
+    private static double medianGapMinutes(List<Measurement> readings) {
+        List<Double> gaps = new ArrayList<>();
+        List<Measurement> sorted = readings.stream().sorted(Comparator.comparing(Measurement::takenAt)).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            gaps.add(Duration.between(sorted.get(i - 1).takenAt(), sorted.get(i).takenAt()).getSeconds() / 60.0);
+        }
+        return gaps.isEmpty() ? 0 : Trends.median(gaps);
+    }
+}

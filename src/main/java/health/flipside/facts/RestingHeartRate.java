@@ -1,0 +1,23 @@
+package health.flipside.facts;
+
+/**
+ * Resting heart rate of the recent week against the patient's own baseline (clinical.md §4, §7). Present only when
+ * both windows have enough nights: below the gate nothing is said.
+ */
+public record RestingHeartRate(double recent, int recentNights, double baseline, int baselineNights, Provenance provenance) {
+    public double rise() {
+        return recent - baseline;
+    }
+
+    public String recentText() {
+        return Numbers.whole(recent);
+    }
+
+    public String baselineText() {
+        return Numbers.whole(baseline);
+    }
+
+    public String riseText() {
+        return Numbers.whole(rise());
+    }
+}

@@ -1,0 +1,28 @@
+package health.flipside.facts;
+
+/**
+ * Irregular-rhythm notifications of a wearable in the look-back (reference/clinical.md §4). Present when there is
+ * at least one. A notification surfaces a question; it never diagnoses.
+ *
+ * @param count           notifications in the look-back
+ * @param dates           their local dates, newest first ("30 Oct, 2 Oct")
+ * @param knownAf         atrial fibrillation is on the problem list (the feature is not intended for them)
+ * @param conditionsKnown the problem list arrived: without it, "no AF diagnosis" cannot be said
+ * @param monthsOfData    how long the patient's wearables have been sending data, in whole months
+ */
+public record RhythmNotifications(int count, String dates, boolean knownAf, boolean conditionsKnown, int monthsOfData,
+                                  Provenance provenance) {
+    public boolean hasMonths() {
+        return monthsOfData > 0;
+    }
+
+    /** "notification" or "notifications": the card's summary reads as a sentence, not "notification(s)". */
+    public String noun() {
+        return count == 1 ? "notification" : "notifications";
+    }
+
+    /** "once", "2 times": for the talking point. */
+    public String timesText() {
+        return count == 1 ? "once" : count + " times";
+    }
+}

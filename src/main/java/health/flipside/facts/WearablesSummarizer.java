@@ -1,0 +1,128 @@
+package health.flipside.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Consumer wearables (reference/clinical.md §4): irregular-rhythm notifications, resting heart rate against the
+ * personal baseline, and SpO2 — fingertip oximeters of Tier A/B for thresholds, watch values for trends only.
+ * Every number is a threshold of {@code rules/wearables/thresholds.yaml}.
+ */
+public final class WearablesSummarizer implements TopicSummarizer {
+    public static final String TOPIC = "wearables";
+    public static final List<String> REQUIRED_THRESHOLDS = List.of("irnLookbackDays", "rhrRecentDays", "rhrBaselineDays",
+            "rhrRecentNightsMin", "rhrBaselineNightsMin", "spo2WindowDays", "fingertipLowAtOrBelow",
+            "fingertipLowDaysMin", "watchSpo2WindowDays", "watchLowBelow");
+    private static final double DAYS_PER_MONTH = 365.25 / 12;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    @Override
+    public List<Object> facts(PatientData data, Thresholds t, Instant now) {
+        List<Object> facts = new ArrayList<>();
+        notifications(data, t, now).ifPresent(facts::add);
+        restingHeartRate(data.of(Metric.RESTING_HEART_RATE), t, now).ifPresent(facts::add);
+        List<Measurement> spo2 = data.of(Metric.OXYGEN_SATURATION);
+        fingertip(spo2.stream().filter(WearablesSummarizer::isFingertip).toList(), data.context(), t, now).ifPresent(facts::add);
+        watch(spo2.stream().filter(WearablesSummarizer::isWearable).toList(), t, now).ifPresent(facts::add);
+        unlisted(spo2.stream().filter(m -> !isFingertip(m) && !isWearable(m)).toList(), t, now).ifPresent(facts::add);
+        return facts;
+    }
+
+    /** Watches, rings and bracelets: reflectance PPG, whatever their tier (NHS England: less accurate than a finger clip). */
+    static boolean isWearable(Measurement m) {
+        return m.device().kind() == DeviceKind.CUFFLESS;
+    }
+
+    /** Transmissive fingertip oximeters of a validated tier: the only SpO2 source for thresholds (NHS England, FDA). */
+    static boolean isFingertip(Measurement m) {
+        return m.device().kind() == DeviceKind.FINGERTIP_OXIMETER && m.device().tier().isValidated();
+    }
+
+    private Optional<RhythmNotifications> notifications(PatientData data, Thresholds t, Instant now) {
+        int lookback = t.getInt("irnLookbackDays");
+        List<Measurement> events = data.of(Metric.IRREGULAR_RHYTHM_NOTIFICATION).stream()
+                .filter(m -> m.within(now.minus(Duration.ofDays(lookback)), now))
+                .sorted(Comparator.comparing(Measurement::takenAt).reversed()).toList();
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        String dates = events.stream().map(m -> m.localTime().format(DAY)).collect(Collectors.joining(", "));
+        // How long the wearables have been sending anything: the clinician weighs a first alert differently from
+        // two alerts in eight months of wear.
+        Instant firstWearable = data.measurements().stream().filter(m -> m.device().tier() == DeviceTier.CONSUMER)
+                .map(Measurement::takenAt).min(Comparator.naturalOrder()).orElse(events.get(events.size() - 1).takenAt());
+        int months = (int) Math.round(Duration.between(firstWearable, now).toDays() / DAYS_PER_MONTH);
+        return Optional.of(new RhythmNotifications(events.size(), dates, data.context().has("atrial-fibrillation"),
+                data.context().conditionsKnown(), months, Coverage.of(events, lookback, null)));
+    }
+
+    private Optional<RestingHeartRate> restingHeartRate(List<Measurement> rhr, Thresholds t, Instant now) {
+        if (rhr.isEmpty()) {
+            return Optional.empty();
+        }
+        NavigableMap<LocalDate, Double> daily = Trends.daily(rhr);
+        Trends.Comparison c = Trends.recentVsBaseline(daily, Trends.today(rhr, now), t.getInt("rhrRecentDays"),
+                t.getInt("rhrBaselineDays"), t.getInt("rhrRecentNightsMin"), t.getInt("rhrBaselineNightsMin"));
+        if (!c.sufficient()) {
+            return Optional.empty();
+        }
+        int window = t.getInt("rhrRecentDays") + t.getInt("rhrBaselineDays");
+        List<Measurement> used = rhr.stream().filter(m -> m.within(now.minus(Duration.ofDays(window)), now)).toList();
+        return Optional.of(new RestingHeartRate(c.current(), c.currentDays(), c.baseline(), c.baselineDays(),
+                Coverage.of(used, window, null)));
+    }
+
+    private Optional<FingertipOxygen> fingertip(List<Measurement> readings, ClinicalContext context, Thresholds t, Instant now) {
+        int window = t.getInt("spo2WindowDays");
+        List<Measurement> recent = readings.stream().filter(m -> m.within(now.minus(Duration.ofDays(window)), now))
+                .sorted(Comparator.comparing(Measurement::takenAt)).toList();
+        if (recent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Measurement> low = recent.stream().filter(m -> m.value() <= t.get("fingertipLowAtOrBelow")).toList();
+        int lowDays = Coverage.distinctDays(low.stream().map(Measurement::day).toList());
+        String values = low.stream().map(m -> Numbers.whole(m.value()) + "% (" + m.localTime().format(DAY) + ")")
+                .collect(Collectors.joining(", "));
+        return Optional.of(new FingertipOxygen(recent.size(), low.size(), lowDays, values,
+                context.has("chronic-lung-disease"), Coverage.of(recent, window, null)));
+    }
+
+    private Optional<WatchOxygen> watch(List<Measurement> readings, Thresholds t, Instant now) {
+        return TrendOnlyLows.of(readings, t, now)
+                .map(lows -> new WatchOxygen(lows.days(), lows.lowDays(), lows.lowest(), lows.highestLow(), lows.provenance()));
+    }
+
+    /**
+     * SpO2 from a source that is neither an eligible fingertip oximeter nor a wearable: an oximeter not on the
+     * validated list, or values typed in. Trend-only as well, but the card must not call it a watch reading.
+     */
+    private Optional<UnlistedOxygen> unlisted(List<Measurement> readings, Thresholds t, Instant now) {
+        return TrendOnlyLows.of(readings, t, now).map(lows -> new UnlistedOxygen(lows.days(), lows.lowDays(), lows.lowest(),
+                lows.highestLow(), lows.provenance().tier() == DeviceTier.SELF_REPORTED, lows.provenance()));
+    }
+
+    /** Each day's lowest trend-only SpO2 in the window, and the days below the hypoxaemia threshold; empty when none. */
+    private record TrendOnlyLows(int days, int lowDays, double lowest, double highestLow, Provenance provenance) {
+        static Optional<TrendOnlyLows> of(List<Measurement> readings, Thresholds t, Instant now) {
+            int window = t.getInt("watchSpo2WindowDays");
+            List<Measurement> recent = readings.stream().filter(m -> m.within(now.minus(Duration.ofDays(window)), now)).toList();
+            NavigableMap<LocalDate, Double> dailyMinimum = new java.util.TreeMap<>();
+            recent.forEach(m -> dailyMinimum.merge(m.day(), m.value(), Math::min));
+            List<Double> low = dailyMinimum.values().stream().filter(v -> v < t.get("watchLowBelow")).toList();
+            if (low.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TrendOnlyLows(dailyMinimum.size(), low.size(), low.stream().min(Double::compare).orElseThrow(),
+                    low.stream().max(Double::compare).orElseThrow(), Coverage.of(recent, window, null)));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package health.flipside.fhir;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+
+import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.Measurement;
+import health.flipside.facts.Metric;
+import health.flipside.facts.UnitConverter;
+
+/**
+ * Observations of the streams in {@link ObservationCodes} → {@link Measurement}s in each metric's unit. Only
+ * patient-generated data is read (see {@link FactExtractor#isHome}): a clinic weight or a laboratory glucose is
+ * not the patient's own data. A value Flipside cannot read (no time, no value, unknown unit, unresolvable device)
+ * makes the Observation skipped, never fatal.
+ */
+final class MeasurementReader {
+    /** Glucose molar mass 180.16 g/mol: 1 mmol/L = 18.016 mg/dL. UCUM cannot convert moles to grams by itself. */
+    static final double GLUCOSE_MG_DL_PER_MMOL_L = 18.016;
+    private static final Set<String> DIMENSIONLESS = Set.of("1", "{steps}", "{count}", "{step}", "steps", "{#}");
+
+    private final DeviceRegistry devices;
+    private final UnitConverter units;
+
+    MeasurementReader(DeviceRegistry devices, UnitConverter units) {
+        this.devices = devices;
+        this.units = units;
+    }
+
+    /** Counts of what one pass read and skipped. */
+    record Read(List<Measurement> measurements, int skipped) {
+    }
+
+    Read read(List<Observation> observations, Map<String, Device> deviceById) {
+        List<Measurement> measurements = new ArrayList<>();
+        int skipped = 0;
+        for (Observation observation : observations) {
+            Set<String> codes = FactExtractor.codes(observation.getCode());
+            boolean panel = codes.contains(ObservationCodes.CGM_RANGES_PANEL);
+            Optional<Metric> metric = ObservationCodes.metric(codes);
+            if ((metric.isEmpty() && !panel) || !FactExtractor.isHome(observation)) {
+                continue;
+            }
+            List<Measurement> read = panel ? rangesPanel(observation, deviceById)
+                    : measurement(observation, metric.get(), observation.getValue() instanceof Quantity q ? q : null, deviceById)
+                            .map(List::of).orElse(List.of());
+            if (read.isEmpty()) {
+                skipped++;
+            }
+            measurements.addAll(read);
+        }
+        return new Read(measurements, skipped);
+    }
+
+    /** The CGM IG times-in-ranges panel: one measurement per range component. */
+    private List<Measurement> rangesPanel(Observation observation, Map<String, Device> deviceById) {
+        List<Measurement> ranges = new ArrayList<>();
+        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+            Optional<Metric> metric = ObservationCodes.metric(FactExtractor.codes(component.getCode()));
+            if (metric.isPresent() && component.hasValueQuantity()) {
+                measurement(observation, metric.get(), component.getValueQuantity(), deviceById).ifPresent(ranges::add);
+            }
+        }
+        return ranges;
+    }
+
+    private Optional<Measurement> measurement(Observation observation, Metric metric, Quantity quantity,
+                                              Map<String, Device> deviceById) {
+        Optional<DateTimeType> end = end(observation);
+        if (end.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Double> value = metric.isEvent() ? Optional.of(1.0) : value(metric, quantity);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        DeviceInfo device = DeviceInfo.SELF_REPORTED;
+        String deviceId = null;
+        if (observation.hasDevice()) {
+            Device resource = FactExtractor.resolveDevice(observation.getDevice(), observation, deviceById);
+            if (resource == null) {
+                return Optional.empty();
+            }
+            device = devices.classify(FactExtractor.describe(resource));
+            deviceId = resource.getIdElement().hasIdPart() ? "Device/" + resource.getIdElement().getIdPart() : null;
+        }
+        DateTimeType time = end.get();
+        Instant instant = time.getValue().toInstant();
+        Instant start = observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()
+                ? observation.getEffectivePeriod().getStart().toInstant() : null;
+        Instant issued = observation.hasIssued() ? observation.getIssued().toInstant() : null;
+        return Optional.of(new Measurement(metric, instant, FactExtractor.localTime(time), start, value.get(),
+                device, deviceId, issued));
+    }
+
+    private Optional<Double> value(Metric metric, Quantity quantity) {
+        if (quantity == null || quantity.getValue() == null) {
+            return Optional.empty();
+        }
+        double value = quantity.getValue().doubleValue();
+        String unit = FactExtractor.unitCode(quantity);
+        if (metric == Metric.STEPS && (unit == null || DIMENSIONLESS.contains(unit))) {
+            return Optional.of(value); // step counts are often sent bare or as {steps}; the code says "per day"
+        }
+        if (metric.unit().equals("mg/dL") && unit != null && unit.equalsIgnoreCase("mmol/L")) {
+            return Optional.of(value * GLUCOSE_MG_DL_PER_MMOL_L);
+        }
+        return units.convert(value, unit, metric.unit());
+    }
+
+    /** A period's end (a night's sleep, a CGM report), else the effective time. */
+    private static Optional<DateTimeType> end(Observation observation) {
+        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasEnd()) {
+            return Optional.of(observation.getEffectivePeriod().getEndElement());
+        }
+        return FactExtractor.effective(observation);
+    }
+}

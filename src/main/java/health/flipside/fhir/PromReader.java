@@ -1,0 +1,676 @@
+package health.flipside.fhir;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+
+import health.flipside.facts.PromScore;
+
+/**
+ * Patient-reported outcome measures (reference/clinical.md §6) from score Observations (category survey, value a
+ * number) and from QuestionnaireResponses, which Flipside scores itself from the item answers (PHQ-9, PHQ-2, GAD-7).
+ *
+ * <p>One administration counts once: a score Observation {@code derivedFrom} a QuestionnaireResponse, item
+ * Observations that a panel or total lists in {@code hasMember}, a panel's components, and unlinked parts of one
+ * instrument completed in the same minute are merged into one {@link PromScore}. The result's scale says how
+ * complete it is: {@code total} (a recorded total, or all items answered on a completed form), {@link #INCOMPLETE}
+ * (a form with items missing, or not submitted: never scored, prorating is not done) or {@link #ITEMS} (item
+ * Observations without any total). Item answers are kept by item number ("9" → 2) whatever the completeness, so
+ * the safety item is read even from a partial form.
+ *
+ * <p>Who completed it: the QuestionnaireResponse's {@code author} (the person who recorded the answers), or, when
+ * absent, its {@code source} (who answered); a Patient or RelatedPerson means completed remotely by the patient, a
+ * practitioner means staff-administered. Without a QuestionnaireResponse, the Observations' {@code performer}
+ * decides the same way (§8.1). A resource Flipside cannot read (no time, no value) is skipped and counted.
+ */
+final class PromReader {
+    static final String LOINC = FactExtractor.LOINC;
+    /** The scale of a form whose items are not all answered (or that was not submitted): not scored. */
+    static final String INCOMPLETE = "incomplete";
+    /** The scale of item Observations with no total: their answers only. */
+    static final String ITEMS = "items";
+    static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    static final String ISO21090_CO_VALUE = "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value";
+
+    /** Score codes → instrument and scale: one number per Observation (or per Observation component). */
+    static final Map<String, String[]> SCORES = new HashMap<>();
+
+    /**
+     * ESAS-r has no LOINC panel or item codes (clinical.md §6: "no LOINC panel found" [S]); its nine items use
+     * Flipside's own code system, the one {@link ObservationCodes#FLIPSIDE} names. Map an EHR's local codes here.
+     */
+    static final List<String> ESAS_ITEMS = List.of("pain", "tiredness", "drowsiness", "nausea", "lack of appetite",
+            "shortness of breath", "depression", "anxiety", "wellbeing");
+
+    static {
+        SCORES.put(LOINC + "|44261-6", new String[] {"PHQ-9", "total"});
+        SCORES.put(LOINC + "|55758-7", new String[] {"PHQ-2", "total"});
+        SCORES.put(LOINC + "|70274-6", new String[] {"GAD-7", "total"});
+        // Owned by the heart-failure topic (clinical.md §3); read here so every PROM comes through one reader.
+        SCORES.put(LOINC + "|86924-8", new String[] {"KCCQ-12", "overall summary"});
+        SCORES.put(LOINC + "|72514-3", new String[] {"Pain NRS", "pain"});
+        // PROMIS Global Health (PROMIS-10) T-scores [V, CQL]
+        SCORES.put(LOINC + "|71971-6", new String[] {"PROMIS-10", "global physical health"});
+        SCORES.put(LOINC + "|71969-0", new String[] {"PROMIS-10", "global mental health"});
+        // PROMIS-29 T-scores as the MII PRO IG codes them [V in MII IG; names to verify at loinc.org]
+        SCORES.put(LOINC + "|91721-1", new String[] {"PROMIS-29", "physical function"});
+        SCORES.put(LOINC + "|71967-4", new String[] {"PROMIS-29", "anxiety"});
+        SCORES.put(LOINC + "|77861-3", new String[] {"PROMIS-29", "depression"});
+        SCORES.put(LOINC + "|77864-7", new String[] {"PROMIS-29", "fatigue"});
+        SCORES.put(LOINC + "|77860-5", new String[] {"PROMIS-29", "sleep disturbance"});
+        SCORES.put(LOINC + "|77854-8", new String[] {"PROMIS-29", "social roles"});
+        SCORES.put(LOINC + "|77865-4", new String[] {"PROMIS-29", "pain interference"});
+        // PROMIS-29 pain intensity: a single 0–10 item, not a T-score [V in MII IG]
+        SCORES.put(LOINC + "|75261-8", new String[] {"PROMIS-29", "pain intensity"});
+        for (String item : ESAS_ITEMS) {
+            SCORES.put(ObservationCodes.FLIPSIDE + "|esas-r-" + item.replace(' ', '-'), new String[] {"ESAS-r", item});
+        }
+    }
+
+    /** Instruments Flipside scores from item answers: each item 0–3, the total their sum. */
+    enum ItemInstrument {
+        /** Panel 44249-1, total 44261-6, items 44250-9 … 44260-8 [V] (LHC-Forms, US Core). */
+        PHQ9("PHQ-9", "44249-1", "44261-6", List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
+                "44258-2", "44252-5", "44253-3", "44260-8"), Pattern.compile("phq[-_ ]?9", Pattern.CASE_INSENSITIVE)),
+        /** Panel 55757-9 [M], total 55758-7 [V]; the first two PHQ-9 items. */
+        PHQ2("PHQ-2", "55757-9", "55758-7", List.of("44250-9", "44255-8"),
+                Pattern.compile("phq[-_ ]?2(?!\\d)", Pattern.CASE_INSENSITIVE)),
+        /** Panel 69737-5 [M], total 70274-6 [V]; item codes as LHC-Forms and the MII IG use them [S]. */
+        GAD7("GAD-7", "69737-5", "70274-6", List.of("69725-0", "68509-9", "69733-4", "69734-2", "69735-9",
+                "69689-8", "69736-7"), Pattern.compile("gad[-_ ]?7", Pattern.CASE_INSENSITIVE));
+
+        final String label;
+        final String panel;
+        final String total;
+        final List<String> items;
+        final Pattern canonical;
+
+        ItemInstrument(String label, String panel, String total, List<String> items, Pattern canonical) {
+            this.label = label;
+            this.panel = panel;
+            this.total = total;
+            this.items = items;
+            this.canonical = canonical;
+        }
+
+        /** The item number (1-based) of a LOINC item code, 0 when not an item of this instrument. */
+        int number(String loincCode) {
+            return items.indexOf(loincCode) + 1;
+        }
+
+        static Optional<ItemInstrument> byLabel(String label) {
+            for (ItemInstrument i : values()) {
+                if (i.label.equals(label)) {
+                    return Optional.of(i);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * linkId layouts of published PHQ-9 forms whose items carry no LOINC code in the response: the SDC IG example
+     * ("H1/T1/Q9"), the Argonaut questionnaire ("g1.q9") and the MII PRO IG example ("PHQ.9"). Used only when the
+     * form is known to be a PHQ-9 (its canonical or its Questionnaire says so).
+     */
+    private static final List<Pattern> PHQ9_LINK_IDS = List.of(Pattern.compile("^H1/T1/Q([1-9])$"),
+            Pattern.compile("^g1\\.q([1-9])$"), Pattern.compile("^PHQ\\.([1-9])$"));
+
+    /** LOINC answer list LL358-3 (PHQ-9/GAD-7 frequency): LA6568-5 = 0 … LA6571-9 = 3. */
+    private static final Map<String, Integer> ANSWER_CODES = Map.of("LA6568-5", 0, "LA6569-3", 1, "LA6570-1", 2,
+            "LA6571-9", 3);
+    /** The same answers by their words, as local code systems (the SDC example's CSPHQ9) spell them. */
+    private static final Map<String, Integer> ANSWER_TEXTS = Map.of("not at all", 0, "several days", 1,
+            "more than half the days", 2, "nearly every day", 3);
+
+    record Read(List<PromScore> scores, int skipped) {
+    }
+
+    /** Every Observation code this reader uses (prefetch filters keep these): scores, panels and items. */
+    static Set<String> codes() {
+        Set<String> codes = new HashSet<>(SCORES.keySet());
+        for (ItemInstrument instrument : ItemInstrument.values()) {
+            codes.add(LOINC + "|" + instrument.panel);
+            instrument.items.forEach(item -> codes.add(LOINC + "|" + item));
+        }
+        return Set.copyOf(codes);
+    }
+
+    Read read(List<Resource> resources) {
+        Map<String, Resource> unique = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            String id = resource.getIdElement().getIdPart();
+            unique.putIfAbsent(id == null ? "#" + unique.size() : resource.fhirType() + "/" + id, resource);
+        }
+        Map<String, Questionnaire> questionnaires = new HashMap<>();
+        for (Resource resource : unique.values()) {
+            if (resource instanceof Questionnaire q) {
+                if (q.hasUrl()) {
+                    questionnaires.put(q.getUrl(), q);
+                }
+                if (q.getIdElement().getIdPart() != null) {
+                    questionnaires.put("Questionnaire/" + q.getIdElement().getIdPart(), q);
+                }
+            }
+        }
+        // Members of panels and totals (hasMember) belong to their parent's administration.
+        Map<String, String> parentOf = new HashMap<>();
+        for (Resource resource : unique.values()) {
+            if (resource instanceof Observation o && isPromPart(o)) {
+                String key = baseKey(o);
+                o.getHasMember().stream().map(Reference::getReference).filter(r -> r != null)
+                        .forEach(r -> parentOf.put("Observation/" + new IdType(r).getIdPart(), key));
+            }
+        }
+
+        List<PromScore> scores = new ArrayList<>();
+        Map<String, Administration> administrations = new LinkedHashMap<>();
+        int skipped = 0;
+        for (Resource resource : unique.values()) {
+            if (resource instanceof QuestionnaireResponse response) {
+                if (!readResponse(response, questionnaires, administrations)) {
+                    skipped++;
+                }
+            } else if (resource instanceof Observation observation) {
+                skipped += readObservation(observation, parentOf, administrations, scores);
+            }
+        }
+        scores.addAll(merge(administrations.values()));
+        return new Read(scores, skipped);
+    }
+
+    // ---- Observations ------------------------------------------------------------------------------------------
+
+    /** @return the number of unreadable parts (0 or 1) */
+    private static int readObservation(Observation observation, Map<String, String> parentOf,
+                                       Map<String, Administration> administrations, List<PromScore> scores) {
+        Set<String> codes = FactExtractor.codes(observation.getCode());
+        Optional<ItemInstrument> panel = panelOf(codes);
+        String[] scale = codes.stream().map(SCORES::get).filter(s -> s != null).findFirst().orElse(null);
+        Optional<ItemPart> item = itemOf(codes);
+        if (scale == null && panel.isEmpty() && item.isEmpty() && !hasScoreComponents(observation)) {
+            return 0;
+        }
+        Optional<DateTimeType> time = FactExtractor.effective(observation);
+        if (time.isEmpty()) {
+            return 1;
+        }
+        boolean remote = byPatient(observation.getPerformer());
+        String key = key(observation, parentOf);
+        int unreadable = 0;
+        if (scale != null) {
+            Double value = number(observation.getValue()).orElse(null);
+            if (value == null) {
+                return 1;
+            }
+            Optional<ItemInstrument> itemInstrument = ItemInstrument.byLabel(scale[0]);
+            if (itemInstrument.isPresent() && "total".equals(scale[1])) {
+                administration(administrations, key, itemInstrument.get()).observed(time.get(), remote).recordedTotal = value;
+            } else {
+                scores.add(new PromScore(scale[0], scale[1], value, time.get().getValue().toInstant(),
+                        FactExtractor.localTime(time.get()), remote, Map.of()));
+            }
+        } else if (item.isPresent()) {
+            Optional<Integer> answer = answer(observation.getValue(), Map.of());
+            if (answer.isEmpty()) {
+                return 1;
+            }
+            administration(administrations, key, item.get().instrument()).observed(time.get(), remote)
+                    .items.put(item.get().number(), answer.get());
+        } else if (panel.isPresent()) {
+            administration(administrations, key, panel.get()).observed(time.get(), remote);
+        }
+        // Components: a panel's items and total, or several scores in one Observation (e.g. PROMIS-29 domains).
+        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+            Set<String> componentCodes = FactExtractor.codes(component.getCode());
+            String[] componentScale = componentCodes.stream().map(SCORES::get).filter(s -> s != null).findFirst().orElse(null);
+            Optional<ItemPart> componentItem = panel.flatMap(p -> itemOf(componentCodes, p)).or(() -> itemOf(componentCodes));
+            if (componentScale != null) {
+                Optional<Double> value = number(component.getValue());
+                if (value.isEmpty()) {
+                    unreadable = 1;
+                    continue;
+                }
+                Optional<ItemInstrument> itemInstrument = ItemInstrument.byLabel(componentScale[0]);
+                if (itemInstrument.isPresent() && "total".equals(componentScale[1])) {
+                    administration(administrations, key, itemInstrument.get()).observed(time.get(), remote).recordedTotal = value.get();
+                } else {
+                    scores.add(new PromScore(componentScale[0], componentScale[1], value.get(),
+                            time.get().getValue().toInstant(), FactExtractor.localTime(time.get()), remote, Map.of()));
+                }
+            } else if (componentItem.isPresent()) {
+                Optional<Integer> answer = answer(component.getValue(), Map.of());
+                if (answer.isEmpty()) {
+                    unreadable = 1;
+                    continue;
+                }
+                administration(administrations, key, componentItem.get().instrument()).observed(time.get(), remote)
+                        .items.put(componentItem.get().number(), answer.get());
+            }
+        }
+        return unreadable;
+    }
+
+    private static boolean isPromPart(Observation o) {
+        Set<String> codes = FactExtractor.codes(o.getCode());
+        return panelOf(codes).isPresent() || codes.stream().anyMatch(SCORES::containsKey);
+    }
+
+    private static boolean hasScoreComponents(Observation observation) {
+        return observation.getComponent().stream().anyMatch(c -> FactExtractor.codes(c.getCode()).stream()
+                .anyMatch(SCORES::containsKey));
+    }
+
+    /** The administration an Observation belongs to: the form it was derived from, its parent, or itself. */
+    private static String key(Observation observation, Map<String, String> parentOf) {
+        Optional<String> response = derivedFromResponse(observation);
+        if (response.isPresent()) {
+            return response.get();
+        }
+        String own = ownKey(observation);
+        return parentOf.getOrDefault(own, own);
+    }
+
+    /** The form it was derived from, or itself: what a panel's members are grouped under. */
+    private static String baseKey(Observation observation) {
+        return derivedFromResponse(observation).orElseGet(() -> ownKey(observation));
+    }
+
+    private static Optional<String> derivedFromResponse(Observation observation) {
+        return observation.getDerivedFrom().stream().map(Reference::getReference)
+                .filter(r -> r != null).map(IdType::new)
+                .filter(id -> "QuestionnaireResponse".equals(id.getResourceType()))
+                .map(id -> "QuestionnaireResponse/" + id.getIdPart()).findFirst();
+    }
+
+    private static String ownKey(Observation observation) {
+        String id = observation.getIdElement().getIdPart();
+        return "Observation/" + (id == null ? System.identityHashCode(observation) : id);
+    }
+
+    private static Optional<ItemInstrument> panelOf(Set<String> codes) {
+        for (ItemInstrument instrument : ItemInstrument.values()) {
+            if (codes.contains(LOINC + "|" + instrument.panel)) {
+                return Optional.of(instrument);
+            }
+        }
+        return Optional.empty();
+    }
+
+    record ItemPart(ItemInstrument instrument, int number) {
+    }
+
+    /** An item code of any item instrument; a PHQ item alone is read as PHQ-9 (its items 1–2 are the PHQ-2's). */
+    private static Optional<ItemPart> itemOf(Set<String> codes) {
+        for (ItemInstrument instrument : List.of(ItemInstrument.PHQ9, ItemInstrument.GAD7)) {
+            Optional<ItemPart> part = itemOf(codes, instrument);
+            if (part.isPresent()) {
+                return part;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ItemPart> itemOf(Set<String> codes, ItemInstrument instrument) {
+        for (String code : codes) {
+            if (code.startsWith(LOINC + "|")) {
+                int number = instrument.number(code.substring(LOINC.length() + 1));
+                if (number > 0) {
+                    return Optional.of(new ItemPart(instrument, number));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- QuestionnaireResponses --------------------------------------------------------------------------------
+
+    /** @return false when the form could not be read (no authored time) */
+    private static boolean readResponse(QuestionnaireResponse response, Map<String, Questionnaire> questionnaires,
+                                        Map<String, Administration> administrations) {
+        if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
+            return true;
+        }
+        Questionnaire questionnaire = questionnaireOf(response, questionnaires);
+        Optional<ItemInstrument> declared = declaredInstrument(response, questionnaire);
+        Map<String, Map<String, Integer>> ordinals = new HashMap<>();
+        Map<String, Set<String>> codesByLinkId = new HashMap<>();
+        if (questionnaire != null) {
+            index(questionnaire.getItem(), codesByLinkId, ordinals);
+        }
+        // Answers by instrument and item number.
+        Map<ItemInstrument, Map<Integer, Integer>> answers = new LinkedHashMap<>();
+        List<QuestionnaireResponse.QuestionnaireResponseItemComponent> flat = new ArrayList<>();
+        flatten(response.getItem(), flat);
+        for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : flat) {
+            if (!item.hasAnswer()) {
+                continue;
+            }
+            Optional<ItemPart> part = itemPart(item, declared, codesByLinkId.getOrDefault(item.getLinkId(), Set.of()));
+            if (part.isEmpty()) {
+                continue;
+            }
+            Optional<Integer> value = answer(item.getAnswerFirstRep().getValue(),
+                    ordinals.getOrDefault(item.getLinkId(), Map.of()));
+            value.ifPresent(v -> answers.computeIfAbsent(part.get().instrument(), i -> new TreeMap<>())
+                    .put(part.get().number(), v));
+        }
+        // Undeclared, with only the first two PHQ items: a PHQ-2, not an unfinished PHQ-9.
+        Map<Integer, Integer> phq = answers.get(ItemInstrument.PHQ9);
+        if (declared.isEmpty() && phq != null && phq.keySet().stream().allMatch(n -> n <= 2)) {
+            answers.put(ItemInstrument.PHQ2, answers.remove(ItemInstrument.PHQ9));
+        }
+        if (answers.isEmpty()) {
+            return true; // not a form Flipside scores
+        }
+        if (!response.hasAuthored() || response.getAuthoredElement().getValue() == null) {
+            return false;
+        }
+        DateTimeType authored = response.getAuthoredElement();
+        boolean remote = response.hasAuthor() ? byPatient(List.of(response.getAuthor()))
+                : response.hasSource() && byPatient(List.of(response.getSource()));
+        boolean submitted = response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+                || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
+        String key = "QuestionnaireResponse/" + response.getIdElement().getIdPart();
+        answers.forEach((instrument, items) -> {
+            Administration a = administration(administrations, key, instrument);
+            a.response = true;
+            a.submitted = submitted;
+            a.time = authored;
+            a.remote = remote;
+            a.items.putAll(items);
+        });
+        return true;
+    }
+
+    private static Questionnaire questionnaireOf(QuestionnaireResponse response, Map<String, Questionnaire> known) {
+        String canonical = response.getQuestionnaire();
+        if (canonical == null) {
+            return null;
+        }
+        if (canonical.startsWith("#")) {
+            return response.getContained().stream().filter(Questionnaire.class::isInstance).map(Questionnaire.class::cast)
+                    .filter(q -> canonical.substring(1).equals(q.getIdElement().getIdPart())).findFirst().orElse(null);
+        }
+        String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+        Questionnaire q = known.get(url);
+        return q != null ? q : known.get("Questionnaire/" + new IdType(url).getIdPart());
+    }
+
+    /** The instrument a form says it is: its Questionnaire's code, or its canonical (LOINC panel or name). */
+    private static Optional<ItemInstrument> declaredInstrument(QuestionnaireResponse response, Questionnaire questionnaire) {
+        if (questionnaire != null) {
+            for (Coding coding : questionnaire.getCode()) {
+                for (ItemInstrument i : ItemInstrument.values()) {
+                    if (i.panel.equals(coding.getCode())) {
+                        return Optional.of(i);
+                    }
+                }
+            }
+        }
+        String canonical = response.getQuestionnaire();
+        if (canonical == null) {
+            return Optional.empty();
+        }
+        for (ItemInstrument i : ItemInstrument.values()) {
+            if (canonical.contains(i.panel) || i.canonical.matcher(canonical).find()) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void index(List<Questionnaire.QuestionnaireItemComponent> items, Map<String, Set<String>> codes,
+                              Map<String, Map<String, Integer>> ordinals) {
+        for (Questionnaire.QuestionnaireItemComponent item : items) {
+            Set<String> itemCodes = new HashSet<>();
+            item.getCode().forEach(c -> itemCodes.add(c.getSystem() + "|" + c.getCode()));
+            codes.put(item.getLinkId(), itemCodes);
+            Map<String, Integer> byAnswer = new HashMap<>();
+            for (Questionnaire.QuestionnaireItemAnswerOptionComponent option : item.getAnswerOption()) {
+                if (option.hasValueCoding()) {
+                    ordinal(option.getExtension()).or(() -> ordinal(option.getValueCoding().getExtension()))
+                            .ifPresent(v -> byAnswer.put(option.getValueCoding().getCode(), v));
+                }
+            }
+            ordinals.put(item.getLinkId(), byAnswer);
+            index(item.getItem(), codes, ordinals);
+        }
+    }
+
+    private static void flatten(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items,
+                                List<QuestionnaireResponse.QuestionnaireResponseItemComponent> into) {
+        for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
+            into.add(item);
+            flatten(item.getItem(), into);
+            item.getAnswer().forEach(a -> flatten(a.getItem(), into));
+        }
+    }
+
+    /**
+     * Which item of which instrument a response item answers: by the Questionnaire's item code, by a LOINC code as
+     * linkId (LHC-Forms "/44260-8") or as definition, or by a published PHQ-9 layout when the form is a PHQ-9.
+     */
+    private static Optional<ItemPart> itemPart(QuestionnaireResponse.QuestionnaireResponseItemComponent item,
+                                               Optional<ItemInstrument> declared, Set<String> questionnaireCodes) {
+        Set<String> codes = new HashSet<>(questionnaireCodes);
+        String linkId = item.getLinkId() == null ? "" : item.getLinkId();
+        String[] segments = linkId.split("/");
+        if (segments.length > 0) {
+            codes.add(LOINC + "|" + segments[segments.length - 1].trim());
+        }
+        if (item.hasDefinition()) {
+            String definition = item.getDefinition();
+            codes.add(LOINC + "|" + definition.substring(Math.max(definition.lastIndexOf('/'), definition.lastIndexOf('#')) + 1));
+        }
+        if (declared.isPresent()) {
+            Optional<ItemPart> part = itemOf(codes, declared.get());
+            if (part.isPresent()) {
+                return part;
+            }
+            if (declared.get() == ItemInstrument.PHQ9) {
+                for (Pattern layout : PHQ9_LINK_IDS) {
+                    Matcher m = layout.matcher(linkId);
+                    if (m.matches()) {
+                        return Optional.of(new ItemPart(ItemInstrument.PHQ9, Integer.parseInt(m.group(1))));
+                    }
+                }
+            }
+        }
+        return itemOf(codes); // a combined form (PHQ-9 + GAD-7) answers items of both
+    }
+
+    // ---- answers and values ------------------------------------------------------------------------------------
+
+    /**
+     * An item answer 0–3: the ordinalValue extension of the coding (or of the Questionnaire's answer option), the
+     * LOINC answer code (LA6568-5 … LA6571-9), the answer's words, or an integer. Anything else is unreadable.
+     */
+    static Optional<Integer> answer(Type value, Map<String, Integer> optionOrdinals) {
+        Optional<Integer> answer = Optional.empty();
+        if (value instanceof Coding coding) {
+            answer = ordinal(coding.getExtension())
+                    .or(() -> Optional.ofNullable(coding.getCode()).map(ANSWER_CODES::get))
+                    .or(() -> Optional.ofNullable(coding.getCode()).map(optionOrdinals::get))
+                    .or(() -> words(coding.getCode()))
+                    .or(() -> words(coding.getDisplay()));
+        } else if (value instanceof CodeableConcept concept) {
+            for (Coding coding : concept.getCoding()) {
+                answer = answer(coding, optionOrdinals);
+                if (answer.isPresent()) {
+                    break;
+                }
+            }
+            if (answer.isEmpty()) {
+                answer = words(concept.getText());
+            }
+        } else if (value instanceof IntegerType integer && integer.getValue() != null) {
+            answer = Optional.of(integer.getValue());
+        } else if (value instanceof DecimalType || value instanceof Quantity) {
+            answer = number(value).filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d));
+        }
+        return answer.filter(v -> v >= 0 && v <= 3);
+    }
+
+    private static Optional<Integer> ordinal(List<Extension> extensions) {
+        return extensions.stream()
+                .filter(e -> ORDINAL_VALUE.equals(e.getUrl()) || ISO21090_CO_VALUE.equals(e.getUrl()))
+                .map(Extension::getValue).map(PromReader::number).flatMap(Optional::stream)
+                .filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d)).findFirst();
+    }
+
+    private static Optional<Integer> words(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ANSWER_TEXTS.get(text.trim().toLowerCase(Locale.ROOT).replace('-', ' ')));
+    }
+
+    /** A number from a Quantity, decimal or integer value. */
+    static Optional<Double> number(Type value) {
+        if (value instanceof Quantity q && q.getValue() != null) {
+            return Optional.of(q.getValue().doubleValue());
+        }
+        if (value instanceof DecimalType d && d.getValue() != null) {
+            return Optional.of(d.getValue().doubleValue());
+        }
+        if (value instanceof IntegerType i && i.getValue() != null) {
+            return Optional.of(i.getValue().doubleValue());
+        }
+        return Optional.empty();
+    }
+
+    // ---- administrations ---------------------------------------------------------------------------------------
+
+    /** The parts of one administration of an item instrument, gathered from a form and its Observations. */
+    private static final class Administration {
+        final ItemInstrument instrument;
+        final Map<Integer, Integer> items = new TreeMap<>();
+        DateTimeType time;
+        /** Who completed it: from the form when there is one, else any Observation performed by the patient. */
+        boolean remote;
+        boolean response;
+        boolean submitted;
+        Double recordedTotal;
+
+        Administration(ItemInstrument instrument) {
+            this.instrument = instrument;
+        }
+
+        /** Adds an Observation's time and performer; a form's authored time and author win. */
+        Administration observed(DateTimeType effective, boolean byPatient) {
+            if (!response) {
+                if (time == null || effective.getValue().before(time.getValue())) {
+                    time = effective;
+                }
+                remote = remote || byPatient;
+            }
+            return this;
+        }
+
+        Instant instant() {
+            return time.getValue().toInstant();
+        }
+
+        void absorb(Administration other) {
+            if (other.response && !response) {
+                response = true;
+                submitted = other.submitted;
+                time = other.time;
+                remote = other.remote;
+            } else if (!response && !other.response) {
+                remote = remote || other.remote;
+                if (other.time.getValue().before(time.getValue())) {
+                    time = other.time;
+                }
+            }
+            other.items.forEach(items::putIfAbsent);
+            if (recordedTotal == null) {
+                recordedTotal = other.recordedTotal;
+            }
+        }
+    }
+
+    private static Administration administration(Map<String, Administration> all, String key, ItemInstrument instrument) {
+        return all.computeIfAbsent(key + "#" + instrument.name(), k -> new Administration(instrument));
+    }
+
+    /**
+     * Parts of one instrument completed in the same minute and not linked by any reference are one administration
+     * (an EHR that files the total and item 9 as separate Observations, or a score Observation beside its form).
+     */
+    private static List<PromScore> merge(java.util.Collection<Administration> parts) {
+        Map<String, Administration> byMinute = new LinkedHashMap<>();
+        for (Administration part : parts) {
+            if (part.time == null) {
+                continue;
+            }
+            String minute = part.instrument.name() + "|" + part.instant().truncatedTo(ChronoUnit.MINUTES);
+            Administration existing = byMinute.get(minute);
+            if (existing == null) {
+                byMinute.put(minute, part);
+            } else if (part.response && !existing.response) {
+                part.absorb(existing);
+                byMinute.put(minute, part);
+            } else {
+                existing.absorb(part);
+            }
+        }
+        List<PromScore> scores = new ArrayList<>();
+        for (Administration a : byMinute.values()) {
+            Map<String, Integer> items = new LinkedHashMap<>();
+            a.items.forEach((number, value) -> items.put(String.valueOf(number), value));
+            int expected = a.instrument.items.size();
+            String scale;
+            double score;
+            if (a.recordedTotal != null) {
+                scale = "total";
+                score = a.recordedTotal;
+            } else if ((!a.response || a.submitted) && a.items.size() == expected) {
+                // every item answered: on a submitted form, or as item Observations (a panel's components)
+                scale = "total";
+                score = a.items.values().stream().mapToInt(Integer::intValue).sum();
+            } else if (a.items.isEmpty()) {
+                continue; // a panel with nothing in it
+            } else {
+                scale = a.response ? INCOMPLETE : ITEMS;
+                score = a.items.values().stream().mapToInt(Integer::intValue).sum();
+            }
+            scores.add(new PromScore(a.instrument.label, scale, score, a.instant(), FactExtractor.localTime(a.time), a.remote, items));
+        }
+        return scores;
+    }
+
+    /** Completed by the patient (or a carer) themselves: remote, outside the clinic's own administration. */
+    static boolean byPatient(List<Reference> performers) {
+        return performers.stream().map(Reference::getReference).filter(r -> r != null)
+                .map(r -> new IdType(r).getResourceType())
+                .anyMatch(t -> "Patient".equals(t) || "RelatedPerson".equals(t));
+    }
+}

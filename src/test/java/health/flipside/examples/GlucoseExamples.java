@@ -1,0 +1,174 @@
+package health.flipside.examples;
+
+import static health.flipside.examples.PatientBuilder.daysBefore;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.TimeZone;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+
+/**
+ * Example patients for the glucose topic (reference/clinical.md §2, §9 vignette 3 and edge case 5): vendor CGM
+ * reports shaped like the HL7 CGM IG (one Observation per metric over the report period, the times-in-ranges panel
+ * with its five components, category laboratory), raw sensor readings, meter readings in mg/dL and
+ * mmol/L, a patient-reported severe event. All fictional.
+ */
+final class GlucoseExamples {
+    static final String LOINC = PatientBuilder.LOINC;
+    static final String UCUM = PatientBuilder.UCUM;
+    static final String PGHD = "https://flipside.health/fhir/CodeSystem/pghd";
+
+    static final List<ExamplePatients.Example> ALL = List.of(
+            new ExamplePatients.Example("vignette-3-cgm-hypoglycaemia",
+                    "Clinical vignette 3: T1D on insulin, vendor CGM report 14 days / 93% active, TIR 74%, TBR<70 5.5%, TBR<54 1.6%, CV 39%",
+                    GlucoseExamples::vignette3),
+            new ExamplePatients.Example("edge-5-cgm-insufficient-wear",
+                    "Edge case 5: vendor CGM report over 9 days with the sensor active 60% of the time",
+                    GlucoseExamples::insufficientWear),
+            new ExamplePatients.Example("glucose-raw-cgm-computed",
+                    "14 days of raw sensor readings every 15 minutes, no vendor report: Flipside computes the consensus metrics",
+                    GlucoseExamples::rawCgm),
+            new ExamplePatients.Example("glucose-level3-reported",
+                    "A severe (level 3) hypoglycaemia event reported in the app 2 days ago by a patient on insulin",
+                    GlucoseExamples::level3Reported),
+            new ExamplePatients.Example("glucose-meter-level2-on-insulin",
+                    "Meter readings in mmol/L below 3.0 (54 mg/dL) on 2 of the last 7 days, patient on insulin",
+                    GlucoseExamples::level2OnInsulin),
+            new ExamplePatients.Example("glucose-meter-low-mmol",
+                    "One meter reading of 3.6 mmol/L (65 mg/dL) in a patient on metformin only: reported, not alarmed",
+                    GlucoseExamples::meterLowMmol),
+            new ExamplePatients.Example("glucose-cgm-at-target",
+                    "Vendor CGM report meeting every consensus target: TIR 82%, TBR<70 2%, TBR<54 0.3%, CV 31%",
+                    GlucoseExamples::atTarget),
+            new ExamplePatients.Example("glucose-consumer-report",
+                    "A CGM report with excess time below range from a sensor not on the device list: capped at info",
+                    GlucoseExamples::consumerReport));
+
+    private GlucoseExamples() {
+    }
+
+    static PatientBuilder vignette3(Instant now) {
+        PatientBuilder p = new PatientBuilder("vignette-3", "Example", "Casey", AdministrativeGender.FEMALE, 1990);
+        String sensor = p.device("vignette-3-cgm", "Dexcom", "G7", null, false);
+        report(p, now, sensor, 14, 93, new double[] {1.6, 3.9, 74, 17.5, 3}, 39, 6.7);
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        p.medication("865098", "insulin lispro 100 UNT/ML Injectable Solution");
+        p.condition("46635009", "Diabetes mellitus type 1");
+        return p;
+    }
+
+    static PatientBuilder insufficientWear(Instant now) {
+        PatientBuilder p = new PatientBuilder("edge-5", "Example", "Rowan", AdministrativeGender.MALE, 1971);
+        String sensor = p.device("edge-5-cgm", "Dexcom", "G7", null, false);
+        report(p, now, sensor, 9, 60, new double[] {0.5, 2.5, 61, 27, 9}, 31, 7.4);
+        p.medication("860975", "metformin hydrochloride 500 MG Oral Tablet");
+        p.condition("44054006", "Diabetes mellitus type 2");
+        return p;
+    }
+
+    static PatientBuilder rawCgm(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-raw", "Example", "Sasha", AdministrativeGender.FEMALE, 1984);
+        String sensor = p.device("glucose-raw-cgm", "Dexcom", "G7", null, false);
+        Random random = new Random(7);
+        OffsetDateTime start = daysBefore(now, 14, 12, 0).plusMinutes(15);
+        for (int i = 0; i < 14 * 96; i++) { // every 15 minutes, as some sensors store them (the benchmark uses 5)
+            // a daily swing between about 95 and 205 mg/dL (after-meal highs), no lows
+            double mgdl = 150 + 55 * Math.sin(i * 2 * Math.PI / 96) + random.nextGaussian() * 8;
+            p.observation("laboratory", start.plusMinutes(15L * i), new Coding(LOINC, "99504-3",
+                    "Glucose [Mass/volume] in Interstitial fluid"), (double) Math.round(mgdl), "mg/dL", sensor);
+        }
+        p.medication("860975", "metformin hydrochloride 500 MG Oral Tablet");
+        p.condition("44054006", "Diabetes mellitus type 2");
+        return p;
+    }
+
+    static PatientBuilder level3Reported(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-level3", "Example", "Emery", AdministrativeGender.MALE, 1979);
+        p.observation("survey", daysBefore(now, 2, 3, 10), new Coding(PGHD, "severe-hypoglycaemia-event",
+                "Severe hypoglycaemia event (needed assistance), patient-reported"), null, null, null);
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        p.condition("46635009", "Diabetes mellitus type 1");
+        return p;
+    }
+
+    static PatientBuilder level2OnInsulin(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-level2", "Example", "Harper", AdministrativeGender.FEMALE, 1958);
+        String meter = p.device("glucose-level2-meter", "Roche Diabetes Care", "Accu-Chek Guide", null, false);
+        double[] mmol = {6.8, 2.8, 7.4, 5.9, 2.9, 8.1, 6.2};
+        for (int day = 7; day >= 1; day--) {
+            p.observation("laboratory", daysBefore(now, day, 7, 15), new Coding(LOINC, "14743-9",
+                    "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[7 - day], "mmol/L", meter);
+        }
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        p.condition("44054006", "Diabetes mellitus type 2");
+        return p;
+    }
+
+    static PatientBuilder meterLowMmol(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-meter-low", "Example", "Logan", AdministrativeGender.MALE, 1966);
+        String meter = p.device("glucose-meter-low-meter", "Roche Diabetes Care", "Accu-Chek Guide", null, false);
+        double[] mmol = {6.1, 5.8, 3.6, 6.4, 7.0};
+        for (int day = 5; day >= 1; day--) {
+            p.observation("laboratory", daysBefore(now, day, 7, 0), new Coding(LOINC, "14743-9",
+                    "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[5 - day], "mmol/L", meter);
+        }
+        p.medication("860975", "metformin hydrochloride 500 MG Oral Tablet");
+        return p;
+    }
+
+    static PatientBuilder atTarget(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-at-target", "Example", "Avery", AdministrativeGender.MALE, 1975);
+        String sensor = p.device("glucose-at-target-cgm", "Dexcom", "G7", null, false);
+        report(p, now, sensor, 14, 96, new double[] {0.3, 1.7, 82, 14, 2}, 31, 6.8);
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        return p;
+    }
+
+    static PatientBuilder consumerReport(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-consumer", "Example", "Jamie", AdministrativeGender.FEMALE, 1993);
+        String sensor = p.device("glucose-consumer-cgm", "Generic", "Glucose Patch", null, null);
+        report(p, now, sensor, 14, 90, new double[] {1.5, 4.5, 72, 19, 3}, 34, 6.9);
+        return p;
+    }
+
+    /**
+     * A vendor CGM report as the HL7 CGM IG shapes it: one Observation per metric over the report period (ending
+     * yesterday), the times-in-ranges panel 106793-3 with its five components (very low, low, in range, high, very high).
+     */
+    private static void report(PatientBuilder p, Instant now, String sensor, int days, double active, double[] ranges,
+                               double cv, double gmi) {
+        OffsetDateTime end = daysBefore(now, 1, 23, 59);
+        OffsetDateTime start = end.minusDays(days).plusMinutes(1);
+        period(p.observation("laboratory", end, new Coding(LOINC, "104636-6", "Days of sensor wear"), (double) days, "d", sensor), start, end);
+        period(p.observation("laboratory", end, new Coding(LOINC, "104637-4", "Sensor active percentage"), active, "%", sensor), start, end);
+        period(p.observation("laboratory", end, new Coding(LOINC, "104638-2", "Glucose coefficient of variation"), cv, "%", sensor), start, end);
+        period(p.observation("laboratory", end, new Coding(LOINC, "97506-0", "Glucose management indicator"), gmi, "%", sensor), start, end);
+        Observation panel = p.observation("laboratory", end, new Coding(LOINC, "106793-3", "Times in glucose ranges"), null, null, sensor);
+        period(panel, start, end);
+        String[][] components = {{"104642-4", "Time below range, very low"}, {"104641-6", "Time below range, low"},
+                {"97510-2", "Time in range"}, {"104640-8", "Time above range, high"}, {"104639-0", "Time above range, very high"}};
+        for (int i = 0; i < components.length; i++) {
+            panel.addComponent().setCode(new CodeableConcept(new Coding(LOINC, components[i][0], components[i][1])))
+                    .setValue(new Quantity().setValue(BigDecimal.valueOf(ranges[i])).setUnit("%").setSystem(UCUM).setCode("%"));
+        }
+    }
+
+    private static void period(Observation observation, OffsetDateTime start, OffsetDateTime end) {
+        observation.setEffective(new Period()
+                .setStartElement(new DateTimeType(Date.from(start.toInstant()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(start.getOffset())))
+                .setEndElement(new DateTimeType(Date.from(end.toInstant()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(end.getOffset()))));
+    }
+}

@@ -1,0 +1,166 @@
+package health.flipside.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import health.flipside.rules.RuleSet;
+import health.flipside.rules.RuleSetLoader;
+
+/** Wearables and activity summaries (clinical.md §4, §5): device eligibility, gates, notifications, medians. */
+class WearablesAndActivityTest {
+    static final RuleSet RULES = new RuleSetLoader().load(Path.of("rules"));
+    static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    static final DeviceInfo WATCH = new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.CUFFLESS, "Watch");
+    static final DeviceInfo FINGERTIP = new DeviceInfo(DeviceTier.VALIDATED, DeviceKind.FINGERTIP_OXIMETER, "Oximeter");
+    static final DeviceInfo UNLISTED_FINGERTIP = new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.UNKNOWN, "Cheap oximeter");
+
+    static Measurement m(Metric metric, int daysAgo, double value, DeviceInfo device) {
+        LocalDateTime local = LocalDateTime.of(2026, 11, 20, 7, 0).minusDays(daysAgo);
+        return new Measurement(metric, local.toInstant(ZoneOffset.UTC), local, null, value, device, "Device/x", null);
+    }
+
+    static PatientData data(List<Measurement> measurements, Set<String> conditions, boolean conditionsKnown) {
+        return new PatientData(List.of(), measurements, List.of(),
+                new ClinicalContext(conditionsKnown, conditions, true, Set.of(), Map.of()), List.of(), true, 0, List.of());
+    }
+
+    static <F> List<F> of(List<Object> facts, Class<F> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Nested
+    class Wearables {
+        private final WearablesSummarizer summarizer = new WearablesSummarizer();
+        private final Thresholds t = RULES.thresholds().get("wearables");
+
+        @Test
+        void onlyValidatedFingertipOximetersCountForTheThreshold() {
+            List<Measurement> unlisted = List.of(m(Metric.OXYGEN_SATURATION, 2, 90, UNLISTED_FINGERTIP), m(Metric.OXYGEN_SATURATION, 1, 89, UNLISTED_FINGERTIP));
+            List<Object> facts = summarizer.facts(data(unlisted, Set.of(), true), t, NOW);
+            assertThat(of(facts, FingertipOxygen.class)).isEmpty();
+            assertThat(of(facts, WatchOxygen.class)).as("a finger clip is not a watch").isEmpty();
+            assertThat(of(facts, UnlistedOxygen.class)).singleElement().extracting(UnlistedOxygen::lowDays).isEqualTo(2);
+
+            List<Measurement> listed = List.of(m(Metric.OXYGEN_SATURATION, 2, 92, FINGERTIP), m(Metric.OXYGEN_SATURATION, 1, 93, FINGERTIP));
+            FingertipOxygen spo2 = of(summarizer.facts(data(listed, Set.of(), true), t, NOW), FingertipOxygen.class).get(0);
+            assertThat(spo2.lowReadings()).as("92 is at the threshold, 93 above it").isEqualTo(1);
+        }
+
+        @Test
+        void notificationsOutsideTheLookbackAreNotSurfaced() {
+            List<Object> facts = summarizer.facts(data(List.of(m(Metric.IRREGULAR_RHYTHM_NOTIFICATION, 120, 1, WATCH)), Set.of(), true), t, NOW);
+            assertThat(of(facts, RhythmNotifications.class)).isEmpty();
+        }
+
+        @Test
+        void aNotificationKnowsWhetherAfIsAlreadyOnTheProblemList() {
+            List<Measurement> irn = List.of(m(Metric.IRREGULAR_RHYTHM_NOTIFICATION, 10, 1, WATCH));
+            assertThat(of(summarizer.facts(data(irn, Set.of("atrial-fibrillation"), true), t, NOW), RhythmNotifications.class).get(0).knownAf()).isTrue();
+            RhythmNotifications unknownList = of(summarizer.facts(data(irn, Set.of(), false), t, NOW), RhythmNotifications.class).get(0);
+            assertThat(unknownList.knownAf()).isFalse();
+            assertThat(unknownList.conditionsKnown()).isFalse();
+        }
+
+        @Test
+        void restingHeartRateNeedsEnoughNightsInBothWindows() {
+            List<Measurement> short4 = new ArrayList<>();
+            for (int day = 34; day >= 0; day--) {
+                if (day >= 7 || day < 4) {
+                    short4.add(m(Metric.RESTING_HEART_RATE, day, day < 7 ? 75 : 60, WATCH));
+                }
+            }
+            assertThat(of(summarizer.facts(data(short4, Set.of(), true), t, NOW), RestingHeartRate.class)).as("4 recent nights").isEmpty();
+        }
+
+        @Test
+        void restingHeartRateNeedsTwentyOneBaselineNightsAndComparesMedians() {
+            List<Measurement> baseline20 = new ArrayList<>();
+            List<Measurement> baseline21 = new ArrayList<>();
+            for (int day = 27; day >= 0; day--) {
+                // recent week 0..6; baseline nights 7..26 (20) or 7..27 (21); one outlier night per window
+                double value = day < 7 ? (day == 3 ? 95 : 71) : (day == 10 ? 40 : 61);
+                if (day <= 26) {
+                    baseline20.add(m(Metric.RESTING_HEART_RATE, day, value, WATCH));
+                }
+                baseline21.add(m(Metric.RESTING_HEART_RATE, day, value, WATCH));
+            }
+            assertThat(of(summarizer.facts(data(baseline20, Set.of(), true), t, NOW), RestingHeartRate.class))
+                    .as("20 baseline nights").isEmpty();
+            RestingHeartRate rhr = of(summarizer.facts(data(baseline21, Set.of(), true), t, NOW), RestingHeartRate.class).get(0);
+            assertThat(rhr.baselineNights()).isEqualTo(21);
+            assertThat(rhr.recentNights()).isEqualTo(7);
+            assertThat(rhr.rise()).as("medians, so one outlier night per window moves nothing").isEqualTo(10.0);
+        }
+
+        @Test
+        void watchSpo2IsTheNightlyMinimumAndNeverFeedsTheFingertipThreshold() {
+            List<Measurement> nights = List.of(m(Metric.OXYGEN_SATURATION, 2, 96, WATCH), m(Metric.OXYGEN_SATURATION, 2, 88, WATCH),
+                    m(Metric.OXYGEN_SATURATION, 1, 91, WATCH), m(Metric.OXYGEN_SATURATION, 3, 97, WATCH));
+            List<Object> facts = summarizer.facts(data(nights, Set.of(), true), t, NOW);
+            assertThat(of(facts, FingertipOxygen.class)).isEmpty();
+            WatchOxygen watch = of(facts, WatchOxygen.class).get(0);
+            assertThat(watch.nights()).isEqualTo(3);
+            assertThat(watch.lowNights()).as("88 and 91 below 94; 97 not").isEqualTo(2);
+        }
+
+        @Test
+        void lowFingertipReadingsOnOneDayCountAsOneDay() {
+            List<Measurement> sameDay = List.of(m(Metric.OXYGEN_SATURATION, 2, 90, FINGERTIP), m(Metric.OXYGEN_SATURATION, 2, 91, FINGERTIP),
+                    m(Metric.OXYGEN_SATURATION, 1, 97, FINGERTIP));
+            FingertipOxygen spo2 = of(summarizer.facts(data(sameDay, Set.of(), true), t, NOW), FingertipOxygen.class).get(0);
+            assertThat(spo2.lowReadings()).isEqualTo(2);
+            assertThat(spo2.lowDays()).as("two readings, one day: the ≥2-day rule must not fire").isEqualTo(1);
+            assertThat(of(summarizer.facts(data(sameDay, Set.of("chronic-lung-disease"), true), t, NOW), FingertipOxygen.class)
+                    .get(0).chronicLungDisease()).isTrue();
+        }
+    }
+
+    @Nested
+    class Activity {
+        private final ActivitySummarizer summarizer = new ActivitySummarizer();
+        private final Thresholds t = RULES.thresholds().get("activity");
+
+        @Test
+        void aDaysStepsAreItsHighestCumulativeCountAndTheWeekIsTheMedianDay() {
+            List<Measurement> steps = new ArrayList<>();
+            for (int day = 5; day >= 1; day--) {
+                steps.add(m(Metric.STEPS, day, 2000, WATCH));
+                steps.add(m(Metric.STEPS, day, 4000 + day * 1000, WATCH)); // later, cumulative
+            }
+            StepCount count = of(summarizer.facts(data(steps, Set.of(), true), t, NOW), StepCount.class).get(0);
+            assertThat(count.days()).isEqualTo(5);
+            assertThat(count.median()).isEqualTo(7000);
+        }
+
+        @Test
+        void belowTheGatesNothingIsSaid() {
+            List<Measurement> few = List.of(m(Metric.STEPS, 1, 1500, WATCH), m(Metric.SLEEP_DURATION, 1, 4, WATCH),
+                    m(Metric.ACTIVE_MINUTES, 1, 0, WATCH));
+            assertThat(summarizer.facts(data(few, Set.of(), true), t, NOW)).isEmpty();
+        }
+
+        @Test
+        void sleepIsTheMedianNightAndDaysWithoutActivityRecordsAreNotZeros() {
+            List<Measurement> week = new ArrayList<>();
+            double[] hours = {6, 5.5, 8, 6.5, 5};
+            for (int i = 0; i < hours.length; i++) {
+                week.add(m(Metric.SLEEP_DURATION, i + 1, hours[i], WATCH));
+                week.add(m(Metric.ACTIVE_MINUTES, i + 1, 20, WATCH));
+            }
+            List<Object> facts = summarizer.facts(data(week, Set.of(), true), t, NOW);
+            assertThat(of(facts, SleepDuration.class).get(0).medianHours()).isEqualTo(6.0);
+            assertThat(of(facts, ActiveMinutes.class).get(0).minutesPerWeek()).isEqualTo(140.0);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package health.flipside.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import health.flipside.facts.ClinicalVocabulary;
+import health.flipside.facts.DeviceKind;
+import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.DeviceTier;
+import health.flipside.facts.Measurement;
+import health.flipside.facts.MedicationClassifier;
+import health.flipside.facts.Metric;
+import health.flipside.facts.PatientData;
+import health.flipside.facts.UnitConverter;
+
+/** FHIR R4 → the non-BP streams and the chart context (clinical.md §2.1, §3.1, §4.1, §5.1, §8; rules/README.md). */
+class StreamExtractionTest {
+    static final String LOINC = "http://loinc.org";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String CLINIC = "Organization/demo-clinic";
+
+    private static final DeviceRegistry DEVICES = new DeviceRegistry(Set.of(CLINIC),
+            List.of(new DeviceRegistry.Model("Nonin", "3230", DeviceKind.FINGERTIP_OXIMETER)),
+            List.of(new DeviceRegistry.Model("Apple", "Watch", DeviceKind.CUFFLESS)));
+    private static final ClinicalVocabulary VOCABULARY = new ClinicalVocabulary(
+            Map.of("atrial-fibrillation", new ClinicalVocabulary.Concept(
+                    List.of("http://snomed.info/sct|49436004", "http://hl7.org/fhir/sid/icd-10-cm|I48*"), List.of("atrial fibrillation"))),
+            Map.of("insulin", new MedicationClassifier(List.of("A10A"), List.of("insulin"))),
+            Map.of("suicide-risk-assessment", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|225337009"), List.of())));
+    private final FactExtractor extractor = new FactExtractor(DEVICES,
+            new MedicationClassifier(List.of("C09"), List.of()), VOCABULARY, new UnitConverter());
+
+    static Observation byPatient(String loinc, String effective, Double value, String unit) {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setCode(new CodeableConcept(new Coding(LOINC, loinc, null)));
+        observation.setEffective(new DateTimeType(effective));
+        observation.addPerformer(new Reference("Patient/123"));
+        if (value != null) {
+            observation.setValue(new Quantity().setValue(value).setSystem(UCUM).setCode(unit));
+        }
+        return observation;
+    }
+
+    private PatientData extract(Map<String, List<Resource>> byKey) {
+        return extractor.extract(new ResolvedData(byKey, List.of()));
+    }
+
+    private PatientData extract(Resource... resources) {
+        return extract(Map.of("all", List.of(resources)));
+    }
+
+    private Measurement only(Resource... resources) {
+        PatientData data = extract(resources);
+        assertThat(data.skippedResources()).as("skipped").isZero();
+        assertThat(data.measurements()).hasSize(1);
+        return data.measurements().get(0);
+    }
+
+    @Nested
+    class Units {
+        @Test
+        void glucoseInMmolPerLitreIsConvertedByTheMolarMassOfGlucose() {
+            Measurement m = only(byPatient("41653-7", "2026-11-19T07:00:00-05:00", 5.5, "mmol/L"));
+            assertThat(m.metric()).isEqualTo(Metric.GLUCOSE);
+            assertThat(m.value()).isCloseTo(99.1, within(0.1));
+        }
+
+        @Test
+        void sensorGlucoseInMgPerDecilitreIsKeptAsIs() {
+            assertThat(only(byPatient("99504-3", "2026-11-19T07:00:00Z", 143.0, "mg/dL")).value()).isEqualTo(143.0);
+        }
+
+        @Test
+        void weightInPoundsIsConvertedToKilogramsByUcum() {
+            Measurement m = only(byPatient("29463-7", "2026-11-19T07:00:00Z", 200.0, "[lb_av]"));
+            assertThat(m.metric()).isEqualTo(Metric.BODY_WEIGHT);
+            assertThat(m.value()).isCloseTo(90.72, within(0.01));
+        }
+
+        @Test
+        void sleepInMinutesBecomesHours() {
+            assertThat(only(byPatient("93832-4", "2026-11-19T07:00:00Z", 354.0, "min")).value()).isCloseTo(5.9, within(0.001));
+        }
+
+        @Test
+        void bareStepCountsAreTakenAsCounts() {
+            assertThat(only(byPatient("41950-7", "2026-11-19T23:59:00Z", 9200.0, "{steps}")).value()).isEqualTo(9200.0);
+        }
+
+        @Test
+        void aUnitUcumDoesNotKnowIsSkippedAndCountedNeverGuessed() {
+            PatientData data = extract(byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kilos"),
+                    byPatient("29463-7", "2026-11-19T07:00:00Z", null, null));
+            assertThat(data.measurements()).isEmpty();
+            assertThat(data.skippedResources()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Shapes {
+        @Test
+        void theCgmTimesInRangesPanelGivesOneMeasurementPerRange() {
+            Observation panel = byPatient("106793-3", "2026-11-19T00:00:00Z", null, null);
+            panel.setEffective(new Period().setStartElement(new DateTimeType("2026-11-05T00:00:00Z"))
+                    .setEndElement(new DateTimeType("2026-11-19T00:00:00Z")));
+            double[] values = {1.6, 3.9, 74, 17.5, 3};
+            String[] codes = {"104642-4", "104641-6", "97510-2", "104640-8", "104639-0"};
+            for (int i = 0; i < codes.length; i++) {
+                panel.addComponent().setCode(new CodeableConcept(new Coding(LOINC, codes[i], null)))
+                        .setValue(new Quantity().setValue(values[i]).setSystem(UCUM).setCode("%"));
+            }
+            List<Measurement> ranges = extract(panel).measurements();
+            assertThat(ranges).extracting(Measurement::metric).containsExactly(Metric.CGM_TIME_VERY_LOW, Metric.CGM_TIME_LOW,
+                    Metric.CGM_TIME_IN_RANGE, Metric.CGM_TIME_HIGH, Metric.CGM_TIME_VERY_HIGH);
+            assertThat(ranges.get(2).value()).isEqualTo(74.0);
+            assertThat(ranges.get(0).periodStart()).hasToString("2026-11-05T00:00:00Z");
+            assertThat(ranges.get(0).takenAt()).as("a period is dated by its end").hasToString("2026-11-19T00:00:00Z");
+        }
+
+        @Test
+        void anIrregularRhythmNotificationIsAnEventWithoutAValue() {
+            Observation irn = byPatient("x", "2026-11-01T03:12:00Z", null, null);
+            irn.setCode(new CodeableConcept(new Coding(ObservationCodes.FLIPSIDE, "irregular-rhythm-notification", null)));
+            Measurement m = only(irn);
+            assertThat(m.metric()).isEqualTo(Metric.IRREGULAR_RHYTHM_NOTIFICATION);
+            assertThat(m.value()).isEqualTo(1.0);
+        }
+
+        @Test
+        void theCodeDecidesNotTheCategory() {
+            Observation cgm = byPatient("99504-3", "2026-11-19T07:00:00Z", 120.0, "mg/dL");
+            cgm.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", null)));
+            assertThat(only(cgm).metric()).isEqualTo(Metric.SENSOR_GLUCOSE);
+        }
+
+        @Test
+        void clinicMeasurementsAreNotThePatientsOwnData() {
+            Observation clinicWeight = byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg");
+            clinicWeight.getPerformer().clear();
+            clinicWeight.addPerformer(new Reference("Practitioner/nurse"));
+            PatientData data = extract(clinicWeight);
+            assertThat(data.measurements()).isEmpty();
+            assertThat(data.skippedResources()).as("not skipped: simply not PGHD").isZero();
+        }
+
+        @Test
+        void enteredInErrorObservationsAreIgnored() {
+            Observation wrong = byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg");
+            wrong.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
+            assertThat(extract(wrong).measurements()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Provenance {
+        @Test
+        void aListedFingertipOximeterIsTierBWithItsKind() {
+            Device nonin = new Device();
+            nonin.setId("ox-1");
+            nonin.setManufacturer("Nonin");
+            nonin.setModelNumber("3230");
+            Observation spo2 = byPatient("59408-5", "2026-11-19T07:00:00Z", 91.0, "%");
+            spo2.setDevice(new Reference("Device/ox-1"));
+            Measurement m = only(spo2, nonin);
+            assertThat(m.device().tier()).isEqualTo(DeviceTier.VALIDATED);
+            assertThat(m.device().kind()).isEqualTo(DeviceKind.FINGERTIP_OXIMETER);
+            assertThat(m.deviceId()).isEqualTo("Device/ox-1");
+        }
+
+        @Test
+        void noDeviceMeansSelfReported() {
+            assertThat(only(byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg")).device().tier())
+                    .isEqualTo(DeviceTier.SELF_REPORTED);
+        }
+
+        @Test
+        void aDeviceReferenceThatResolvesToNothingIsSkipped() {
+            Observation weight = byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg");
+            weight.setDevice(new Reference("Device/missing"));
+            PatientData data = extract(weight);
+            assertThat(data.measurements()).isEmpty();
+            assertThat(data.skippedResources()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Context {
+        @Test
+        void conditionsMatchByCodePrefixAndRefutedOnesDoNotCount() {
+            Condition af = new Condition().setCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "I48.91", null)));
+            PatientData data = extract(Map.of("conditions", List.of(af)));
+            assertThat(data.context().conditionsKnown()).isTrue();
+            assertThat(data.context().has("atrial-fibrillation")).isTrue();
+
+            af.setVerificationStatus(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "refuted", null)));
+            assertThat(extract(Map.of("conditions", List.of(af))).context().has("atrial-fibrillation")).isFalse();
+        }
+
+        @Test
+        void withoutTheConditionsKeyTheProblemListIsUnknown() {
+            assertThat(extract(Map.of("vitalSigns", List.of())).context().conditionsKnown()).isFalse();
+        }
+
+        @Test
+        void medicationClassesComeFromActiveOrdersByIngredientText() {
+            MedicationRequest insulin = new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+            insulin.setMedication(new CodeableConcept().setText("Insulin glargine 100 UNT/ML"));
+            MedicationRequest stopped = new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.STOPPED);
+            stopped.setMedication(new CodeableConcept().setText("insulin lispro"));
+            assertThat(extract(Map.of("medications", List.of(insulin))).context().takes("insulin")).isTrue();
+            assertThat(extract(Map.of("medications", List.of(stopped))).context().takes("insulin")).isFalse();
+        }
+
+        @Test
+        void theLatestCompletedAssessmentIsKept() {
+            Procedure early = assessment("2026-11-01T10:00:00Z", Procedure.ProcedureStatus.COMPLETED);
+            Procedure late = assessment("2026-11-18T10:00:00Z", Procedure.ProcedureStatus.COMPLETED);
+            Procedure planned = assessment("2026-11-20T10:00:00Z", Procedure.ProcedureStatus.PREPARATION);
+            PatientData data = extract(early, late, planned);
+            assertThat(data.context().lastAssessments()).containsEntry("suicide-risk-assessment",
+                    java.time.Instant.parse("2026-11-18T10:00:00Z"));
+        }
+
+        private Procedure assessment(String performed, Procedure.ProcedureStatus status) {
+            Procedure procedure = new Procedure().setStatus(status);
+            procedure.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "225337009", null)));
+            procedure.setPerformed(new DateTimeType(performed));
+            return procedure;
+        }
+    }
+}
