@@ -64,6 +64,11 @@ public record HomeWeight(int mornings, int windowDays, boolean gateMet, boolean 
         return recentLossLb > 0;
     }
 
+    /** The weights come from a validated scale (tier A/B), the only ones a combined heart-failure warning rests on. */
+    public boolean validatedScale() {
+        return provenance != null && provenance.tier() != null && provenance.tier().isValidated();
+    }
+
     public boolean hasLongGap() {
         return longestGapDays >= 3;
     }

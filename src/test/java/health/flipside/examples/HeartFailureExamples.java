@@ -44,6 +44,9 @@ final class HeartFailureExamples {
             new ExamplePatients.Example("hf-consumer-scale",
                     "The vignette 5 weight gain from a consumer smart scale not on the device list: capped at info",
                     HeartFailureExamples::consumerScale),
+            new ExamplePatients.Example("hf-consumer-scale-kccq-decline",
+                    "The consumer-scale gain with a KCCQ-12 decline 68 → 50: the questionnaire keeps its own warning, the weight stays info",
+                    HeartFailureExamples::consumerScaleKccqDecline),
             new ExamplePatients.Example("hf-loss-on-diuretic",
                     "Weight down 3 lb in 2 days on furosemide: possible over-diuresis, info",
                     HeartFailureExamples::lossOnDiuretic));
@@ -148,6 +151,15 @@ final class HeartFailureExamples {
         PatientBuilder p = hfPatient("hf-consumer", "Robin", 1953);
         String scale = p.device("hf-consumer-scale", "Withings", "Body+", null, true);
         weights(p, now, scale, "[lb_av]", 1, 180.4, 180.6, null, 181.0, 183.4, 185.0, 185.6);
+        return p;
+    }
+
+    static PatientBuilder consumerScaleKccqDecline(Instant now) {
+        PatientBuilder p = hfPatient("hf-consumer-kccq", "Morgan", 1955);
+        String scale = p.device("hf-consumer-kccq-scale", "Withings", "Body+", null, true);
+        weights(p, now, scale, "[lb_av]", 1, 180.4, 180.6, null, 181.0, 183.4, 185.0, 185.6);
+        kccq(p, now, 28, 68);
+        kccq(p, now, 1, 50);
         return p;
     }
 
