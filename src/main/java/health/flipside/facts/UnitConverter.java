@@ -1,6 +1,7 @@
 package health.flipside.facts;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.fhir.ucum.Decimal;
@@ -12,6 +13,9 @@ import org.fhir.ucum.UcumException;
  * by their definitions rather than by factors typed into Flipside. Thread-safe after construction.
  */
 public final class UnitConverter {
+    /** Significant digits carried through a conversion: a double's full precision. */
+    private static final int PRECISION = 17;
+
     private final UcumEssenceService ucum;
 
     public UnitConverter() {
@@ -31,7 +35,10 @@ public final class UnitConverter {
             return Optional.of(value);
         }
         try {
-            Decimal converted = ucum.convert(new Decimal(Double.toString(value)), unit, targetUnit);
+            // The library keeps the input's significant digits ("1.0" lb → "0.45" kg, "84.2" kg → "186" lb), which
+            // would round a weight change past its threshold: convert at a double's full precision instead.
+            Decimal input = new Decimal(BigDecimal.valueOf(value).toPlainString(), PRECISION);
+            Decimal converted = ucum.convert(input, unit, targetUnit);
             return Optional.of(Double.parseDouble(converted.asDecimal()));
         } catch (UcumException | RuntimeException e) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +28,18 @@ class UnitConverterTest {
     void poundsToKilograms() {
         assertThat(UNITS.convert(150, "[lb_av]", "kg")).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
                 .isCloseTo(68.039, within(0.001));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {3} {2}")
+    @DisplayName("conversions keep full precision, whatever digits the value was written with")
+    @CsvSource({
+            "1.0, [lb_av], kg, 0.45359237",
+            "5.0, [lb_av], kg, 2.26796185",
+            "84.2, kg, [lb_av], 185.6292",
+            "2.3, kg, [lb_av], 5.0706"})
+    void fullPrecision(double value, String unit, String target, double expected) {
+        assertThat(UNITS.convert(value, unit, target)).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(expected, within(0.0001));
     }
 
     @Test
