@@ -103,7 +103,8 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         if (previous.isEmpty()) {
             return Optional.empty();
         }
-        double change = latest.score() - previous.get().score();
+        // To 0.01: binary subtraction makes 40.3 − 30.3 = 9.999…, which would miss a threshold of 10.
+        double change = Math.round((latest.score() - previous.get().score()) * 100) / 100.0;
         double size = Math.abs(change);
         String category = size >= t.get("kccqLarge") ? "large" : size >= t.get("kccqModerate") ? "moderate"
                 : size >= t.get("kccqSmall") ? "small" : "none";

@@ -109,6 +109,16 @@ class HeartFailureSummarizerTest {
         assertThat(change.declined()).isTrue();
     }
 
+    @Test
+    void aKccqChangeExactlyAtAThresholdReachesIt() {
+        List<PromScore> scores = List.of(score(LocalDateTime.of(2026, 10, 23, 19, 0), 40.3),
+                score(LocalDateTime.of(2026, 11, 19, 19, 0), 30.3));
+        KccqChange change = summarizer.facts(data(List.of(), scores, false), T, NOW).stream()
+                .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
+        assertThat(change.change()).as("40.3 − 30.3 in binary is 9.999…").isEqualTo(-10);
+        assertThat(change.size()).isEqualTo("moderate");
+    }
+
     private static PromScore score(LocalDateTime at, double value) {
         return new PromScore("KCCQ-12", "overall summary", value, at.toInstant(ZoneOffset.UTC), at, true, Map.of());
     }
