@@ -120,8 +120,11 @@ public final class GlucoseSummarizer implements TopicSummarizer {
     private Optional<SevereHypoglycaemia> severe(PatientData data, Thresholds t, Instant now) {
         Instant since = now.minus(Duration.ofDays(t.getInt("severeWindowDays")));
         List<Measurement> events = data.of(Metric.SEVERE_HYPOGLYCAEMIA_EVENT).stream().filter(m -> m.within(since, now)).toList();
+        // Readings raise a same-day item only from a validated meter or sensor (tier A/B): a typed-in or consumer
+        // value below the level 2 limit stays with the recent lows (info), as the tier caps intend.
         List<Measurement> level2 = new ArrayList<>();
         List.of(Metric.GLUCOSE, Metric.SENSOR_GLUCOSE).forEach(metric -> data.of(metric).stream()
+                .filter(m -> m.device().tier().isValidated())
                 .filter(m -> m.within(since, now) && m.value() < t.get("level2Below")).forEach(level2::add));
         int level2Days = new TreeSet<>(level2.stream().map(Measurement::day).toList()).size();
         List<String> drugs = new ArrayList<>();

@@ -53,6 +53,11 @@ public enum Metric {
     }
 
     /** Events carry no quantity: the Observation itself is the datum. */
+    /** A continuous glucose monitor's reading or report metric: worn by the patient, whoever sends it. */
+    public boolean isCgm() {
+        return this == SENSOR_GLUCOSE || name().startsWith("CGM_");
+    }
+
     public boolean isEvent() {
         return "{event}".equals(unit);
     }

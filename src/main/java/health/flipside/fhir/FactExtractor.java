@@ -172,6 +172,8 @@ public final class FactExtractor {
                 diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device));
     }
 
+    private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
+
     /**
      * Patient-generated when the setting says home, or the patient (or a carer) performed it (US vitals IG
      * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
@@ -182,14 +184,21 @@ public final class FactExtractor {
                 .map(Extension::getValue)
                 .filter(CodeableConcept.class::isInstance)
                 .anyMatch(v -> codes((CodeableConcept) v).contains(HOME_SETTING));
-        List<String> performers = observation.getPerformer().stream().map(Reference::getReference)
-                .filter(r -> r != null).map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
+        List<String> performers = performerTypes(observation);
         if (bySetting || performers.contains("Patient") || performers.contains("RelatedPerson")) {
             return true;
         }
-        boolean byStaff = performers.stream().anyMatch(t -> t.equals("Practitioner") || t.equals("PractitionerRole")
-                || t.equals("Organization") || t.equals("CareTeam"));
-        return !byStaff && observation.hasDevice();
+        return !isStaffPerformed(observation) && observation.hasDevice();
+    }
+
+    /** Performed by clinic staff or an organisation: not the patient's own data. */
+    static boolean isStaffPerformed(Observation observation) {
+        return performerTypes(observation).stream().anyMatch(STAFF_PERFORMERS::contains);
+    }
+
+    private static List<String> performerTypes(Observation observation) {
+        return observation.getPerformer().stream().map(Reference::getReference).filter(r -> r != null)
+                .map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
     }
 
     private static boolean isBloodPressure(Observation observation) {

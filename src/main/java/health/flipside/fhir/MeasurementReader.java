@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
 import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.DeviceKind;
 import health.flipside.facts.DeviceRegistry;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
@@ -20,8 +21,8 @@ import health.flipside.facts.UnitConverter;
 
 /**
  * Observations of the streams in {@link ObservationCodes} → {@link Measurement}s in each metric's unit. Only
- * patient-generated data is read (see {@link FactExtractor#isHome}): a clinic weight or a laboratory glucose is
- * not the patient's own data. A value Flipside cannot read (no time, no value, unknown unit, unresolvable device)
+ * patient-generated data is read (see {@link FactExtractor#isHome}; CGM data unless staff recorded it): a clinic
+ * weight or a laboratory glucose is not the patient's own data. A value Flipside cannot read (no time, no value, unknown unit, unresolvable device)
  * makes the Observation skipped, never fatal.
  */
 final class MeasurementReader {
@@ -43,17 +44,26 @@ final class MeasurementReader {
 
     Read read(List<Observation> observations, Map<String, Device> deviceById) {
         List<Measurement> measurements = new ArrayList<>();
+        Optional<Device> onlyCgm = onlyCgm(deviceById);
         int skipped = 0;
         for (Observation observation : observations) {
             Set<String> codes = FactExtractor.codes(observation.getCode());
             boolean panel = codes.contains(ObservationCodes.CGM_RANGES_PANEL);
             Optional<Metric> metric = ObservationCodes.metric(codes);
-            if ((metric.isEmpty() && !panel) || !FactExtractor.isHome(observation)) {
+            if (metric.isEmpty() && !panel) {
                 continue;
             }
-            List<Measurement> read = panel ? rangesPanel(observation, deviceById)
-                    : measurement(observation, metric.get(), observation.getValue() instanceof Quantity q ? q : null, deviceById)
-                            .map(List::of).orElse(List.of());
+            // The HL7 CGM IG's Observations name neither performer nor device, and a CGM is worn by the patient:
+            // they are patient-generated unless staff recorded them.
+            boolean cgm = panel || metric.get().isCgm();
+            boolean patientGenerated = cgm ? !FactExtractor.isStaffPerformed(observation) : FactExtractor.isHome(observation);
+            if (!patientGenerated) {
+                continue;
+            }
+            Optional<Device> fallback = cgm ? onlyCgm : Optional.empty();
+            List<Measurement> read = panel ? rangesPanel(observation, deviceById, fallback)
+                    : measurement(observation, metric.get(), observation.getValue() instanceof Quantity q ? q : null,
+                            deviceById, fallback).map(List::of).orElse(List.of());
             if (read.isEmpty()) {
                 skipped++;
             }
@@ -63,19 +73,29 @@ final class MeasurementReader {
     }
 
     /** The CGM IG times-in-ranges panel: one measurement per range component. */
-    private List<Measurement> rangesPanel(Observation observation, Map<String, Device> deviceById) {
+    /** The record's one CGM, to which CGM data naming no device is attributed; none when there are several. */
+    private Optional<Device> onlyCgm(Map<String, Device> deviceById) {
+        List<Device> cgms = deviceById.values().stream()
+                .filter(d -> devices.classify(FactExtractor.describe(d)).kind() == DeviceKind.CGM).toList();
+        return cgms.size() == 1 ? Optional.of(cgms.get(0)) : Optional.empty();
+    }
+
+    private List<Measurement> rangesPanel(Observation observation, Map<String, Device> deviceById,
+                                          Optional<Device> fallback) {
         List<Measurement> ranges = new ArrayList<>();
         for (Observation.ObservationComponentComponent component : observation.getComponent()) {
             Optional<Metric> metric = ObservationCodes.metric(FactExtractor.codes(component.getCode()));
             if (metric.isPresent() && component.hasValueQuantity()) {
-                measurement(observation, metric.get(), component.getValueQuantity(), deviceById).ifPresent(ranges::add);
+                measurement(observation, metric.get(), component.getValueQuantity(), deviceById, fallback)
+                        .ifPresent(ranges::add);
             }
         }
         return ranges;
     }
 
+    /** One measurement; {@code fallback} is the device of an Observation that names none (else self-reported). */
     private Optional<Measurement> measurement(Observation observation, Metric metric, Quantity quantity,
-                                              Map<String, Device> deviceById) {
+                                              Map<String, Device> deviceById, Optional<Device> fallback) {
         Optional<DateTimeType> end = end(observation);
         if (end.isEmpty()) {
             return Optional.empty();
@@ -86,11 +106,12 @@ final class MeasurementReader {
         }
         DeviceInfo device = DeviceInfo.SELF_REPORTED;
         String deviceId = null;
-        if (observation.hasDevice()) {
-            Device resource = FactExtractor.resolveDevice(observation.getDevice(), observation, deviceById);
-            if (resource == null) {
-                return Optional.empty();
-            }
+        Device resource = observation.hasDevice()
+                ? FactExtractor.resolveDevice(observation.getDevice(), observation, deviceById) : fallback.orElse(null);
+        if (observation.hasDevice() && resource == null) {
+            return Optional.empty();
+        }
+        if (resource != null) {
             device = devices.classify(FactExtractor.describe(resource));
             deviceId = resource.getIdElement().hasIdPart() ? "Device/" + resource.getIdElement().getIdPart() : null;
         }

@@ -47,6 +47,9 @@ final class GlucoseExamples {
             new ExamplePatients.Example("glucose-meter-level2-on-insulin",
                     "Meter readings in mmol/L below 3.0 (54 mg/dL) on 2 of the last 7 days, patient on insulin",
                     GlucoseExamples::level2OnInsulin),
+            new ExamplePatients.Example("glucose-typed-in-lows-on-insulin",
+                    "The same lows below 54 mg/dL on 2 days on insulin, typed into the portal with no meter: reported as low readings (info), never a same-day item",
+                    GlucoseExamples::typedInLowsOnInsulin),
             new ExamplePatients.Example("glucose-meter-low-mmol",
                     "One meter reading of 3.6 mmol/L (65 mg/dL) in a patient on metformin only: reported, not alarmed",
                     GlucoseExamples::meterLowMmol),
@@ -111,6 +114,18 @@ final class GlucoseExamples {
         for (int day = 7; day >= 1; day--) {
             p.observation("laboratory", daysBefore(now, day, 7, 15), new Coding(LOINC, "14743-9",
                     "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[7 - day], "mmol/L", meter);
+        }
+        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
+        p.condition("44054006", "Diabetes mellitus type 2");
+        return p;
+    }
+
+    static PatientBuilder typedInLowsOnInsulin(Instant now) {
+        PatientBuilder p = new PatientBuilder("glucose-typed-in-lows", "Example", "Rowan", AdministrativeGender.FEMALE, 1961);
+        double[] mmol = {6.8, 2.8, 7.4, 5.9, 2.9, 8.1, 6.2};
+        for (int day = 7; day >= 1; day--) {
+            p.observation("laboratory", daysBefore(now, day, 7, 15), new Coding(LOINC, "14743-9",
+                    "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[7 - day], "mmol/L", null);
         }
         p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
         p.condition("44054006", "Diabetes mellitus type 2");

@@ -101,6 +101,17 @@ class GlucoseSummarizerTest {
     }
 
     @Test
+    void typedInOrConsumerLowsAreNeverASameDayItemOnlyRecentLows() {
+        for (DeviceInfo source : List.of(DeviceInfo.SELF_REPORTED, new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.UNKNOWN, "app"))) {
+            List<Measurement> lows = List.of(
+                    new Measurement(Metric.GLUCOSE, NOW.minusSeconds(86400), LocalDateTime.ofInstant(NOW.minusSeconds(86400), ZoneOffset.UTC), null, 40, source, null, null),
+                    new Measurement(Metric.GLUCOSE, NOW.minusSeconds(3 * 86400), LocalDateTime.ofInstant(NOW.minusSeconds(3 * 86400), ZoneOffset.UTC), null, 45, source, null, null));
+            assertThat(summarizer.facts(data(lows, Set.of("insulin")), T, NOW)).as(source.label())
+                    .noneMatch(SevereHypoglycaemia.class::isInstance).hasAtLeastOneElementOfType(GlucoseLows.class);
+        }
+    }
+
+    @Test
     void aReportedLevel3EventCountsOnlyInsideItsWindow() {
         assertThat(summarizer.facts(data(List.of(m(Metric.SEVERE_HYPOGLYCAEMIA_EVENT, NOW.minusSeconds(2 * 86400), 1)), Set.of()), T, NOW))
                 .hasAtLeastOneElementOfType(SevereHypoglycaemia.class);

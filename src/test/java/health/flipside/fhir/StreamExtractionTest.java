@@ -39,7 +39,8 @@ class StreamExtractionTest {
     static final String CLINIC = "Organization/demo-clinic";
 
     private static final DeviceRegistry DEVICES = new DeviceRegistry(Set.of(CLINIC),
-            List.of(new DeviceRegistry.Model("Nonin", "3230", DeviceKind.FINGERTIP_OXIMETER)),
+            List.of(new DeviceRegistry.Model("Nonin", "3230", DeviceKind.FINGERTIP_OXIMETER),
+                    new DeviceRegistry.Model("Dexcom", "G7", DeviceKind.CGM)),
             List.of(new DeviceRegistry.Model("Apple", "Watch", DeviceKind.CUFFLESS)));
     private static final ClinicalVocabulary VOCABULARY = new ClinicalVocabulary(
             Map.of("atrial-fibrillation", new ClinicalVocabulary.Concept(
@@ -191,6 +192,51 @@ class StreamExtractionTest {
         void noDeviceMeansSelfReported() {
             assertThat(only(byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg")).device().tier())
                     .isEqualTo(DeviceTier.SELF_REPORTED);
+        }
+
+        /** As the HL7 CGM IG shapes a sensor reading: laboratory category, no performer, no device. */
+        private static Observation igSensorReading() {
+            Observation reading = byPatient("99504-3", "2026-11-19T07:00:00Z", 120.0, "mg/dL");
+            reading.getPerformer().clear();
+            reading.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", null)));
+            return reading;
+        }
+
+        private static Device sensor(String id) {
+            Device device = new Device();
+            device.setId(id);
+            device.setManufacturer("Dexcom");
+            device.addDeviceName().setName("G7").setType(Device.DeviceNameType.MODELNAME);
+            return device;
+        }
+
+        @Test
+        void cgmDataNamingNoDeviceIsReadAndAttributedToTheRecordsOnlyCgm() {
+            Measurement m = only(igSensorReading(), sensor("cgm-1"));
+            assertThat(m.metric()).isEqualTo(Metric.SENSOR_GLUCOSE);
+            assertThat(m.device().kind()).isEqualTo(DeviceKind.CGM);
+            assertThat(m.device().tier()).isEqualTo(DeviceTier.VALIDATED);
+            assertThat(m.deviceId()).isEqualTo("Device/cgm-1");
+        }
+
+        @Test
+        void withTwoCgmsInTheRecordCgmDataNamingNoDeviceIsNotAttributedByGuess() {
+            Measurement m = only(igSensorReading(), sensor("cgm-1"), sensor("cgm-2"));
+            assertThat(m.device().tier()).isEqualTo(DeviceTier.SELF_REPORTED);
+            assertThat(m.deviceId()).isNull();
+        }
+
+        @Test
+        void cgmDataRecordedByStaffIsNotThePatientsOwn() {
+            Observation reading = igSensorReading();
+            reading.addPerformer(new Reference("Practitioner/diabetes-nurse"));
+            assertThat(extract(reading, sensor("cgm-1")).measurements()).isEmpty();
+        }
+
+        @Test
+        void aWeightNamingNoDeviceIsNotAttributedToTheCgm() {
+            Measurement m = only(byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg"), sensor("cgm-1"));
+            assertThat(m.device().tier()).isEqualTo(DeviceTier.SELF_REPORTED);
         }
 
         @Test
