@@ -2,6 +2,7 @@ package health.flipside.facts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -60,8 +61,10 @@ public record DeviceRegistry(Set<String> clinicOwners, List<Model> validatedMode
         return models.stream().filter(m -> m.matches(device)).findFirst().orElse(null);
     }
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
+
     /** "OMRON_Healthcare", "Omron Healthcare" and "omron healthcare" name the same maker. */
     static String normalized(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", " ").trim();
+        return text == null ? "" : SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 }

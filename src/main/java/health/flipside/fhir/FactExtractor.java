@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Extension;
@@ -25,7 +24,6 @@ import org.hl7.fhir.r4.model.Resource;
 import health.flipside.facts.BloodPressureReading;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceDescription;
 import health.flipside.facts.DeviceInfo;
 import health.flipside.facts.DeviceKind;
 import health.flipside.facts.DeviceRegistry;
@@ -51,9 +49,6 @@ public final class FactExtractor {
     /** US vitals IG MeasurementSettingExt; SNOMED 264362003 = Home. */
     static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
     static final String HOME_SETTING = SNOMED + "|264362003";
-    /** PHD IG: property 532354.0 is the negated regulation status — "Y" means the device is NOT regulated. */
-    static final Set<String> PHD_REGULATION = Set.of("http://terminology.hl7.org/CodeSystem/ASN1ToHL7|532354.0",
-            "http://hl7.org/fhir/uv/phd/CodeSystem/ASN1ToHL7|532354.0"); // the PHD IG's own system in its 1.x versions
     static final String OFFICE_LABEL = "clinic measurement";
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
@@ -72,7 +67,7 @@ public final class FactExtractor {
         this.devices = devices;
         this.antihypertensives = antihypertensives;
         this.units = units;
-        this.measurements = new MeasurementReader(devices, units);
+        this.measurements = new MeasurementReader(units);
         this.context = new ContextReader(vocabulary);
     }
 
@@ -86,9 +81,7 @@ public final class FactExtractor {
 
     public PatientData extract(ResolvedData data) {
         List<Resource> resources = data.all();
-        Map<String, Device> deviceById = new HashMap<>();
-        resources.stream().filter(Device.class::isInstance).map(Device.class::cast)
-                .forEach(d -> deviceById.put("Device/" + d.getIdElement().getIdPart(), d));
+        RecordDevices recordDevices = new RecordDevices(ofType(resources, Device.class), devices);
 
         int skipped = 0;
         List<BloodPressureReading> readings = new ArrayList<>();
@@ -96,7 +89,7 @@ public final class FactExtractor {
             if (!isBloodPressure(observation) || !isUsableStatus(observation)) {
                 continue;
             }
-            Optional<BloodPressureReading> reading = bloodPressure(observation, deviceById);
+            Optional<BloodPressureReading> reading = bloodPressure(observation, recordDevices);
             if (reading.isPresent()) {
                 readings.add(reading.get());
             } else {
@@ -104,7 +97,7 @@ public final class FactExtractor {
             }
         }
         MeasurementReader.Read streams = measurements.read(ofType(resources, Observation.class).stream()
-                .filter(FactExtractor::isUsableStatus).toList(), deviceById);
+                .filter(FactExtractor::isUsableStatus).toList(), recordDevices);
         PromReader.Read proms = new PromReader().read(resources.stream()
                 .filter(r -> !(r instanceof Observation o) || isUsableStatus(o)).toList());
         Map<String, org.hl7.fhir.r4.model.Medication> medicationById = new HashMap<>();
@@ -147,7 +140,7 @@ public final class FactExtractor {
         return new CodeableConcept().setText(reference.getDisplay());
     }
 
-    private Optional<BloodPressureReading> bloodPressure(Observation observation, Map<String, Device> deviceById) {
+    private Optional<BloodPressureReading> bloodPressure(Observation observation, RecordDevices recordDevices) {
         Optional<DateTimeType> effective = effective(observation);
         Optional<Double> systolic = component(observation, SYSTOLIC);
         Optional<Double> diastolic = component(observation, DIASTOLIC);
@@ -161,11 +154,11 @@ public final class FactExtractor {
         } else if (!observation.hasDevice()) {
             device = DeviceInfo.SELF_REPORTED;
         } else {
-            Device resource = resolveDevice(observation.getDevice(), observation, deviceById);
+            Device resource = recordDevices.resolve(observation);
             if (resource == null) {
                 return Optional.empty();
             }
-            device = devices.classify(describe(resource));
+            device = recordDevices.classify(resource);
         }
         DateTimeType time = effective.get();
         return Optional.of(new BloodPressureReading(time.getValue().toInstant(), localTime(time), systolic.get(),
@@ -244,49 +237,6 @@ public final class FactExtractor {
 
     static String unitCode(Quantity quantity) {
         return quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-    }
-
-    static Device resolveDevice(Reference reference, Observation observation, Map<String, Device> deviceById) {
-        if (reference.getResource() instanceof Device device) {
-            return device;
-        }
-        String ref = reference.getReference();
-        if (ref == null) {
-            return null;
-        }
-        if (ref.startsWith("#")) {
-            return observation.getContained().stream().filter(Device.class::isInstance).map(Device.class::cast)
-                    .filter(d -> ref.substring(1).equals(d.getIdElement().getIdPart())).findFirst().orElse(null);
-        }
-        // Relative, absolute or version-specific ("Device/x/_history/2"): the logical id is what identifies it.
-        IdType id = new IdType(ref);
-        return "Device".equals(id.getResourceType()) ? deviceById.get("Device/" + id.getIdPart()) : null;
-    }
-
-    static DeviceDescription describe(Device device) {
-        String model = device.hasModelNumber() ? device.getModelNumber()
-                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
-        Boolean regulated = device.getProperty().stream()
-                .filter(p -> codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
-                .flatMap(p -> p.getValueCode().stream())
-                .flatMap(cc -> cc.getCoding().stream())
-                .map(Coding::getCode)
-                .findFirst()
-                .map(flag -> !"Y".equalsIgnoreCase(flag))
-                .orElse(null);
-        Set<String> typeCodes = new HashSet<>(codes(device.getType()));
-        device.getSpecialization().forEach(s -> typeCodes.addAll(codes(s.getSystemType())));
-        return new DeviceDescription(device.getManufacturer(), model, relative(device.getOwner().getReference()),
-                regulated, typeCodes);
-    }
-
-    /** "https://ehr.example/fhir/Organization/7", "Organization/7/_history/3" and "Organization/7" name one owner. */
-    private static String relative(String reference) {
-        if (reference == null) {
-            return null;
-        }
-        IdType id = new IdType(reference);
-        return id.getResourceType() == null ? reference : id.getResourceType() + "/" + id.getIdPart();
     }
 
     private Medication medication(CodeableConcept concept) {

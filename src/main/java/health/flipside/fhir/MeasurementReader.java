@@ -3,7 +3,6 @@ package health.flipside.fhir;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,8 +12,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
 import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
 import health.flipside.facts.UnitConverter;
@@ -30,11 +27,9 @@ final class MeasurementReader {
     static final double GLUCOSE_MG_DL_PER_MMOL_L = 18.016;
     private static final Set<String> DIMENSIONLESS = Set.of("1", "{steps}", "{count}", "{step}", "steps", "{#}");
 
-    private final DeviceRegistry devices;
     private final UnitConverter units;
 
-    MeasurementReader(DeviceRegistry devices, UnitConverter units) {
-        this.devices = devices;
+    MeasurementReader(UnitConverter units) {
         this.units = units;
     }
 
@@ -42,9 +37,9 @@ final class MeasurementReader {
     record Read(List<Measurement> measurements, int skipped) {
     }
 
-    Read read(List<Observation> observations, Map<String, Device> deviceById) {
+    Read read(List<Observation> observations, RecordDevices devices) {
         List<Measurement> measurements = new ArrayList<>();
-        Optional<Device> onlyCgm = onlyCgm(deviceById);
+        Optional<Device> onlyCgm = devices.onlyCgm();
         int skipped = 0;
         for (Observation observation : observations) {
             Set<String> codes = FactExtractor.codes(observation.getCode());
@@ -61,9 +56,9 @@ final class MeasurementReader {
                 continue;
             }
             Optional<Device> fallback = cgm ? onlyCgm : Optional.empty();
-            List<Measurement> read = panel ? rangesPanel(observation, deviceById, fallback)
+            List<Measurement> read = panel ? rangesPanel(observation, devices, fallback)
                     : measurement(observation, metric.get(), observation.getValue() instanceof Quantity q ? q : null,
-                            deviceById, fallback).map(List::of).orElse(List.of());
+                            devices, fallback).map(List::of).orElse(List.of());
             if (read.isEmpty()) {
                 skipped++;
             }
@@ -73,20 +68,12 @@ final class MeasurementReader {
     }
 
     /** The CGM IG times-in-ranges panel: one measurement per range component. */
-    /** The record's one CGM, to which CGM data naming no device is attributed; none when there are several. */
-    private Optional<Device> onlyCgm(Map<String, Device> deviceById) {
-        List<Device> cgms = deviceById.values().stream()
-                .filter(d -> devices.classify(FactExtractor.describe(d)).kind() == DeviceKind.CGM).toList();
-        return cgms.size() == 1 ? Optional.of(cgms.get(0)) : Optional.empty();
-    }
-
-    private List<Measurement> rangesPanel(Observation observation, Map<String, Device> deviceById,
-                                          Optional<Device> fallback) {
+    private List<Measurement> rangesPanel(Observation observation, RecordDevices devices, Optional<Device> fallback) {
         List<Measurement> ranges = new ArrayList<>();
         for (Observation.ObservationComponentComponent component : observation.getComponent()) {
             Optional<Metric> metric = ObservationCodes.metric(FactExtractor.codes(component.getCode()));
             if (metric.isPresent() && component.hasValueQuantity()) {
-                measurement(observation, metric.get(), component.getValueQuantity(), deviceById, fallback)
+                measurement(observation, metric.get(), component.getValueQuantity(), devices, fallback)
                         .ifPresent(ranges::add);
             }
         }
@@ -95,7 +82,7 @@ final class MeasurementReader {
 
     /** One measurement; {@code fallback} is the device of an Observation that names none (else self-reported). */
     private Optional<Measurement> measurement(Observation observation, Metric metric, Quantity quantity,
-                                              Map<String, Device> deviceById, Optional<Device> fallback) {
+                                              RecordDevices devices, Optional<Device> fallback) {
         Optional<DateTimeType> end = end(observation);
         if (end.isEmpty()) {
             return Optional.empty();
@@ -106,13 +93,12 @@ final class MeasurementReader {
         }
         DeviceInfo device = DeviceInfo.SELF_REPORTED;
         String deviceId = null;
-        Device resource = observation.hasDevice()
-                ? FactExtractor.resolveDevice(observation.getDevice(), observation, deviceById) : fallback.orElse(null);
+        Device resource = observation.hasDevice() ? devices.resolve(observation) : fallback.orElse(null);
         if (observation.hasDevice() && resource == null) {
             return Optional.empty();
         }
         if (resource != null) {
-            device = devices.classify(FactExtractor.describe(resource));
+            device = devices.classify(resource);
             deviceId = resource.getIdElement().hasIdPart() ? "Device/" + resource.getIdElement().getIdPart() : null;
         }
         DateTimeType time = end.get();

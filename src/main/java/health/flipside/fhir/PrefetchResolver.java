@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -15,14 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
-import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 
 /**
  * Uses every prefetch key the EHR sent and fetches the rest from {@code fhirServer}, in parallel, all within one
@@ -59,18 +63,19 @@ public final class PrefetchResolver {
                                 Map<String, String> tokens, Instant dataSince) {
         Map<String, List<Resource>> byKey = new HashMap<>();
         List<PrefetchQuery> toFetch = new ArrayList<>();
-        IParser parser = FhirR4.context().newJsonParser();
+        IJsonLikeParser parser = (IJsonLikeParser) FhirR4.context().newJsonParser();
         for (PrefetchQuery query : queries) {
             JsonNode value = prefetch.get(query.key());
             if (value != null && value.isNull()) {
                 byKey.put(query.key(), List.of());
                 continue;
             }
-            Resource resource = value == null ? null : parse(parser, query.key(), relevantOnly(value, query.relevantCodes()));
-            if (resource == null || resource instanceof OperationOutcome) {
+            Optional<List<Resource>> resources = value == null ? Optional.empty()
+                    : read(parser, query.key(), value, query.relevantCodes());
+            if (resources.isEmpty()) {
                 toFetch.add(query);
             } else {
-                byKey.put(query.key(), entries(resource));
+                byKey.put(query.key(), resources.get());
             }
         }
         if (access == null) {
@@ -127,25 +132,40 @@ public final class PrefetchResolver {
     }
 
     /**
-     * Drops Observations Flipside does not read from a prefetched Bundle, on the JSON tree: building HAPI models of
-     * every heart-rate sample costs far more than the whole rest of the call (bench/README.md).
+     * The resources of a prefetch value: a single resource, or the entries of a Bundle, each parsed on its own from
+     * the request's Jackson tree. Parsing entry by entry skips HAPI's Bundle-wide reference stitching (Flipside
+     * resolves references by id, see RecordDevices) and lets Observations Flipside does not read be dropped on the
+     * JSON tree: building HAPI models of every heart-rate sample costs far more than the rest of the call
+     * (bench/README.md). Empty when the value is an OperationOutcome (the EHR could not prefetch it).
      */
-    static JsonNode relevantOnly(JsonNode value, java.util.Set<String> relevantCodes) {
-        if (relevantCodes.isEmpty() || !"Bundle".equals(value.path("resourceType").asText()) || !value.path("entry").isArray()) {
-            return value;
+    static Optional<List<Resource>> read(IJsonLikeParser parser, String key, JsonNode value, Set<String> relevantCodes) {
+        if (!"Bundle".equals(value.path("resourceType").asText())) {
+            Resource resource = parse(parser, key, value);
+            return resource instanceof OperationOutcome ? Optional.empty() : Optional.of(List.of(resource));
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) value).deepCopy();
-        java.util.Iterator<JsonNode> entries = copy.withArray("entry").elements();
-        while (entries.hasNext()) {
-            JsonNode resource = entries.next().path("resource");
-            if ("Observation".equals(resource.path("resourceType").asText()) && !hasCode(resource, relevantCodes)) {
-                entries.remove();
+        JsonNode entries = value.path("entry");
+        if (!entries.isMissingNode() && !entries.isArray()) {
+            throw new InvalidPrefetchException(key, "prefetch." + key + ".entry must be an array");
+        }
+        List<Resource> resources = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            JsonNode resource = entry.path("resource");
+            if (!resource.isObject() || "outcome".equals(entry.path("search").path("mode").asText())
+                    || (!relevantCodes.isEmpty() && "Observation".equals(resource.path("resourceType").asText())
+                            && !hasCode(resource, relevantCodes))) {
+                continue;
             }
+            Resource parsed = parse(parser, key, resource);
+            String fullUrl = entry.path("fullUrl").asText("");
+            if (!fullUrl.isBlank()) {
+                parsed.setIdElement(new IdType(fullUrl)); // as HAPI does for a Bundle's entries
+            }
+            resources.add(parsed);
         }
-        return copy;
+        return Optional.of(resources);
     }
 
-    private static boolean hasCode(JsonNode observation, java.util.Set<String> codes) {
+    private static boolean hasCode(JsonNode observation, Set<String> codes) {
         for (JsonNode coding : observation.path("code").path("coding")) {
             if (codes.contains(coding.path("system").asText() + "|" + coding.path("code").asText())) {
                 return true;
@@ -154,25 +174,17 @@ public final class PrefetchResolver {
         return false;
     }
 
-    private static Resource parse(IParser parser, String key, JsonNode value) {
+    private static Resource parse(IJsonLikeParser parser, String key, JsonNode value) {
         if (!value.isObject() || !value.has("resourceType")) {
             throw new InvalidPrefetchException(key, "prefetch." + key + " must be a FHIR resource (an object with resourceType) or null");
         }
         try {
-            return (Resource) parser.parseResource(value.toString());
+            // HAPI reads the request's own Jackson tree: no second serialisation and tokenisation of a 4 MB body.
+            JacksonStructure json = new JacksonStructure();
+            json.setNativeObject((ObjectNode) value);
+            return (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             throw new InvalidPrefetchException(key, "prefetch." + key + " is not a valid FHIR R4 resource");
         }
-    }
-
-    private static List<Resource> entries(Resource resource) {
-        if (resource instanceof Bundle bundle) {
-            return bundle.getEntry().stream()
-                    .filter(e -> e.getSearch().getMode() != Bundle.SearchEntryMode.OUTCOME)
-                    .map(Bundle.BundleEntryComponent::getResource)
-                    .filter(r -> r != null)
-                    .toList();
-        }
-        return List.of(resource);
     }
 }

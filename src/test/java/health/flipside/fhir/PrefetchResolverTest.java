@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import java.util.Set;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.parser.IJsonLikeParser;
 
 /**
  * CDS Hooks 2.0 "Prefetch Template" semantics: a key present is used, JSON null means "no data", an absent key or an
@@ -279,12 +282,40 @@ class PrefetchResolverTest {
                     "code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]}}},
                   {"resource":{"resourceType":"Observation","id":"hr","status":"final",
                     "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]}}},
-                  {"resource":{"resourceType":"Device","id":"cuff"}}]}""");
+                  {"resource":{"resourceType":"Device","id":"cuff"}},
+                  {"resource":{"resourceType":"OperationOutcome"},"search":{"mode":"outcome"}}]}""");
+        String before = bundle.toString();
 
-        JsonNode kept = PrefetchResolver.relevantOnly(bundle, Set.of("http://loinc.org|85354-9"));
+        List<Resource> kept = PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of("http://loinc.org|85354-9")).orElseThrow();
 
-        assertThat(kept.get("entry")).extracting(e -> e.path("resource").path("id").asText()).containsExactly("bp", "cuff");
-        assertThat(bundle.get("entry")).as("the request's own tree is not changed").hasSize(3);
-        assertThat(PrefetchResolver.relevantOnly(bundle, Set.of())).isSameAs(bundle);
+        assertThat(kept).extracting(r -> r.getIdElement().getIdPart()).containsExactly("bp", "cuff");
+        assertThat(bundle.toString()).as("the request's own tree is not changed").isEqualTo(before);
+        assertThat(PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of()).orElseThrow())
+                .as("without a code list every entry but the search outcome is read").hasSize(3);
+    }
+
+    @Test
+    void entriesTakeTheirFullUrlAsIdAsInAnyFhirBundle() throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree("""
+                {"resourceType":"Bundle","type":"searchset","entry":[
+                  {"fullUrl":"https://ehr.example/fhir/Device/cuff-7","resource":{"resourceType":"Device","id":"cuff-7"}},
+                  {"fullUrl":"urn:uuid:8c1e4f2a-0d59-4a6e-9d55-1f0b3f6f7a10","resource":{"resourceType":"Device"}}]}""");
+
+        List<Resource> read = PrefetchResolver.read(parser(), "devices", bundle, Set.of()).orElseThrow();
+
+        assertThat(read.get(0).getIdElement().getIdPart()).isEqualTo("cuff-7");
+        assertThat(read.get(1).getIdElement().getValue()).isEqualTo("urn:uuid:8c1e4f2a-0d59-4a6e-9d55-1f0b3f6f7a10");
+    }
+
+    @Test
+    void aBundleWhoseEntryIsNotAnArrayIsRefusedByName() throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree("""
+                {"resourceType":"Bundle","type":"searchset","entry":{"resource":{"resourceType":"Device"}}}""");
+        assertThatThrownBy(() -> PrefetchResolver.read(parser(), "devices", bundle, Set.of()))
+                .isInstanceOf(InvalidPrefetchException.class).hasMessageContaining("prefetch.devices.entry must be an array");
+    }
+
+    private static IJsonLikeParser parser() {
+        return (IJsonLikeParser) FhirR4.context().newJsonParser();
     }
 }

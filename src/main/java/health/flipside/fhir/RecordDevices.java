@@ -1,0 +1,102 @@
+package health.flipside.fhir;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+
+import health.flipside.facts.DeviceDescription;
+import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.DeviceKind;
+import health.flipside.facts.DeviceRegistry;
+
+/**
+ * The devices of one patient record: resolves an Observation's device reference and classifies each Device once
+ * (thousands of CGM readings name the same sensor; classifying it per reading was a hot spot).
+ */
+final class RecordDevices {
+    /** PHD IG: property 532354.0 is the negated regulation status — "Y" means the device is NOT regulated. */
+    static final Set<String> PHD_REGULATION = Set.of("http://terminology.hl7.org/CodeSystem/ASN1ToHL7|532354.0",
+            "http://hl7.org/fhir/uv/phd/CodeSystem/ASN1ToHL7|532354.0"); // the PHD IG's own system in its 1.x versions
+
+    private final Map<String, Device> byId = new HashMap<>();
+    private final DeviceRegistry registry;
+    private final Map<Device, DeviceInfo> classified = new IdentityHashMap<>();
+
+    RecordDevices(List<Device> devices, DeviceRegistry registry) {
+        this.registry = registry;
+        devices.forEach(d -> {
+            byId.put("Device/" + d.getIdElement().getIdPart(), d);
+            if (d.getIdElement().getValue() != null && d.getIdElement().getValue().startsWith("urn:")) {
+                byId.put(d.getIdElement().getValue(), d); // a Bundle entry's "urn:uuid:…" fullUrl, referenced as such
+            }
+        });
+    }
+
+    /** The Device the Observation names, or null when it names one that is not in the record. */
+    Device resolve(Observation observation) {
+        Reference reference = observation.getDevice();
+        if (reference.getResource() instanceof Device device) {
+            return device;
+        }
+        String ref = reference.getReference();
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("urn:")) {
+            return byId.get(ref);
+        }
+        if (ref.startsWith("#")) {
+            return observation.getContained().stream().filter(Device.class::isInstance).map(Device.class::cast)
+                    .filter(d -> ref.substring(1).equals(d.getIdElement().getIdPart())).findFirst().orElse(null);
+        }
+        // Relative, absolute or version-specific ("Device/x/_history/2"): the logical id is what identifies it.
+        IdType id = new IdType(ref);
+        return "Device".equals(id.getResourceType()) ? byId.get("Device/" + id.getIdPart()) : null;
+    }
+
+    DeviceInfo classify(Device device) {
+        return classified.computeIfAbsent(device, d -> registry.classify(describe(d)));
+    }
+
+    /** The record's one CGM, to which CGM data naming no device is attributed; none when there are several. */
+    Optional<Device> onlyCgm() {
+        List<Device> cgms = byId.values().stream().filter(d -> classify(d).kind() == DeviceKind.CGM).toList();
+        return cgms.size() == 1 ? Optional.of(cgms.get(0)) : Optional.empty();
+    }
+
+    static DeviceDescription describe(Device device) {
+        String model = device.hasModelNumber() ? device.getModelNumber()
+                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
+        Boolean regulated = device.getProperty().stream()
+                .filter(p -> FactExtractor.codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
+                .flatMap(p -> p.getValueCode().stream())
+                .flatMap(cc -> cc.getCoding().stream())
+                .map(Coding::getCode)
+                .findFirst()
+                .map(flag -> !"Y".equalsIgnoreCase(flag))
+                .orElse(null);
+        Set<String> typeCodes = new HashSet<>(FactExtractor.codes(device.getType()));
+        device.getSpecialization().forEach(s -> typeCodes.addAll(FactExtractor.codes(s.getSystemType())));
+        return new DeviceDescription(device.getManufacturer(), model, relative(device.getOwner().getReference()),
+                regulated, typeCodes);
+    }
+
+    /** "https://ehr.example/fhir/Organization/7", "Organization/7/_history/3" and "Organization/7" name one owner. */
+    private static String relative(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        IdType id = new IdType(reference);
+        return id.getResourceType() == null ? reference : id.getResourceType() + "/" + id.getIdPart();
+    }
+}
