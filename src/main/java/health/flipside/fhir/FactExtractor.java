@@ -50,6 +50,7 @@ public final class FactExtractor {
     static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
     static final String HOME_SETTING = SNOMED + "|264362003";
     static final String OFFICE_LABEL = "clinic measurement";
+    private static final String CODES_KEY = "flipside.codes";
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
     public static final String MEDICATIONS_KEY = "medications";
@@ -245,12 +246,24 @@ public final class FactExtractor {
         return new Medication(name, antihypertensives.matches(codes(concept), texts));
     }
 
+    /**
+     * "system|code" of every coding. Remembered on the concept (HAPI user data): each reader asks again for every
+     * Observation, and building the strings was the largest cost of reading thousands of CGM readings.
+     */
+    @SuppressWarnings("unchecked")
     static Set<String> codes(CodeableConcept concept) {
-        Set<String> codes = new HashSet<>();
-        if (concept != null) {
-            concept.getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
+        if (concept == null) {
+            return Set.of();
         }
-        return codes;
+        Object known = concept.getUserData(CODES_KEY);
+        if (known != null) {
+            return (Set<String>) known;
+        }
+        Set<String> codes = new HashSet<>();
+        concept.getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
+        Set<String> frozen = Set.copyOf(codes);
+        concept.setUserData(CODES_KEY, frozen);
+        return frozen;
     }
 
     private static <T> List<T> ofType(List<Resource> resources, Class<T> type) {

@@ -48,7 +48,7 @@ final class WearableExamples {
                     "Only a smartwatch's nightly SpO2 minima of 89–93%, no fingertip oximeter: info with the accuracy caveat, never a warning",
                     WearableExamples::watchSpo2Only),
             new ExamplePatients.Example("activity-low-movement",
-                    "About 3,000 steps a day and 40 active minutes a week, sleep 7.5 h: encouragement, no warning",
+                    "About 3,000 steps a day and about 50 active minutes a week, sleep 7.5 h: encouragement, no warning",
                     WearableExamples::lowMovement),
             new ExamplePatients.Example("activity-few-days",
                     "Steps on 2 days and sleep on 3 nights only: below every gate, nothing is said",
