@@ -109,23 +109,20 @@ final class GlucoseExamples {
 
     static PatientBuilder level2OnInsulin(Instant now) {
         PatientBuilder p = new PatientBuilder("glucose-level2", "Example", "Harper", AdministrativeGender.FEMALE, 1958);
-        String meter = p.device("glucose-level2-meter", "Roche Diabetes Care", "Accu-Chek Guide", null, false);
+        return lowsOnInsulin(p, now, p.device("glucose-level2-meter", "Roche Diabetes Care", "Accu-Chek Guide", null, false));
+    }
+
+    static PatientBuilder typedInLowsOnInsulin(Instant now) {
+        return lowsOnInsulin(new PatientBuilder("glucose-typed-in-lows", "Example", "Rowan", AdministrativeGender.FEMALE, 1961),
+                now, null);
+    }
+
+    /** A week of morning readings with two below 3.0 mmol/L, on insulin; {@code meter} null = typed in. */
+    private static PatientBuilder lowsOnInsulin(PatientBuilder p, Instant now, String meter) {
         double[] mmol = {6.8, 2.8, 7.4, 5.9, 2.9, 8.1, 6.2};
         for (int day = 7; day >= 1; day--) {
             p.observation("laboratory", daysBefore(now, day, 7, 15), new Coding(LOINC, "14743-9",
                     "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[7 - day], "mmol/L", meter);
-        }
-        p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
-        p.condition("44054006", "Diabetes mellitus type 2");
-        return p;
-    }
-
-    static PatientBuilder typedInLowsOnInsulin(Instant now) {
-        PatientBuilder p = new PatientBuilder("glucose-typed-in-lows", "Example", "Rowan", AdministrativeGender.FEMALE, 1961);
-        double[] mmol = {6.8, 2.8, 7.4, 5.9, 2.9, 8.1, 6.2};
-        for (int day = 7; day >= 1; day--) {
-            p.observation("laboratory", daysBefore(now, day, 7, 15), new Coding(LOINC, "14743-9",
-                    "Glucose [Moles/volume] in Capillary blood by Glucometer"), mmol[7 - day], "mmol/L", null);
         }
         p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
         p.condition("44054006", "Diabetes mellitus type 2");
