@@ -19,8 +19,8 @@ import health.flipside.facts.UnitConverter;
 /**
  * Observations of the streams in {@link ObservationCodes} → {@link Measurement}s in each metric's unit. Only
  * patient-generated data is read (see {@link FactExtractor#isHome}; CGM data unless staff recorded it): a clinic
- * weight or a laboratory glucose is not the patient's own data. A value Flipside cannot read (no time, no value, unknown unit, unresolvable device)
- * makes the Observation skipped, never fatal.
+ * weight or a laboratory glucose is not the patient's own data. A value Flipside cannot read (no time, no value,
+ * unknown unit, unresolvable device) makes the Observation skipped, never fatal.
  */
 final class MeasurementReader {
     /** Glucose molar mass 180.16 g/mol: 1 mmol/L = 18.016 mg/dL. UCUM cannot convert moles to grams by itself. */
