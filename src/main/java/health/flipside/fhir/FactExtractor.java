@@ -51,6 +51,8 @@ public final class FactExtractor {
     static final String HOME_SETTING = SNOMED + "|264362003";
     static final String OFFICE_LABEL = "clinic measurement";
     private static final String CODES_KEY = "flipside.codes";
+    private static final Set<String> PATIENT_PERFORMERS = Set.of("Patient", "RelatedPerson");
+    private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
     public static final String MEDICATIONS_KEY = "medications";
@@ -166,8 +168,6 @@ public final class FactExtractor {
                 diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device));
     }
 
-    private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
-
     /**
      * Patient-generated when the setting says home, or the patient (or a carer) performed it (US vitals IG
      * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
@@ -178,20 +178,25 @@ public final class FactExtractor {
                 .map(Extension::getValue)
                 .filter(CodeableConcept.class::isInstance)
                 .anyMatch(v -> codes((CodeableConcept) v).contains(HOME_SETTING));
-        List<String> performers = performerTypes(observation);
-        if (bySetting || performers.contains("Patient") || performers.contains("RelatedPerson")) {
+        List<String> performers = resourceTypes(observation.getPerformer());
+        if (bySetting || performers.stream().anyMatch(PATIENT_PERFORMERS::contains)) {
             return true;
         }
-        return !isStaffPerformed(observation) && observation.hasDevice();
+        return performers.stream().noneMatch(STAFF_PERFORMERS::contains) && observation.hasDevice();
     }
 
     /** Performed by clinic staff or an organisation: not the patient's own data. */
     static boolean isStaffPerformed(Observation observation) {
-        return performerTypes(observation).stream().anyMatch(STAFF_PERFORMERS::contains);
+        return resourceTypes(observation.getPerformer()).stream().anyMatch(STAFF_PERFORMERS::contains);
     }
 
-    private static List<String> performerTypes(Observation observation) {
-        return observation.getPerformer().stream().map(Reference::getReference).filter(r -> r != null)
+    /** Done by the patient (or a carer) themselves: a remote questionnaire, a home reading. */
+    static boolean byPatient(List<Reference> performers) {
+        return resourceTypes(performers).stream().anyMatch(PATIENT_PERFORMERS::contains);
+    }
+
+    private static List<String> resourceTypes(List<Reference> references) {
+        return references.stream().map(Reference::getReference).filter(r -> r != null)
                 .map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
     }
 

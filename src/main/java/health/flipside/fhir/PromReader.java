@@ -221,7 +221,7 @@ final class PromReader {
         if (time.isEmpty()) {
             return 1;
         }
-        boolean remote = byPatient(observation.getPerformer());
+        boolean remote = FactExtractor.byPatient(observation.getPerformer());
         String key = key(observation, parentOf);
         int unreadable = 0;
         if (scale != null) {
@@ -393,8 +393,8 @@ final class PromReader {
             return false;
         }
         DateTimeType authored = response.getAuthoredElement();
-        boolean remote = response.hasAuthor() ? byPatient(List.of(response.getAuthor()))
-                : response.hasSource() && byPatient(List.of(response.getSource()));
+        boolean remote = response.hasAuthor() ? FactExtractor.byPatient(List.of(response.getAuthor()))
+                : response.hasSource() && FactExtractor.byPatient(List.of(response.getSource()));
         boolean submitted = response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
         String key = "QuestionnaireResponse/" + response.getIdElement().getIdPart();
@@ -665,12 +665,5 @@ final class PromReader {
             scores.add(new PromScore(a.instrument.label, scale, score, a.instant(), FactExtractor.localTime(a.time), a.remote, items));
         }
         return scores;
-    }
-
-    /** Completed by the patient (or a carer) themselves: remote, outside the clinic's own administration. */
-    static boolean byPatient(List<Reference> performers) {
-        return performers.stream().map(Reference::getReference).filter(r -> r != null)
-                .map(r -> new IdType(r).getResourceType())
-                .anyMatch(t -> "Patient".equals(t) || "RelatedPerson".equals(t));
     }
 }
