@@ -41,7 +41,8 @@ public final class BloodPressureSummarizer {
         int cuffless = (int) home.stream().filter(r -> r.device().kind() == DeviceKind.CUFFLESS).count();
         int unqualified = home.size() - qualifying.size() - cuffless;
 
-        int days = (int) qualifying.stream().map(r -> r.localTime().toLocalDate()).distinct().count();
+        List<LocalDate> readingDays = qualifying.stream().map(r -> r.localTime().toLocalDate()).toList();
+        int days = Coverage.distinctDays(readingDays);
         int morning = (int) qualifying.stream().filter(r -> r.localTime().getHour() < 12).count();
         int evening = qualifying.size() - morning;
         int readingsShort = Math.max(0, thresholds.getInt("gateReadingsMin") - qualifying.size());
@@ -52,11 +53,8 @@ public final class BloodPressureSummarizer {
         int meanSystolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::systolic).average().orElse(0));
         int meanDiastolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::diastolic).average().orElse(0));
 
-        List<DeviceInfo> devices = qualifying.stream().map(BloodPressureReading::device).toList();
-        Provenance provenance = new Provenance(Coverage.sourceLabel(devices), qualifying.size(), days,
-                thresholds.getInt("homeWindowDays"),
-                Coverage.longestGapDays(qualifying.stream().map(r -> r.localTime().toLocalDate()).toList()),
-                notUsed(cuffless, unqualified), Coverage.leastTrusted(devices), null);
+        Provenance provenance = Coverage.of(qualifying.stream().map(BloodPressureReading::device).toList(), readingDays,
+                thresholds.getInt("homeWindowDays"), notUsed(cuffless, unqualified));
         return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
                 daysShort, cuffless, unqualified, severeReading(readings, now), provenance);

@@ -17,9 +17,14 @@ public final class Coverage {
 
     /** The provenance of a finding resting on these measurements, over a look-back of {@code windowDays}. */
     public static Provenance of(List<Measurement> used, int windowDays, String notUsed) {
-        return new Provenance(sourceLabel(used.stream().map(Measurement::device).toList()), used.size(),
-                distinctDays(used.stream().map(Measurement::day).toList()), windowDays,
-                longestGapDays(used.stream().map(Measurement::day).toList()), notUsed, leastTrusted(used.stream().map(Measurement::device).toList()), null);
+        return of(used.stream().map(Measurement::device).toList(), used.stream().map(Measurement::day).toList(),
+                windowDays, notUsed);
+    }
+
+    /** The same from each reading's device and local day (one entry per reading, in the same order). */
+    public static Provenance of(List<DeviceInfo> devices, List<LocalDate> days, int windowDays, String notUsed) {
+        return new Provenance(sourceLabel(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
+                notUsed, leastTrusted(devices), null);
     }
 
     /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
