@@ -9,9 +9,15 @@ import java.time.LocalDateTime;
  *
  * @param setting where it was taken: home readings are patient-generated, office readings come from the clinic
  * @param device  provenance of the reading; {@link DeviceInfo#SELF_REPORTED} when no device is named
+ * @param issued  when it reached the record (Observation.issued), or null: upload latency for safety cards
  */
 public record BloodPressureReading(Instant takenAt, LocalDateTime localTime, double systolic, double diastolic,
-                                   Setting setting, DeviceInfo device) {
+                                   Setting setting, DeviceInfo device, Instant issued) {
+
+    public BloodPressureReading(Instant takenAt, LocalDateTime localTime, double systolic, double diastolic,
+                                Setting setting, DeviceInfo device) {
+        this(takenAt, localTime, systolic, diastolic, setting, device, null);
+    }
 
     public enum Setting { HOME, OFFICE }
 

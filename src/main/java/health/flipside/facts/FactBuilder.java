@@ -43,7 +43,7 @@ public final class FactBuilder {
             }
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),
-                cleaned.duplicates() + streams.duplicates(), data.unavailable()));
+                cleaned.duplicates() + streams.duplicates(), data.unavailable(), data.unresolvedDevices()));
         return facts;
     }
 

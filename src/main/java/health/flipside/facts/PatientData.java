@@ -9,18 +9,27 @@ import java.util.List;
  * @param proms            scored patient-reported outcome measures
  * @param context          conditions, medication classes and documented assessments from the chart
  * @param medicationsKnown whether the medication list arrived (if not, treated vs untreated cannot be said)
- * @param skippedResources resources Flipside could not read (unknown unit, missing value, broken reference)
+ * @param skippedResources resources Flipside could not read (unknown unit, missing value)
  * @param unavailable      data that could be had neither from prefetch nor from the FHIR server (prefetch keys)
+ * @param unresolvedDevices readings used at the lowest tier because the device they name could not be had
  */
 public record PatientData(List<BloodPressureReading> bloodPressure, List<Measurement> measurements,
                           List<PromScore> proms, ClinicalContext context, List<Medication> medications,
-                          boolean medicationsKnown, int skippedResources, List<String> unavailable) {
+                          boolean medicationsKnown, int skippedResources, List<String> unavailable,
+                          int unresolvedDevices) {
     public PatientData {
         bloodPressure = List.copyOf(bloodPressure);
         measurements = List.copyOf(measurements);
         proms = List.copyOf(proms);
         medications = List.copyOf(medications);
         unavailable = List.copyOf(unavailable);
+    }
+
+    /** Data whose every device reference resolved. */
+    public PatientData(List<BloodPressureReading> bloodPressure, List<Measurement> measurements, List<PromScore> proms,
+                       ClinicalContext context, List<Medication> medications, boolean medicationsKnown,
+                       int skippedResources, List<String> unavailable) {
+        this(bloodPressure, measurements, proms, context, medications, medicationsKnown, skippedResources, unavailable, 0);
     }
 
     /** The measurements of one metric, oldest first as delivered. */
@@ -35,6 +44,7 @@ public record PatientData(List<BloodPressureReading> bloodPressure, List<Measure
     }
 
     PatientData withMeasurements(List<Measurement> cleaned) {
-        return new PatientData(bloodPressure, cleaned, proms, context, medications, medicationsKnown, skippedResources, unavailable);
+        return new PatientData(bloodPressure, cleaned, proms, context, medications, medicationsKnown, skippedResources,
+                unavailable, unresolvedDevices);
     }
 }

@@ -35,8 +35,8 @@ import health.flipside.facts.UnitConverter;
 
 /**
  * FHIR R4 resources → Flipside facts. The only place that knows FHIR codes and shapes; nothing past it sees a HAPI
- * type. A resource it cannot read (no time, no value, unknown unit, broken device reference) is skipped and
- * counted, never fatal.
+ * type. A resource it cannot read (no time, no value, unknown unit) is skipped and counted, never fatal. A reading
+ * whose device cannot be had is kept at the lowest tier and counted: dropping it would silence the patient's data.
  */
 public final class FactExtractor {
     static final String LOINC = "http://loinc.org";
@@ -114,7 +114,7 @@ public final class FactExtractor {
         boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
         ClinicalContext chart = context.read(resources, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs, medicationsKnown);
         return new PatientData(readings, streams.measurements(), proms.scores(), chart, medications, medicationsKnown,
-                skipped + streams.skipped() + proms.skipped(), data.unavailable());
+                skipped + streams.skipped() + proms.skipped(), data.unavailable(), recordDevices.unresolved());
     }
 
     /**
@@ -157,15 +157,12 @@ public final class FactExtractor {
         } else if (!observation.hasDevice()) {
             device = DeviceInfo.SELF_REPORTED;
         } else {
-            Device resource = recordDevices.resolve(observation);
-            if (resource == null) {
-                return Optional.empty();
-            }
-            device = recordDevices.classify(resource);
+            device = recordDevices.deviceOf(observation);
         }
         DateTimeType time = effective.get();
         return Optional.of(new BloodPressureReading(time.getValue().toInstant(), localTime(time), systolic.get(),
-                diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device));
+                diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device,
+                observation.hasIssued() ? observation.getIssued().toInstant() : null));
     }
 
     /**

@@ -20,7 +20,8 @@ import health.flipside.facts.UnitConverter;
  * Observations of the streams in {@link ObservationCodes} → {@link Measurement}s in each metric's unit. Only
  * patient-generated data is read (see {@link FactExtractor#isHome}; CGM data unless staff recorded it): a clinic
  * weight or a laboratory glucose is not the patient's own data. A value Flipside cannot read (no time, no value,
- * unknown unit, unresolvable device) makes the Observation skipped, never fatal.
+ * unknown unit) makes the Observation skipped, never fatal; one whose device cannot be had is kept at the lowest
+ * tier.
  */
 final class MeasurementReader {
     /** Glucose molar mass 180.16 g/mol: 1 mmol/L = 18.016 mg/dL. UCUM cannot convert moles to grams by itself. */
@@ -94,12 +95,11 @@ final class MeasurementReader {
         DeviceInfo device = DeviceInfo.SELF_REPORTED;
         String deviceId = null;
         Device resource = observation.hasDevice() ? devices.resolve(observation) : fallback.orElse(null);
-        if (observation.hasDevice() && resource == null) {
-            return Optional.empty();
-        }
         if (resource != null) {
-            device = devices.classify(resource);
+            device = devices.classify(resource).forMetric(metric);
             deviceId = resource.getIdElement().hasIdPart() ? "Device/" + resource.getIdElement().getIdPart() : null;
+        } else if (observation.hasDevice()) {
+            device = devices.deviceOf(observation); // not to be had: kept at the lowest tier, counted
         }
         DateTimeType time = end.get();
         Instant instant = time.getValue().toInstant();

@@ -35,6 +35,8 @@ import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
  */
 public final class PrefetchResolver {
     private static final Logger LOG = Logger.getLogger(PrefetchResolver.class.getName());
+    /** Devices read by id are kept under their own keys ("device:Device/abc") beside the prefetch keys. */
+    static final String DEVICE_KEY_PREFIX = "device:";
 
     private final FhirFetcher fetcher;
     private final Executor executor;
@@ -85,40 +87,58 @@ public final class PrefetchResolver {
             }
             return new ResolvedData(byKey, toFetch.stream().map(PrefetchQuery::description).toList());
         }
-        return new ResolvedData(byKey, fetchAll(toFetch, access, tokens, dataSince, byKey));
-    }
-
-    /** Fetches in parallel; returns the descriptions of what could not be had in time. */
-    private List<String> fetchAll(List<PrefetchQuery> queries, FhirAccess access, Map<String, String> tokens,
-                                  Instant dataSince, Map<String, List<Resource>> into) {
         long started = System.nanoTime();
         long deadlineNanos = started + deadline.toNanos();
-        Map<PrefetchQuery, CompletableFuture<List<Resource>>> pending = new LinkedHashMap<>();
-        for (PrefetchQuery query : queries) {
-            String url = callbackUrl(query, tokens, dataSince);
-            pending.put(query, CompletableFuture.supplyAsync(() -> fetcher.fetch(access, url), executor));
+        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
+        for (PrefetchQuery query : toFetch) {
+            urls.put(query.key(), callbackUrl(query, tokens, dataSince));
+            descriptions.put(query.key(), query.description());
         }
         List<String> unavailable = new ArrayList<>();
-        pending.forEach((query, future) -> {
+        fetchAll(urls, access, started, deadlineNanos, byKey).forEach(key -> unavailable.add(descriptions.get(key)));
+        // Second round, same deadline: the Devices the readings name but the record did not bring (PHD devices
+        // carry no patient element). A Device still missing after it leaves its readings at the lowest tier.
+        List<Resource> all = byKey.values().stream().flatMap(List::stream).toList();
+        Map<String, String> deviceReads = new LinkedHashMap<>();
+        MissingDevices.toRead(all, access.serverBase()).forEach(url -> deviceReads.put(DEVICE_KEY_PREFIX + url, url));
+        if (!deviceReads.isEmpty()) {
+            fetchAll(deviceReads, access, started, deadlineNanos, byKey);
+        }
+        return new ResolvedData(byKey, unavailable);
+    }
+
+    /**
+     * Fetches every URL (by key) in parallel until the deadline; puts what arrived under its key and returns the
+     * keys that could not be had in time.
+     */
+    private List<String> fetchAll(Map<String, String> urlsByKey, FhirAccess access, long started, long deadlineNanos,
+                                  Map<String, List<Resource>> into) {
+        Map<String, CompletableFuture<List<Resource>>> pending = new LinkedHashMap<>();
+        urlsByKey.forEach((key, url) -> pending.put(key, CompletableFuture.supplyAsync(() -> fetcher.fetch(access, url), executor)));
+        List<String> unavailable = new ArrayList<>();
+        pending.forEach((key, future) -> {
+            // Metrics and logs name the kind of data, never a device id (one device id is one patient).
+            String label = key.startsWith(DEVICE_KEY_PREFIX) ? "device" : key;
             CallbackListener.Outcome outcome = CallbackListener.Outcome.OK;
             try {
-                into.put(query.key(), future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
+                into.put(key, future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 // No interrupt: the fetch ends on its own socket timeout; interrupting class loading breaks HAPI.
                 future.cancel(false);
                 outcome = CallbackListener.Outcome.TIMED_OUT;
-                LOG.warning(() -> "FHIR callback for prefetch key '" + query.key() + "' exceeded the deadline of " + deadline.toMillis() + " ms");
+                LOG.warning(() -> "FHIR callback for '" + label + "' exceeded the deadline of " + deadline.toMillis() + " ms");
             } catch (ExecutionException e) {
                 outcome = CallbackListener.Outcome.FAILED;
-                LOG.warning(() -> "FHIR callback for prefetch key '" + query.key() + "' failed: " + e.getCause().getMessage());
+                LOG.warning(() -> "FHIR callback for '" + label + "' failed: " + e.getCause().getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome = CallbackListener.Outcome.FAILED;
             }
             if (outcome != CallbackListener.Outcome.OK) {
-                unavailable.add(query.description());
+                unavailable.add(key);
             }
-            listener.completed(query.key(), Duration.ofNanos(System.nanoTime() - started), outcome);
+            listener.completed(label, Duration.ofNanos(System.nanoTime() - started), outcome);
         });
         return unavailable;
     }

@@ -1,5 +1,6 @@
 package health.flipside.fhir;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -31,6 +32,7 @@ final class RecordDevices {
     private final Map<String, Device> byId = new HashMap<>();
     private final DeviceRegistry registry;
     private final Map<Device, DeviceInfo> classified = new IdentityHashMap<>();
+    private int unresolved;
 
     RecordDevices(List<Device> devices, DeviceRegistry registry) {
         this.registry = registry;
@@ -64,6 +66,24 @@ final class RecordDevices {
         return "Device".equals(id.getResourceType()) ? byId.get("Device/" + id.getIdPart()) : null;
     }
 
+    /**
+     * The provenance of a reading that names a device: the device's classification, or {@link DeviceInfo#UNRESOLVED}
+     * (counted) when the device could not be had: the reading is still the patient's own, so it is kept.
+     */
+    DeviceInfo deviceOf(Observation observation) {
+        Device device = resolve(observation);
+        if (device == null) {
+            unresolved++;
+            return DeviceInfo.UNRESOLVED;
+        }
+        return classify(device);
+    }
+
+    /** Readings whose device could not be had, so far. */
+    int unresolved() {
+        return unresolved;
+    }
+
     DeviceInfo classify(Device device) {
         return classified.computeIfAbsent(device, d -> registry.classify(describe(d)));
     }
@@ -74,21 +94,41 @@ final class RecordDevices {
         return cgms.size() == 1 ? Optional.of(cgms.get(0)) : Optional.empty();
     }
 
+    /**
+     * What the device record says about itself. Any part may be missing or empty (a regulation-status coding without
+     * a code, a deviceName without a name): it is then left out, never a failure, and the device lands lower.
+     */
     static DeviceDescription describe(Device device) {
-        String model = device.hasModelNumber() ? device.getModelNumber()
-                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
+        List<String> deviceNames = device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName)
+                .filter(RecordDevices::present).toList();
+        String model = device.hasModelNumber() && present(device.getModelNumber()) ? device.getModelNumber()
+                : deviceNames.stream().findFirst().orElse(null);
         Boolean regulated = device.getProperty().stream()
                 .filter(p -> FactExtractor.codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
                 .flatMap(p -> p.getValueCode().stream())
                 .flatMap(cc -> cc.getCoding().stream())
                 .map(Coding::getCode)
+                .filter(RecordDevices::present)
                 .findFirst()
-                .map(flag -> !"Y".equalsIgnoreCase(flag))
+                .map(flag -> !"Y".equalsIgnoreCase(flag.trim()))
                 .orElse(null);
+        if (regulated == null && device.getUdiCarrier().stream().anyMatch(u -> present(u.getDeviceIdentifier())
+                || present(u.getCarrierHRF()) || u.hasCarrierAIDC())) {
+            regulated = true; // only regulated medical devices carry a UDI
+        }
         Set<String> typeCodes = new HashSet<>(FactExtractor.codes(device.getType()));
-        device.getSpecialization().forEach(s -> typeCodes.addAll(FactExtractor.codes(s.getSystemType())));
-        return new DeviceDescription(device.getManufacturer(), model, relative(device.getOwner().getReference()),
-                regulated, typeCodes);
+        List<String> names = new ArrayList<>(deviceNames);
+        names.addAll(ContextReader.texts(device.getType()));
+        device.getSpecialization().forEach(s -> {
+            typeCodes.addAll(FactExtractor.codes(s.getSystemType()));
+            names.addAll(ContextReader.texts(s.getSystemType()));
+        });
+        return new DeviceDescription(present(device.getManufacturer()) ? device.getManufacturer() : null, model,
+                relative(device.getOwner().getReference()), regulated, typeCodes, names);
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 
     /** "https://ehr.example/fhir/Organization/7", "Organization/7/_history/3" and "Organization/7" name one owner. */

@@ -202,7 +202,11 @@ public final class RuleSetLoader {
                 .flatMap(t -> t.requiredThresholds().stream()).toList();
     }
 
-    record DevicesFile(Set<String> clinicOwners, List<ModelEntry> validatedModels, List<ModelEntry> cufflessModels) {
+    record DevicesFile(Set<String> clinicOwners, List<ModelEntry> validatedModels, List<ModelEntry> cufflessModels,
+                       List<KindWordEntry> kindWords) {
+    }
+
+    record KindWordEntry(String word, DeviceKind kind, String source) {
     }
 
     record ModelEntry(String manufacturer, String model, DeviceKind kind, String validation) {
@@ -214,7 +218,24 @@ public final class RuleSetLoader {
         return new DeviceRegistry(
                 parsed.clinicOwners() == null ? Set.of() : parsed.clinicOwners(),
                 models(file, lines, "validatedModels", parsed.validatedModels(), null),
-                models(file, lines, "cufflessModels", parsed.cufflessModels(), DeviceKind.CUFFLESS));
+                models(file, lines, "cufflessModels", parsed.cufflessModels(), DeviceKind.CUFFLESS),
+                kindWords(file, lines, parsed.kindWords()));
+    }
+
+    private static List<DeviceRegistry.KindWord> kindWords(Path file, Map<String, Integer> lines, List<KindWordEntry> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        List<DeviceRegistry.KindWord> words = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            KindWordEntry e = entries.get(i);
+            if (e.word() == null || e.word().isBlank() || e.kind() == null) {
+                throw RuleSetException.at(file, SourceLines.lineOf(lines, "/kindWords/" + i),
+                        "every kind word needs a 'word' and a 'kind' (one of " + java.util.Arrays.toString(DeviceKind.values()) + ")");
+            }
+            words.add(new DeviceRegistry.KindWord(e.word(), e.kind()));
+        }
+        return words;
     }
 
     private static List<DeviceRegistry.Model> models(Path file, Map<String, Integer> lines, String list,

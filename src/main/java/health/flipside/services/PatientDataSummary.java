@@ -9,8 +9,12 @@ import health.flipside.fhir.PrefetchQuery;
  * The descriptor of {@code patient-data-summary}, Flipside's patient-view service.
  *
  * Prefetch templates stay inside the CDS Hooks 2.0 query restrictions (instance read; search on the patient
- * reference; token equality; _sort and _count). A 2.0 token cannot say "today minus 400 days", so the templates
- * are bounded by _count and the newest-first sort, and Flipside adds a date bound on its own callbacks.
+ * reference; token equality; _sort and _count), with one exception: the Observation searches ask for
+ * {@code _include=Observation:device} (the cds-hooks.org best practices recommend it). Home readings shaped by the
+ * HL7 Personal Health Device IG reference a Device that carries no {@code patient} element, so the {@code devices}
+ * search cannot find it; an EHR that ignores the include still sends the readings, and Flipside then reads the
+ * devices they name by callback (PrefetchResolver). A 2.0 token cannot say "today minus 400 days", so the
+ * templates are bounded by _count and the newest-first sort, and Flipside adds a date bound on its own callbacks.
  */
 public final class PatientDataSummary {
     public static final String ID = "patient-data-summary";
@@ -28,15 +32,15 @@ public final class PatientDataSummary {
                 List.of(
                         new PrefetchQuery("patient", "Patient/{{context.patientId}}", "the patient record", false, null),
                         new PrefetchQuery("vitalSigns",
-                                "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=1000",
+                                "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=1000&_include=Observation:device",
                                 "vital signs (home and office blood pressure, weight, heart rate, oxygen saturation)",
                                 true, "date", OBSERVATION_CODES),
                         // The CGM IG files sensor readings and reports under laboratory: the codes decide what is read.
                         new PrefetchQuery("laboratory",
-                                "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=5000",
+                                "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=5000&_include=Observation:device",
                                 "glucose meter and CGM data", false, "date", OBSERVATION_CODES),
                         new PrefetchQuery("activity",
-                                "Observation?patient={{context.patientId}}&category=activity&_sort=-date&_count=1000",
+                                "Observation?patient={{context.patientId}}&category=activity&_sort=-date&_count=1000&_include=Observation:device",
                                 "wearable data (steps, activity, sleep, resting heart rate, rhythm notifications)",
                                 false, "date", OBSERVATION_CODES),
                         new PrefetchQuery("surveys",

@@ -161,4 +161,79 @@ class DeviceRegistryTest {
         assertThat(info.tier()).isEqualTo(DeviceTier.CONSUMER);
         assertThat(info.label()).isEqualTo("unnamed device");
     }
+
+    /** The registry as devices.yaml ships it: the list above plus the kind words. */
+    private final DeviceRegistry withWords = new DeviceRegistry(registry.clinicOwners(), registry.validatedModels(),
+            registry.cufflessModels(), List.of(new DeviceRegistry.KindWord("watch", DeviceKind.CUFFLESS),
+                    new DeviceRegistry.KindWord("ring", DeviceKind.CUFFLESS),
+                    new DeviceRegistry.KindWord("wrist", DeviceKind.WRIST_CUFF),
+                    new DeviceRegistry.KindWord("upper-arm", DeviceKind.UPPER_ARM_CUFF),
+                    new DeviceRegistry.KindWord("pulse oximeter", DeviceKind.FINGERTIP_OXIMETER)));
+
+    private static DeviceDescription unlisted(Boolean regulated, Set<String> codes, String... names) {
+        return new DeviceDescription("Acme Health", "X-100", null, regulated, codes, List.of(names));
+    }
+
+    @Test
+    @DisplayName("an unlisted device declaring itself regulated, of a measuring kind, is tier B 'regulated, model not verified'")
+    void regulatedUnlistedCuffIsTrusted() {
+        DeviceInfo info = withWords.classify(unlisted(true, Set.of(PHD_BPM)));
+
+        assertThat(info.tier()).isEqualTo(DeviceTier.REGULATED);
+        assertThat(info.tier().code()).isEqualTo("B");
+        assertThat(info.tier().label()).contains("model not verified by the clinic");
+        assertThat(info.kind()).isEqualTo(DeviceKind.UPPER_ARM_CUFF);
+        assertThat(info.qualifiesForBloodPressure()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a regulated device whose name says wrist is a wrist cuff: never in the home mean")
+    void regulatedWristMonitor() {
+        DeviceInfo info = withWords.classify(unlisted(true, Set.of(PHD_BPM), "Wrist Blood Pressure Monitor"));
+
+        assertThat(info.tier()).isEqualTo(DeviceTier.REGULATED);
+        assertThat(info.kind()).isEqualTo(DeviceKind.WRIST_CUFF);
+        assertThat(info.qualifiesForBloodPressure()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("watches and rings stay consumer even when they declare themselves regulated")
+    @CsvSource({"Smart Watch", "Health Ring"})
+    void wearablesStayConsumer(String name) {
+        DeviceInfo info = withWords.classify(unlisted(true, Set.of("urn:iso:std:iso:11073:10101|528388"), name));
+
+        assertThat(info.tier()).isEqualTo(DeviceTier.CONSUMER);
+        assertThat(info.kind()).isEqualTo(DeviceKind.CUFFLESS);
+    }
+
+    @Test
+    @DisplayName("'ring' inside another word ('Monitoring') is not a ring")
+    void kindWordsMatchWholeWords() {
+        DeviceInfo info = withWords.classify(unlisted(true, Set.of(PHD_BPM), "Home Monitoring Cuff"));
+
+        assertThat(info.kind()).isEqualTo(DeviceKind.UPPER_ARM_CUFF);
+        assertThat(info.tier()).isEqualTo(DeviceTier.REGULATED);
+    }
+
+    @Test
+    @DisplayName("regulated but of no stated kind, unregulated, or silent: tier C, the kind it states is kept")
+    void withoutDeclarationOrKindItIsConsumer() {
+        assertThat(withWords.classify(unlisted(true, Set.of())).tier()).isEqualTo(DeviceTier.CONSUMER);
+        DeviceInfo unregulated = withWords.classify(unlisted(false, Set.of(PHD_BPM)));
+        assertThat(unregulated.tier()).isEqualTo(DeviceTier.CONSUMER);
+        assertThat(unregulated.kind()).isEqualTo(DeviceKind.UPPER_ARM_CUFF);
+        assertThat(withWords.classify(unlisted(null, Set.of(PHD_BPM))).tier()).isEqualTo(DeviceTier.CONSUMER);
+    }
+
+    @Test
+    @DisplayName("a regulated oximeter vouches for SpO2, not for a weight or a glucose value it reports")
+    void regulatedTrustIsForItsOwnKind() {
+        DeviceInfo oximeter = withWords.classify(unlisted(true, Set.of(), "Pulse Oximeter"));
+
+        assertThat(oximeter.forMetric(Metric.OXYGEN_SATURATION).tier()).isEqualTo(DeviceTier.REGULATED);
+        assertThat(oximeter.forMetric(Metric.BODY_WEIGHT).tier()).isEqualTo(DeviceTier.CONSUMER);
+        assertThat(oximeter.forMetric(Metric.GLUCOSE).tier()).isEqualTo(DeviceTier.CONSUMER);
+        DeviceInfo listed = withWords.classify(device("Omron Healthcare", "HEM-9200T", null, null, null));
+        assertThat(listed.forMetric(Metric.BODY_WEIGHT)).isSameAs(listed); // the hospital's list is not second-guessed
+    }
 }

@@ -258,7 +258,7 @@ class FactExtractorTest {
         }
 
         @Test
-        @DisplayName("a broken device reference skips the reading and counts it, never guessing a tier")
+        @DisplayName("a reading whose device cannot be had is kept at the lowest tier and counted, never dropped")
         void brokenReference() {
             Observation observation = home("2026-11-19T07:30:00-05:00", 132, 84);
             observation.setDevice(new Reference("Device/not-sent"));
@@ -267,8 +267,13 @@ class FactExtractorTest {
 
             PatientData data = extract(observation, contained, device("omron-1", "Omron Healthcare", "HEM-9200T"));
 
-            assertThat(data.bloodPressure()).isEmpty();
-            assertThat(data.skippedResources()).isEqualTo(2);
+            assertThat(data.bloodPressure()).hasSize(2).allSatisfy(r -> {
+                assertThat(r.isHome()).isTrue();
+                assertThat(r.device()).isEqualTo(DeviceInfo.UNRESOLVED);
+                assertThat(r.device().qualifiesForBloodPressure()).isFalse();
+            });
+            assertThat(data.unresolvedDevices()).isEqualTo(2);
+            assertThat(data.skippedResources()).isZero();
         }
 
         @Test

@@ -108,6 +108,60 @@ class PrefetchResolverTest {
         assertThat(data.unavailable()).isEmpty();
     }
 
+    private static final String READINGS_NAMING_DEVICES = """
+            {"resourceType": "Bundle", "type": "searchset", "entry": [
+              {"resource": {"resourceType": "Observation", "id": "o1", "status": "final", "code": {"text": "BP"},
+                            "device": {"reference": "Device/phd-cuff"}}},
+              {"resource": {"resourceType": "Observation", "id": "o2", "status": "final", "code": {"text": "BP"},
+                            "device": {"reference": "https://ehr.example/fhir/Device/phd-cuff/_history/3"}}},
+              {"resource": {"resourceType": "Observation", "id": "o3", "status": "final", "code": {"text": "BP"},
+                            "device": {"reference": "Device/included-scale"}}},
+              {"resource": {"resourceType": "Observation", "id": "o4", "status": "final", "code": {"text": "BP"},
+                            "device": {"reference": "https://elsewhere.example/fhir/Device/foreign"}}},
+              {"search": {"mode": "include"}, "resource": {"resourceType": "Device", "id": "included-scale"}}
+            ]}""";
+
+    @Test
+    @DisplayName("devices the readings name but the record lacks (PHD devices have no patient) are read by id, on the EHR's server only")
+    void missingDevicesAreReadById() throws Exception {
+        FhirFetcher fetcher = (access, url) -> {
+            fetched.add(url);
+            return List.of(new org.hl7.fhir.r4.model.Device().setId(url));
+        };
+
+        ResolvedData data = direct(fetcher).resolve(List.of(VITALS), prefetch("vitalSigns", READINGS_NAMING_DEVICES),
+                ACCESS, TOKENS, SINCE);
+
+        // once per device; the included one is not read again; the reference to another server is not followed
+        assertThat(fetched).containsExactly("Device/phd-cuff");
+        assertThat(data.all()).filteredOn(org.hl7.fhir.r4.model.Device.class::isInstance).hasSize(2);
+        assertThat(data.unavailable()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("without a FHIR server a missing device is not fetched and nothing fails")
+    void missingDevicesWithoutServer() throws Exception {
+        ResolvedData data = direct(answering()).resolve(List.of(VITALS), prefetch("vitalSigns", READINGS_NAMING_DEVICES),
+                null, TOKENS, SINCE);
+
+        assertThat(fetched).isEmpty();
+        assertThat(data.all()).filteredOn(org.hl7.fhir.r4.model.Device.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a device read that fails leaves the answer whole: no unavailable line, the readings stay")
+    void failedDeviceReadIsNotFatal() throws Exception {
+        FhirFetcher fetcher = (access, url) -> {
+            throw new FhirFetchException("FHIR callback failed: SocketTimeoutException");
+        };
+
+        ResolvedData data = direct(fetcher).resolve(List.of(VITALS), prefetch("vitalSigns", READINGS_NAMING_DEVICES),
+                ACCESS, TOKENS, SINCE);
+
+        assertThat(data.unavailable()).isEmpty();
+        assertThat(data.all()).filteredOn(Observation.class::isInstance).hasSize(4);
+    }
+
     @Test
     @DisplayName("JSON null means 'no data': an empty list, no callback, nothing unavailable")
     void nullMeansNoData() throws Exception {

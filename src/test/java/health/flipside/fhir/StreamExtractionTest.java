@@ -240,12 +240,14 @@ class StreamExtractionTest {
         }
 
         @Test
-        void aDeviceReferenceThatResolvesToNothingIsSkipped() {
+        void aDeviceReferenceThatResolvesToNothingIsKeptAtTheLowestTier() {
             Observation weight = byPatient("29463-7", "2026-11-19T07:00:00Z", 80.0, "kg");
             weight.setDevice(new Reference("Device/missing"));
             PatientData data = extract(weight);
-            assertThat(data.measurements()).isEmpty();
-            assertThat(data.skippedResources()).isEqualTo(1);
+            assertThat(data.measurements()).singleElement()
+                    .satisfies(m -> assertThat(m.device()).isEqualTo(health.flipside.facts.DeviceInfo.UNRESOLVED));
+            assertThat(data.unresolvedDevices()).isEqualTo(1);
+            assertThat(data.skippedResources()).isZero();
         }
     }
 
