@@ -32,14 +32,21 @@ public final class CardComposer {
     private final CardCatalog catalog;
     /** Where a checking composer reports template problems; null when serving. */
     private final Consumer<SourceProblem> problems;
+    /** Each rule's declared rank ({@code @rank(n)} in its DRL): within an indicator, higher comes first. */
+    private final Map<String, Integer> ranks;
 
     public CardComposer(CardCatalog catalog) {
-        this(catalog, null);
+        this(catalog, Map.of());
     }
 
-    private CardComposer(CardCatalog catalog, Consumer<SourceProblem> problems) {
+    public CardComposer(CardCatalog catalog, Map<String, Integer> ranks) {
+        this(catalog, null, ranks);
+    }
+
+    private CardComposer(CardCatalog catalog, Consumer<SourceProblem> problems, Map<String, Integer> ranks) {
         this.catalog = catalog;
         this.problems = problems;
+        this.ranks = Map.copyOf(ranks);
     }
 
     /**
@@ -47,28 +54,53 @@ public final class CardComposer {
      * value tag that renders nothing, a summary of 140 characters or more, and a finding whose template is missing
      * (that finding is then left out). The cards are otherwise those the served texts give.
      */
-    public static CardComposer checking(CardCatalog catalog, Consumer<SourceProblem> problems) {
-        return new CardComposer(catalog, Objects.requireNonNull(problems));
+    public static CardComposer checking(CardCatalog catalog, Consumer<SourceProblem> problems, Map<String, Integer> ranks) {
+        return new CardComposer(catalog, Objects.requireNonNull(problems), ranks);
     }
 
+    public static CardComposer checking(CardCatalog catalog, Consumer<SourceProblem> problems) {
+        return checking(catalog, problems, Map.of());
+    }
+
+    /**
+     * Ordered by indicator, then by the rank each rule declares (never by rule name: "bp" must not outrank
+     * "wearables" by the alphabet), the rule id only breaking ties so the answer is the same every time. Non-info
+     * findings get a card each, info findings share one summary card. When that makes more than {@code maxCards}
+     * cards, the last card holds every finding that did not get its own, most important first, with the highest
+     * indicator among them and the count in its summary: the budget never hides an urgent finding in an info line.
+     */
     public List<ComposedCard> compose(List<Finding> findings, Collection<Thresholds> thresholds) {
         Map<String, Object> thresholdValues = thresholdValues(thresholds);
         CardPolicy policy = catalog.policy();
         List<Finding> ordered = findings.stream()
                 .filter(this::templateExists)
                 .map(f -> f.withSeverity(policy.allowed(f)))
-                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId))
+                .sorted(Comparator.comparing(Finding::severity)
+                        .thenComparing(Comparator.comparing(this::rank).reversed())
+                        .thenComparing(Finding::ruleId))
                 .toList();
-        List<ComposedCard> cards = new ArrayList<>();
-        ordered.stream().filter(f -> f.severity() != Severity.INFO)
-                .forEach(f -> cards.add(single(f, thresholdValues)));
+        List<Finding> urgent = ordered.stream().filter(f -> f.severity() != Severity.INFO).toList();
         List<Finding> info = ordered.stream().filter(f -> f.severity() == Severity.INFO).toList();
-        if (info.size() == 1) {
-            cards.add(single(info.get(0), thresholdValues));
-        } else if (info.size() > 1) {
-            cards.add(merged(info, thresholdValues));
+        int max = policy.maxCards();
+        List<ComposedCard> cards = new ArrayList<>();
+        if (urgent.size() + (info.isEmpty() ? 0 : 1) <= max) {
+            urgent.forEach(f -> cards.add(single(f, thresholdValues)));
+            if (info.size() == 1) {
+                cards.add(single(info.get(0), thresholdValues));
+            } else if (info.size() > 1) {
+                cards.add(merged(info, thresholdValues, policy.summaryCardHeadline()));
+            }
+            return List.copyOf(cards);
         }
-        return List.copyOf(cards.subList(0, Math.min(cards.size(), catalog.policy().maxCards())));
+        int own = Math.max(0, max - 1);
+        urgent.subList(0, own).forEach(f -> cards.add(single(f, thresholdValues)));
+        List<Finding> rest = ordered.subList(own, ordered.size());
+        cards.add(merged(rest, thresholdValues, policy.moreFindingsHeadline().replace("{count}", String.valueOf(rest.size()))));
+        return List.copyOf(cards);
+    }
+
+    private int rank(Finding finding) {
+        return ranks.getOrDefault(finding.ruleId(), 0);
     }
 
     private boolean templateExists(Finding finding) {
@@ -91,28 +123,34 @@ public final class CardComposer {
         return new ComposedCard(card, List.of(finding.ruleId()), List.of(finding.templateId()));
     }
 
-    /** All info findings in one card: a headline list as summary, one section per finding in the detail. */
-    private ComposedCard merged(List<Finding> info, Map<String, Object> thresholdValues) {
+    /**
+     * Several findings in one card, in the order given (most important first): the headlines as summary after
+     * {@code headline}, one section per finding in the detail. Its indicator is the highest among them, so a
+     * warning that shares the card is never shown as info.
+     */
+    private ComposedCard merged(List<Finding> findings, Map<String, Object> thresholdValues, String headline) {
         CardPolicy policy = catalog.policy();
         List<String> headlines = new ArrayList<>();
         List<String> sections = new ArrayList<>();
         List<Card.Suggestion> suggestions = new ArrayList<>();
-        for (Finding finding : info) {
+        for (Finding finding : findings) {
             CardCatalog.Compiled compiled = catalog.template(finding.templateId());
             CardTemplate t = compiled.template();
             Rendered text = render(compiled, finding, thresholdValues);
             headlines.add(t.headline());
-            sections.add("#### " + t.headline() + "\n\n" + text.summary() + "\n\n" + text.detailWithProvenance()
+            String weight = finding.severity() == Severity.INFO ? "" : " (" + finding.severity().indicator() + ")";
+            sections.add("#### " + t.headline() + weight + "\n\n" + text.summary() + "\n\n" + text.detailWithProvenance()
                     + "\n\n*Source: " + (t.source().url() == null ? t.source().label()
                     : "[" + t.source().label() + "](" + t.source().url() + ")") + "*");
             suggestions.addAll(suggestions(t));
         }
-        String summary = shorten(policy.summaryCardHeadline() + ": " + String.join("; ", headlines));
+        Severity highest = findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO);
+        String summary = shorten(headline + ": " + String.join("; ", headlines));
         Card card = new Card(UUID.randomUUID().toString(), summary, String.join("\n\n---\n\n", sections),
-                Severity.INFO.indicator(), new Card.Source(policy.summaryCardSource(), null, null),
+                highest.indicator(), new Card.Source(policy.summaryCardSource(), null, null),
                 suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(null), List.of());
-        return new ComposedCard(card, info.stream().map(Finding::ruleId).toList(),
-                info.stream().map(Finding::templateId).toList());
+        return new ComposedCard(card, findings.stream().map(Finding::ruleId).toList(),
+                findings.stream().map(Finding::templateId).toList());
     }
 
     private record Rendered(String summary, String detail, String provenance, List<String> talkingPoints) {

@@ -22,16 +22,26 @@ import health.flipside.rules.Severity;
  *                             (consumer and self-reported data: info)
  * @param capExceptions        rules allowed above their tier cap, up to the given indicator (an unconfirmed
  *                             irregular-rhythm notification: warning)
+ * @param moreFindingsHeadline the headline of the last card when the budget cannot give every finding its own card:
+ *                             "{count}" is replaced by the number of findings it holds
  */
 public record CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource,
                          String overrideReasonSystem, List<CardTemplate.ReasonRef> overrideReasons,
                          Set<String> criticalRules, Map<DeviceTier, Severity> tierCaps,
-                         Map<String, Severity> capExceptions) {
+                         Map<String, Severity> capExceptions, String moreFindingsHeadline) {
     public CardPolicy {
+        moreFindingsHeadline = moreFindingsHeadline == null ? "{count} more findings" : moreFindingsHeadline;
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         criticalRules = criticalRules == null ? Set.of() : Set.copyOf(criticalRules);
         tierCaps = tierCaps == null ? Map.of() : Map.copyOf(tierCaps);
         capExceptions = capExceptions == null ? Map.of() : Map.copyOf(capExceptions);
+    }
+
+    public CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource, String overrideReasonSystem,
+                      List<CardTemplate.ReasonRef> overrideReasons, Set<String> criticalRules,
+                      Map<DeviceTier, Severity> tierCaps, Map<String, Severity> capExceptions) {
+        this(maxCards, summaryCardHeadline, summaryCardSource, overrideReasonSystem, overrideReasons, criticalRules,
+                tierCaps, capExceptions, null);
     }
 
     /** The indicator the finding is shown with: its own, lowered to what the policy allows. */

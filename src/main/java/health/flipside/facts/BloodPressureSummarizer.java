@@ -57,7 +57,21 @@ public final class BloodPressureSummarizer {
                 thresholds.getInt("homeWindowDays"), notUsed(cuffless, unqualified));
         return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
-                daysShort, cuffless, unqualified, severeReading(readings, now), provenance);
+                daysShort, cuffless, unqualified, severeReading(readings, now, BloodPressureSummarizer::confirms),
+                provenance, severeReading(readings, now, r -> !confirms(r)));
+    }
+
+    /** A validated (or regulated) cuff: the readings a same-day critical item may rest on. */
+    private static boolean confirms(BloodPressureReading r) {
+        return r.device().tier().isValidated() && isCuff(r.device().kind());
+    }
+
+    /**
+     * The provenance of one severe reading, so the card policy weighs the finding by the source of that reading
+     * (not by the home mean's devices).
+     */
+    private static Provenance provenanceOf(BloodPressureReading reading, int windowDays) {
+        return Coverage.of(List.of(reading.device()), List.of(reading.localTime().toLocalDate()), windowDays, null);
     }
 
     /** Mean of the readings of the last N office visits in the look-back, or empty when there are none. */
@@ -79,17 +93,25 @@ public final class BloodPressureSummarizer {
                 visits.lastKey().toString()));
     }
 
-    /** The highest validated cuff reading at or above the severe threshold within the recent window. */
-    private HomeBloodPressure.SevereReading severeReading(List<BloodPressureReading> readings, Instant now) {
+    /**
+     * The highest home reading at or above the severe threshold within the recent window among those {@code from}
+     * accepts: validated cuffs (a same-day item) or every other source (the safety net: a dangerous value is said
+     * whatever its source, worded for it).
+     */
+    private HomeBloodPressure.SevereReading severeReading(List<BloodPressureReading> readings, Instant now,
+                                                         java.util.function.Predicate<BloodPressureReading> from) {
         Instant since = now.minus(Duration.ofHours(thresholds.getInt("severeWindowHours")));
         return readings.stream()
                 .filter(BloodPressureReading::isHome)
-                .filter(r -> r.device().tier().isValidated() && isCuff(r.device().kind()))
+                .filter(from)
                 .filter(r -> !r.takenAt().isBefore(since) && !r.takenAt().isAfter(now))
                 .filter(r -> r.systolic() >= thresholds.get("severeSystolic") || r.diastolic() >= thresholds.get("severeDiastolic"))
                 .max((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic()))
                 .map(r -> new HomeBloodPressure.SevereReading((int) Math.round(r.systolic()), (int) Math.round(r.diastolic()),
-                        r.localTime().format(READING_TIME), r.device().label()))
+                        r.localTime().format(READING_TIME), r.device().label(),
+                        ReadingTime.of(r.localTime(), r.takenAt(), r.issued(), now), Coverage.sourceLabel(List.of(r.device())),
+                        r.device().tier(), r.device().kind() == DeviceKind.CUFFLESS,
+                        provenanceOf(r, thresholds.getInt("homeWindowDays"))))
                 .orElse(null);
     }
 

@@ -7,8 +7,17 @@ package health.flipside.facts;
  * @param readings low readings; {@code level2} of them below the level 2 limit
  * @param lowest   the lowest, mg/dL
  * @param lowestAt its local time ("17 Nov 06:40")
+ * @param lowestTime when the lowest was taken, how long ago, how long it took to reach the record (null in tests)
+ * @param lowestSource the lowest reading's source in words ("Tier D: self-reported, unverified (typed in …)")
+ * @param lowestValidated the lowest reading came from a validated (or regulated) meter: a reading from anything
+ *                 else is asked about, not acted on
  */
-public record GlucoseLows(int readings, int level2, double lowest, String lowestAt, Provenance provenance) {
+public record GlucoseLows(int readings, int level2, double lowest, String lowestAt, Provenance provenance,
+                          ReadingTime lowestTime, String lowestSource, boolean lowestValidated) {
+    public GlucoseLows(int readings, int level2, double lowest, String lowestAt, Provenance provenance) {
+        this(readings, level2, lowest, lowestAt, provenance, null, null, true);
+    }
+
     public String lowestText() {
         return Numbers.whole(lowest);
     }

@@ -23,7 +23,8 @@ public final class GlucoseSummarizer implements TopicSummarizer {
     public static final List<String> REQUIRED_THRESHOLDS = List.of("cgmWindowDays", "cgmMinDays", "cgmMinActivePercent",
             "reportLookbackDays", "inRangeTarget", "belowRangeMax", "veryLowMax", "veryHighMax", "cvMax",
             "level1Below", "level2Below", "rangeHighAbove", "rangeVeryHighAbove", "gmiIntercept", "gmiSlope",
-            "severeWindowDays", "severeLevel2DaysMin", "lowsWindowDays");
+            "severeWindowDays", "severeLevel2DaysMin", "lowsWindowDays", "severeHighAbove", "severeHighWindowHours",
+            "severeHighSustainedMinutes", "severeHighMaxGapHours");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final List<Metric> REPORT_METRICS = List.of(Metric.CGM_TIME_VERY_LOW, Metric.CGM_TIME_LOW,
             Metric.CGM_TIME_IN_RANGE, Metric.CGM_TIME_HIGH, Metric.CGM_TIME_VERY_HIGH, Metric.CGM_CV, Metric.CGM_GMI,
@@ -36,7 +37,53 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         (report.isPresent() ? report : computed(data.of(Metric.SENSOR_GLUCOSE), t, now)).ifPresent(facts::add);
         severe(data, t, now).ifPresent(facts::add);
         meterLows(data.of(Metric.GLUCOSE), t, now).ifPresent(facts::add);
+        veryHigh(data, t, now).ifPresent(facts::add);
         return facts;
+    }
+
+    /**
+     * Readings above the severe-high limit in the recent window, from any source (the safety net): sustained, or
+     * in type 1 diabetes on insulin. "Sustained" = a run of consecutive readings (meter or sensor, in time order)
+     * all above the limit, lasting at least the configured minutes, with no gap longer than the configured hours.
+     */
+    private Optional<VeryHighGlucose> veryHigh(PatientData data, Thresholds t, Instant now) {
+        Instant since = now.minus(Duration.ofHours(t.getInt("severeHighWindowHours")));
+        List<Measurement> recent = new ArrayList<>();
+        List.of(Metric.GLUCOSE, Metric.SENSOR_GLUCOSE).forEach(metric -> data.of(metric).stream()
+                .filter(m -> m.within(since, now)).forEach(recent::add));
+        recent.sort(Comparator.comparing(Measurement::takenAt));
+        double limit = t.get("severeHighAbove");
+        List<Measurement> high = recent.stream().filter(m -> m.value() > limit).toList();
+        if (high.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration longest = Duration.ZERO;
+        Measurement runStart = null;
+        Measurement previous = null;
+        Duration maxGap = Duration.ofHours(t.getInt("severeHighMaxGapHours"));
+        for (Measurement m : recent) {
+            boolean above = m.value() > limit;
+            if (!above || (previous != null && Duration.between(previous.takenAt(), m.takenAt()).compareTo(maxGap) > 0)) {
+                runStart = above ? m : null;
+            } else if (runStart == null) {
+                runStart = m;
+            }
+            if (runStart != null) {
+                Duration run = Duration.between(runStart.takenAt(), m.takenAt());
+                longest = run.compareTo(longest) > 0 ? run : longest;
+            }
+            previous = m;
+        }
+        boolean sustained = longest.toMinutes() >= t.getInt("severeHighSustainedMinutes");
+        boolean type1OnInsulin = data.context().has("type-1-diabetes") && data.context().takes("insulin");
+        if (!sustained && !type1OnInsulin) {
+            return Optional.empty();
+        }
+        Measurement highest = high.stream().max(Comparator.comparingDouble(Measurement::value)).orElseThrow();
+        List<DeviceInfo> devices = high.stream().map(Measurement::device).toList();
+        return Optional.of(new VeryHighGlucose(highest.value(), ReadingTime.of(highest, now), high.size(),
+                longest.toHours(), sustained, type1OnInsulin, devices.stream().allMatch(d -> d.tier().isValidated()),
+                Coverage.sourceLabel(devices), Coverage.of(high, Math.max(1, t.getInt("severeHighWindowHours") / 24), null)));
     }
 
     /** The latest vendor report in the look-back: every report metric dated with the latest report's end. */
@@ -155,7 +202,8 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         Measurement lowest = lows.stream().min(Comparator.comparingDouble(Measurement::value)).orElseThrow();
         int level2 = (int) lows.stream().filter(m -> m.value() < t.get("level2Below")).count();
         return Optional.of(new GlucoseLows(lows.size(), level2, lowest.value(), lowest.localTime().format(TIME),
-                Coverage.of(recent, t.getInt("lowsWindowDays"), null)));
+                Coverage.of(recent, t.getInt("lowsWindowDays"), null), ReadingTime.of(lowest, now),
+                Coverage.sourceLabel(List.of(lowest.device())), lowest.device().tier().isValidated()));
     }
 
     private static double value(Map<Metric, Measurement> values, Metric metric) {

@@ -21,7 +21,8 @@ public final class WearablesSummarizer implements TopicSummarizer {
     public static final String TOPIC = "wearables";
     public static final List<String> REQUIRED_THRESHOLDS = List.of("irnLookbackDays", "rhrRecentDays", "rhrBaselineDays",
             "rhrRecentNightsMin", "rhrBaselineNightsMin", "spo2WindowDays", "fingertipLowAtOrBelow",
-            "fingertipLowDaysMin", "watchSpo2WindowDays", "watchLowBelow");
+            "fingertipLowDaysMin", "watchSpo2WindowDays", "watchLowBelow", "severeSpo2AtOrBelow",
+            "severeSpo2ChronicLungBelow");
     private static final double DAYS_PER_MONTH = 365.25 / 12;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -34,7 +35,31 @@ public final class WearablesSummarizer implements TopicSummarizer {
         fingertip(spo2.stream().filter(WearablesSummarizer::isFingertip).toList(), data.context(), t, now).ifPresent(facts::add);
         watch(spo2.stream().filter(WearablesSummarizer::isWearable).toList(), t, now).ifPresent(facts::add);
         unlisted(spo2.stream().filter(m -> !isFingertip(m) && !isWearable(m)).toList(), t, now).ifPresent(facts::add);
+        veryLow(spo2, data.context(), t, now).ifPresent(facts::add);
         return facts;
+    }
+
+    /**
+     * The safety net: the lowest SpO2 at or below the severe limit from a fingertip oximeter of any tier or typed in
+     * (a watch's reflectance value stays trend-only). With chronic lung disease only a value below the lower end of
+     * the 88–92 % target range counts (BTS 2017).
+     */
+    private Optional<VeryLowOxygen> veryLow(List<Measurement> spo2, ClinicalContext context, Thresholds t, Instant now) {
+        boolean lungDisease = context.has("chronic-lung-disease");
+        java.util.function.DoublePredicate severe = lungDisease ? v -> v < t.get("severeSpo2ChronicLungBelow")
+                : v -> v <= t.get("severeSpo2AtOrBelow");
+        List<Measurement> low = spo2.stream()
+                .filter(m -> m.device().kind() == DeviceKind.FINGERTIP_OXIMETER || m.device().tier() == DeviceTier.SELF_REPORTED)
+                .filter(m -> m.within(now.minus(Duration.ofDays(t.getInt("spo2WindowDays"))), now))
+                .filter(m -> severe.test(m.value()))
+                .toList();
+        if (low.isEmpty()) {
+            return Optional.empty();
+        }
+        Measurement lowest = low.stream().min(Comparator.comparingDouble(Measurement::value)).orElseThrow();
+        return Optional.of(new VeryLowOxygen(lowest.value(), ReadingTime.of(lowest, now), low.size(),
+                isFingertip(lowest), Coverage.sourceLabel(List.of(lowest.device())), lungDisease,
+                Coverage.of(low, t.getInt("spo2WindowDays"), null)));
     }
 
     /** Watches, rings and bracelets: reflectance PPG, whatever their tier (NHS England: less accurate than a finger clip). */

@@ -19,8 +19,31 @@ import health.flipside.facts.Thresholds;
  */
 public record RuleSet(KieBase kieBase, Map<String, Thresholds> thresholds, DeviceRegistry devices,
                       MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary, int ruleCount, List<RuleSource> sources) {
+    /** The metadata key a rule declares its rank with: {@code rule "x" @rank(90) when …}. */
+    public static final String RANK = "rank";
+
     public RuleSet {
         thresholds = Map.copyOf(thresholds);
         sources = List.copyOf(sources);
+    }
+
+    /**
+     * Each rule's declared rank (its {@code @rank(n)} metadata): how cards of the same indicator are ordered, higher
+     * first. A rule that declares none ranks 0.
+     */
+    public Map<String, Integer> ranks() {
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            Object rank = rule.getMetaData().get(RANK);
+            if (rank != null) {
+                try {
+                    ranks.put(rule.getName(), Integer.parseInt(rank.toString().trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("rule \"" + rule.getName() + "\" declares @rank(" + rank
+                            + "): a rank must be a whole number", e);
+                }
+            }
+        }));
+        return Map.copyOf(ranks);
     }
 }

@@ -3,6 +3,7 @@ package health.flipside.services;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import health.flipside.cards.Card;
@@ -29,10 +30,12 @@ public final class SummaryPipeline {
 
     private final RuleSet rules;
     private final CardCatalog cards;
+    private final Map<String, Integer> ranks;
 
     public SummaryPipeline(RuleSet rules, CardCatalog cards) {
         this.rules = rules;
         this.cards = cards;
+        this.ranks = rules.ranks();
     }
 
     public record Result(List<Finding> findings, List<ComposedCard> composed) {
@@ -56,7 +59,7 @@ public final class SummaryPipeline {
     public Result run(ResolvedData data, Instant now) {
         FactBuilder facts = new FactBuilder(rules.thresholds());
         List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient(data), now));
-        return new Result(findings, new CardComposer(cards).compose(findings, facts.thresholds()));
+        return new Result(findings, new CardComposer(cards, ranks).compose(findings, facts.thresholds()));
     }
 
     /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
@@ -65,7 +68,7 @@ public final class SummaryPipeline {
         List<Object> facts = builder.facts(patient(data), now);
         RuleEngine.Trace trace = ENGINE.trace(rules, facts);
         Set<SourceProblem> problems = new LinkedHashSet<>();
-        List<ComposedCard> composed = CardComposer.checking(cards, problems::add).compose(trace.findings(), builder.thresholds());
+        List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), builder.thresholds());
         return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
     }
 
