@@ -65,12 +65,16 @@ final class GlucoseExamples {
 
     static PatientBuilder vignette3(Instant now) {
         PatientBuilder p = new PatientBuilder("vignette-3", "Example", "Casey", AdministrativeGender.FEMALE, 1990);
-        String sensor = p.device("vignette-3-cgm", "Dexcom", "G7", null, false);
-        report(p, now, sensor, 14, 93, new double[] {1.6, 3.9, 74, 17.5, 3}, 39, 6.7);
+        vignette3Report(p, now, p.device("vignette-3-cgm", "Dexcom", "G7", null, false));
         p.medication("261551", "insulin glargine 100 UNT/ML Injectable Solution");
         p.medication("865098", "insulin lispro 100 UNT/ML Injectable Solution");
         p.condition("46635009", "Diabetes mellitus type 1");
         return p;
+    }
+
+    /** Vignette 3's vendor report: 14 d, 93% active, TBR <70 5.5%, <54 1.6%, TIR 74%, CV 39%, GMI 6.7%. */
+    static void vignette3Report(PatientBuilder p, Instant now, String sensor) {
+        report(p, now, sensor, 14, 93, new double[] {1.6, 3.9, 74, 17.5, 3}, 39, 6.7);
     }
 
     static PatientBuilder insufficientWear(Instant now) {

@@ -43,6 +43,10 @@ final class PatientBuilder {
     private final Patient patient;
     private final List<Observation> vitals = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
+    /** PHD devices the EHR returns only with _include=Observation:device (they carry no patient element). */
+    private final List<Device> includedDevices = new ArrayList<>();
+    /** PHD devices in the EHR's FHIR server that no prefetch brings: Flipside must read them by id. */
+    private final List<Device> serverOnlyDevices = new ArrayList<>();
     private final List<MedicationRequest> medications = new ArrayList<>();
     private final List<Condition> conditions = new ArrayList<>();
     private final List<Observation> laboratory = new ArrayList<>();
@@ -84,6 +88,44 @@ final class PatientBuilder {
         }
         devices.add(device);
         return "Device/" + id;
+    }
+
+    /** How an EHR hands over a PHD device that has no patient element. */
+    enum Delivery {
+        /** with the readings, as an _include=Observation:device entry of the vital-signs search */
+        INCLUDED,
+        /** not in any prefetch: only a read by id on the FHIR server finds it */
+        SERVER_ONLY
+    }
+
+    /**
+     * A device shaped like the HL7 PHD IG's PhdDevice: type MDC 65573, a specialization, the negated regulation
+     * status when {@code unregulated} is not null, and no {@code patient} element, so Device?patient=… misses it.
+     */
+    String phdDevice(String id, String manufacturer, String model, String specialization, String specializationText,
+                     Boolean unregulated, Delivery delivery) {
+        Device device = new Device();
+        device.setId(id);
+        device.setManufacturer(manufacturer);
+        device.setModelNumber(model);
+        device.setSerialNumber("SN-" + id.toUpperCase());
+        device.setType(new CodeableConcept(new Coding(MDC, "65573", "MDC_MOC_VMS_MDS_SIMP")).setText("Simple PHD"));
+        if (specialization != null) {
+            device.addSpecialization().setSystemType(new CodeableConcept(new Coding(MDC, specialization, null)).setText(specializationText));
+        }
+        if (unregulated != null) {
+            device.addProperty()
+                    .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/ASN1ToHL7", "532354.0", "negated-regulation-status")))
+                    .addValueCode(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0136", unregulated ? "Y" : "N", null)));
+        }
+        (delivery == Delivery.INCLUDED ? includedDevices : serverOnlyDevices).add(device);
+        return "Device/" + id;
+    }
+
+    /** A device resource added as it is (for odd or broken device records); {@code included} as for PHD devices. */
+    String rawDevice(Device device, Delivery delivery) {
+        (delivery == Delivery.INCLUDED ? includedDevices : serverOnlyDevices).add(device);
+        return "Device/" + device.getIdElement().getIdPart();
     }
 
     /** A home reading taken by the patient; {@code device} null means typed in by hand. */
@@ -191,7 +233,20 @@ final class PatientBuilder {
     }
 
     Bundle vitalSigns() {
-        return searchset(vitals);
+        return withIncludedDevices(vitals);
+    }
+
+    /** A search's matches plus, as _include=Observation:device entries, the included devices they reference. */
+    private Bundle withIncludedDevices(List<Observation> observations) {
+        Bundle bundle = searchset(observations);
+        includedDevices.stream()
+                .filter(d -> observations.stream().anyMatch(o -> o.hasDevice()
+                        && o.getDevice().getReference().equals("Device/" + d.getIdElement().getIdPart())))
+                .forEach(d -> bundle.addEntry()
+                        .setFullUrl("https://ehr.example.org/fhir/Device/" + d.getIdElement().getIdPart())
+                        .setResource(d)
+                        .getSearch().setMode(Bundle.SearchEntryMode.INCLUDE));
+        return bundle;
     }
 
     Bundle devices() {
@@ -207,11 +262,11 @@ final class PatientBuilder {
     }
 
     Bundle laboratory() {
-        return searchset(laboratory);
+        return withIncludedDevices(laboratory);
     }
 
     Bundle activity() {
-        return searchset(activity);
+        return withIncludedDevices(activity);
     }
 
     Bundle surveys() {
@@ -250,6 +305,8 @@ final class PatientBuilder {
             all.add(visit);
         });
         all.addAll(devices);
+        all.addAll(includedDevices);
+        all.addAll(serverOnlyDevices);
         all.addAll(vitals);
         all.addAll(medications);
         all.addAll(conditions);
