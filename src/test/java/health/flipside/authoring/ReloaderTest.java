@@ -34,7 +34,7 @@ class ReloaderTest {
         LoadedContent good = serving.get();
         assertThat(good).isNotNull();
 
-        content.replace("rules/bp/home-blood-pressure.drl", "rule \"bp.severe-home-reading\"\nwhen", "rule \"bp.severe-home-reading\"\nwhen (");
+        content.replace("rules/bp/home-blood-pressure.drl", "rule \"bp.severe-home-reading\" @rank(90)\nwhen", "rule \"bp.severe-home-reading\" @rank(90)\nwhen (");
         ReloadReport refused = reloader.reload("admin");
 
         assertThat(refused.status()).isEqualTo("refused");

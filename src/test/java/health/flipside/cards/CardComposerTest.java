@@ -163,6 +163,24 @@ class CardComposerTest {
         assertThat(catalog.policy().maxCards()).isEqualTo(3);
         assertThat(cards).hasSize(catalog.policy().maxCards());
         assertThat(cards).extracting(Card::indicator).containsExactly("critical", "warning", "warning");
+        // the last card keeps every finding that did not get its own: counted, the warnings first, never as info
+        assertThat(cards.get(2).summary()).startsWith("5 more findings: ");
+        assertThat(cards.get(2).detail()).contains("(warning)").contains("#### Cuffless BP readings not used");
+        assertThat(cards.get(2).detail().indexOf("(warning)")).isLessThan(cards.get(2).detail().indexOf("#### Cuffless BP readings"));
+    }
+
+    @Test
+    @DisplayName("within an indicator, the rank each rule declares orders the cards, never the rule's name")
+    void rankOrdersWithinAnIndicator() {
+        Finding bp = warning("bp.treated.uncontrolled", "bp-uncontrolled");
+        Finding wearable = warning("wearables.spo2-very-low", "bp-home-high");
+        CardComposer ranked = new CardComposer(catalog, Map.of("wearables.spo2-very-low", 83, "bp.treated.uncontrolled", 50));
+
+        assertThat(ranked.compose(List.of(bp, wearable), THRESHOLDS)).extracting(c -> c.ruleIds().get(0))
+                .containsExactly("wearables.spo2-very-low", "bp.treated.uncontrolled");
+        // without ranks the rule id only breaks the tie
+        assertThat(composer.compose(List.of(wearable, bp), THRESHOLDS)).extracting(c -> c.ruleIds().get(0))
+                .containsExactly("bp.treated.uncontrolled", "wearables.spo2-very-low");
     }
 
     // ---- summary length ------------------------------------------------------------------------------------------

@@ -63,19 +63,19 @@ final class SafetyNetExamples {
     }
 
     static PatientBuilder phdRegulatedCuff(Instant now) {
-        PatientBuilder p = new PatientBuilder("safety-phd-cuff", "Example", "Jordan", AdministrativeGender.FEMALE, 1962);
-        homeWeeks(p, now, p.phdDevice("safety-phd-cuff-device", "Acme Health", "BP-1", PHD_BPM, "Blood Pressure Cuff",
-                false, PatientBuilder.Delivery.INCLUDED));
-        p.office(daysBefore(now, 40, 10, 0), 126, 78);
-        p.office(daysBefore(now, 12, 9, 30), 128, 76);
-        p.medication("197361", "amlodipine 5 MG Oral Tablet");
-        return p;
+        return treatedWithPhdCuff(new PatientBuilder("safety-phd-cuff", "Example", "Jordan", AdministrativeGender.FEMALE, 1962),
+                now, PatientBuilder.Delivery.INCLUDED);
     }
 
     static PatientBuilder deviceNotProvided(Instant now) {
-        PatientBuilder p = new PatientBuilder("safety-no-device", "Example", "Quinn", AdministrativeGender.MALE, 1960);
-        homeWeeks(p, now, p.phdDevice("safety-no-device-cuff", "Acme Health", "BP-1", PHD_BPM, "Blood Pressure Cuff",
-                false, PatientBuilder.Delivery.SERVER_ONLY));
+        return treatedWithPhdCuff(new PatientBuilder("safety-no-device", "Example", "Quinn", AdministrativeGender.MALE, 1960),
+                now, PatientBuilder.Delivery.SERVER_ONLY);
+    }
+
+    /** Treated, office at goal, the home weeks from an unlisted PHD cuff that declares itself regulated. */
+    private static PatientBuilder treatedWithPhdCuff(PatientBuilder p, Instant now, PatientBuilder.Delivery delivery) {
+        homeWeeks(p, now, p.phdDevice(p.patientId() + "-cuff", "Acme Health", "BP-1", PHD_BPM, "Blood Pressure Cuff",
+                false, delivery));
         p.office(daysBefore(now, 40, 10, 0), 126, 78);
         p.office(daysBefore(now, 12, 9, 30), 128, 76);
         p.medication("197361", "amlodipine 5 MG Oral Tablet");

@@ -107,7 +107,8 @@ class WearablesBoundariesTest {
 
         @Test
         void typedInAndUnlistedSpo2AreTrendOnlyAndNotCalledWatchReadings() {
-            List<Object> facts = facts(List.of(m(Metric.OXYGEN_SATURATION, 3, 88, DeviceInfo.SELF_REPORTED),
+            // above the safety net's 88 %: trend-only (at 88 % and below it is said as a warning, next test)
+            List<Object> facts = facts(List.of(m(Metric.OXYGEN_SATURATION, 3, 90, DeviceInfo.SELF_REPORTED),
                     m(Metric.OXYGEN_SATURATION, 2, 89, UNLISTED), m(Metric.OXYGEN_SATURATION, 1, 97, UNLISTED)), Set.of());
             assertThat(of(facts, WatchOxygen.class)).isEmpty();
             UnlistedOxygen spo2 = of(facts, UnlistedOxygen.class).get(0);
@@ -117,6 +118,20 @@ class WearablesBoundariesTest {
             List<Finding> findings = fire(facts);
             assertThat(ruleIds(findings)).containsExactly("wearables.unlisted-spo2-low");
             assertThat(findings.get(0).severity()).isEqualTo(Severity.INFO);
+        }
+
+        @Test
+        void typedInSpo2AtTheSafetyNetLimitIsAWarningNotATrendLine() {
+            List<Object> facts = facts(List.of(m(Metric.OXYGEN_SATURATION, 2, 88, DeviceInfo.SELF_REPORTED),
+                    m(Metric.OXYGEN_SATURATION, 1, 89, WATCH)), Set.of());
+            VeryLowOxygen spo2 = of(facts, VeryLowOxygen.class).get(0);
+            assertThat(spo2.lowest()).isEqualTo(88);
+            assertThat(spo2.readings()).isEqualTo(1); // the watch's 89 % is not a fingertip value
+            assertThat(spo2.validated()).isFalse();
+            List<Finding> findings = fire(facts);
+            assertThat(ruleIds(findings)).containsExactlyInAnyOrder("wearables.spo2-very-low", "wearables.watch-spo2-low");
+            assertThat(findings).filteredOn(f -> f.ruleId().equals("wearables.spo2-very-low"))
+                    .singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
         }
 
         @Test

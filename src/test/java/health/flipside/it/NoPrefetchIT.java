@@ -31,11 +31,19 @@ class NoPrefetchIT {
     static void loadPatientIntoFhirServer() throws Exception {
         fhirBase = FhirTestServer.ensureRunning();
         FhirTestServer.loadTransaction(ExamplePatients.transaction(ExamplePatients.named("vignette-1-masked-uncontrolled"), Instant.now()));
+        FhirTestServer.loadTransaction(ExamplePatients.transaction(ExamplePatients.named(PHD_PATIENT), Instant.now()));
     }
 
+    /** Home readings whose PHD Device has no patient element: Device?patient=… does not find it. */
+    private static final String PHD_PATIENT = "safety-device-not-provided";
+
     private static ObjectNode requestWithAccess(String server) {
-        ObjectNode request = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), Instant.now());
+        ObjectNode request = withAccess(ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), Instant.now()), server);
         request.remove("prefetch");
+        return request;
+    }
+
+    private static ObjectNode withAccess(ObjectNode request, String server) {
         request.put("fhirServer", server);
         ObjectNode auth = request.putObject("fhirAuthorization");
         auth.put("access_token", TOKEN);
@@ -43,8 +51,36 @@ class NoPrefetchIT {
         auth.put("expires_in", 30);
         auth.put("scope", "patient/Observation.read patient/Device.read patient/MedicationRequest.read");
         auth.put("subject", "flipside");
-        auth.put("patient", "vignette-1");
+        auth.put("patient", request.get("context").get("patientId").asText());
         return request;
+    }
+
+    @Test
+    void phdDevicesWithoutAPatientElementAreFoundByIncludeWhenNothingIsPrefetched() throws Exception {
+        ObjectNode request = withAccess(ExamplePatients.hookRequest(ExamplePatients.named(PHD_PATIENT), Instant.now()), fhirBase);
+        request.remove("prefetch");
+
+        assertPhdCuffTrusted(Flipside.post(Flipside.SERVICE, request.toString()));
+    }
+
+    @Test
+    void phdDevicesMissingFromThePrefetchAreReadByIdFromTheFhirServer() throws Exception {
+        // The EHR prefetched the readings but not their device (no include, and Device?patient=… misses it).
+        ObjectNode request = withAccess(ExamplePatients.hookRequest(ExamplePatients.named(PHD_PATIENT), Instant.now()), fhirBase);
+
+        assertPhdCuffTrusted(Flipside.post(Flipside.SERVICE, request.toString()));
+    }
+
+    /** The unlisted cuff declares itself regulated: its 188/121 is a warning naming it, the readings make a phenotype. */
+    private static void assertPhdCuffTrusted(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        CdsHooksSchemas.assertValidServiceResponse(response.body());
+        JsonNode cards = Flipside.json(response).get("cards");
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).get("summary").asText()).contains("188/121", "regulated cuff");
+        assertThat(cards.get(0).get("detail").asText()).contains("model not verified by the clinic (Acme Health BP-1)");
+        assertThat(cards.get(1).get("summary").asText()).contains("57 readings", "masked uncontrolled");
+        assertThat(response.body()).doesNotContain("device the EHR did not provide");
     }
 
     @Test
