@@ -118,4 +118,51 @@ class GlucoseSummarizerTest {
         assertThat(summarizer.facts(data(List.of(m(Metric.SEVERE_HYPOGLYCAEMIA_EVENT, NOW.minusSeconds(9 * 86400), 1)), Set.of()), T, NOW))
                 .isEmpty();
     }
+
+    /** Meter readings at the given minutes before now (oldest first). */
+    private static List<Measurement> meterAt(double[] values, long... minutesAgo) {
+        List<Measurement> readings = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            readings.add(m(Metric.GLUCOSE, NOW.minusSeconds(60 * minutesAgo[i]), values[i]));
+        }
+        return readings;
+    }
+
+    @Test
+    void veryHighGlucoseIsSaidWhenSustainedForTheConfiguredTime() {
+        // 305, 340, 320 over 130 minutes: one run above 300 longer than 120 minutes
+        List<Object> facts = summarizer.facts(data(meterAt(new double[] {305, 340, 320}, 200, 140, 70), Set.of()), T, NOW);
+        VeryHighGlucose high = only(facts, VeryHighGlucose.class);
+        assertThat(high.sustained()).isTrue();
+        assertThat(high.highest()).isEqualTo(340);
+        assertThat(high.readings()).isEqualTo(3);
+        assertThat(high.sustainedHours()).isEqualTo(2);
+        assertThat(high.type1OnInsulin()).isFalse();
+    }
+
+    @Test
+    void aLowerReadingOrALongGapBreaksTheRun() {
+        List<Object> interrupted = summarizer.facts(data(meterAt(new double[] {305, 250, 320}, 200, 140, 70), Set.of()), T, NOW);
+        assertThat(interrupted).noneMatch(VeryHighGlucose.class::isInstance);
+        // 7 hours between two readings above 300: two episodes, not one sustained one (max gap 6 h)
+        List<Object> gap = summarizer.facts(data(meterAt(new double[] {310, 330}, 600, 180), Set.of()), T, NOW);
+        assertThat(gap).noneMatch(VeryHighGlucose.class::isInstance);
+        // a single value just below the window of 72 hours is not counted
+        List<Object> old = summarizer.facts(data(meterAt(new double[] {400}, 73 * 60), Set.of()), T, NOW);
+        assertThat(old).noneMatch(VeryHighGlucose.class::isInstance);
+    }
+
+    @Test
+    void aSingleVeryHighValueIsSaidInType1DiabetesOnInsulin() {
+        PatientData type1 = new PatientData(List.of(), meterAt(new double[] {301}, 30), List.of(),
+                new ClinicalContext(true, Set.of("type-1-diabetes"), true, Set.of("insulin"), Map.of()), List.of(), true, 0, List.of());
+        VeryHighGlucose high = only(summarizer.facts(type1, T, NOW), VeryHighGlucose.class);
+        assertThat(high.type1OnInsulin()).isTrue();
+        assertThat(high.sustained()).isFalse();
+        assertThat(high.validated()).isTrue();
+        // exactly at the limit is not above it
+        PatientData atLimit = new PatientData(List.of(), meterAt(new double[] {300}, 30), List.of(),
+                new ClinicalContext(true, Set.of("type-1-diabetes"), true, Set.of("insulin"), Map.of()), List.of(), true, 0, List.of());
+        assertThat(summarizer.facts(atLimit, T, NOW)).noneMatch(VeryHighGlucose.class::isInstance);
+    }
 }
