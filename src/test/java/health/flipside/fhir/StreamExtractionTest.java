@@ -78,6 +78,37 @@ class StreamExtractionTest {
     }
 
     @Nested
+    class Ketones {
+        private Observation strip(org.hl7.fhir.r4.model.Type value) {
+            Observation strip = byPatient("2514-8", "2026-11-19T07:00:00-05:00", null, null);
+            strip.setValue(value);
+            return strip;
+        }
+
+        @Test
+        void aUrineStripIsReadFromItsWordsOrPlusSigns() {
+            assertThat(only(strip(new CodeableConcept().setText("Moderate"))).value()).isEqualTo(3.0);
+            assertThat(only(strip(new CodeableConcept(new Coding("http://snomed.info/sct", "x", "Large")))).value()).isEqualTo(4.0);
+            assertThat(only(strip(new org.hl7.fhir.r4.model.StringType("++"))).value()).isEqualTo(3.0);
+            assertThat(only(strip(new org.hl7.fhir.r4.model.StringType("negative"))).metric()).isEqualTo(Metric.URINE_KETONES);
+        }
+
+        @Test
+        void anAnswerItCannotPlaceIsSkippedNotGuessed() {
+            PatientData data = extract(strip(new org.hl7.fhir.r4.model.StringType("purple")));
+            assertThat(data.measurements()).isEmpty();
+            assertThat(data.skippedResources()).isEqualTo(1);
+        }
+
+        @Test
+        void bloodKetonesAreReadInMmolPerLitre() {
+            Measurement m = only(byPatient("53060-9", "2026-11-19T07:00:00Z", 2.1, "mmol/L"));
+            assertThat(m.metric()).isEqualTo(Metric.BLOOD_KETONES);
+            assertThat(m.value()).isEqualTo(2.1);
+        }
+    }
+
+    @Nested
     class Units {
         @Test
         void glucoseInMmolPerLitreIsConvertedByTheMolarMassOfGlucose() {
