@@ -46,7 +46,8 @@ class StreamExtractionTest {
             Map.of("atrial-fibrillation", new ClinicalVocabulary.Concept(
                     List.of("http://snomed.info/sct|49436004", "http://hl7.org/fhir/sid/icd-10-cm|I48*"), List.of("atrial fibrillation"))),
             Map.of("insulin", new MedicationClassifier(List.of("A10A"), List.of("insulin"))),
-            Map.of("suicide-risk-assessment", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|225337009"), List.of())));
+            Map.of("suicide-risk-assessment", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|225337009"), List.of()),
+                    "hypotension-symptom", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|404640003"), List.of("dizziness"))));
     private final FactExtractor extractor = new FactExtractor(DEVICES,
             new MedicationClassifier(List.of("C09"), List.of()), VOCABULARY, new UnitConverter());
 
@@ -316,6 +317,23 @@ class StreamExtractionTest {
             PatientData data = extract(early, late, planned);
             assertThat(data.context().lastAssessments()).containsEntry("suicide-risk-assessment",
                     java.time.Instant.parse("2026-11-18T10:00:00Z"));
+        }
+
+        @Test
+        void aRecordedSymptomDatesFromTheObservationOrTheConditionsOnsetUnlessItWasDenied() {
+            Observation dizzy = byPatient("x", "2026-11-17T08:00:00Z", null, null);
+            dizzy.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "404640003", "Dizziness")));
+            assertThat(extract(dizzy).context().lastAssessments()).containsEntry("hypotension-symptom",
+                    java.time.Instant.parse("2026-11-17T08:00:00Z"));
+            dizzy.setValue(new org.hl7.fhir.r4.model.BooleanType(false));
+            assertThat(extract(dizzy).context().lastAssessments()).as("'dizziness: no'").doesNotContainKey("hypotension-symptom");
+            dizzy.setValue(new CodeableConcept().setText("No"));
+            assertThat(extract(dizzy).context().lastAssessments()).doesNotContainKey("hypotension-symptom");
+
+            Condition condition = new Condition().setCode(new CodeableConcept().setText("Dizziness on standing"));
+            condition.setOnset(new DateTimeType("2026-11-16T09:00:00Z"));
+            assertThat(extract(Map.of("conditions", List.of(condition))).context().lastAssessments())
+                    .containsEntry("hypotension-symptom", java.time.Instant.parse("2026-11-16T09:00:00Z"));
         }
 
         private Procedure assessment(String performed, Procedure.ProcedureStatus status) {
