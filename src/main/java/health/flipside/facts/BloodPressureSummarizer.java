@@ -23,7 +23,9 @@ public final class BloodPressureSummarizer {
     public static final List<String> REQUIRED_THRESHOLDS = List.of("homeWindowDays", "gateReadingsMin", "gateDaysMin",
             "gateMorningMin", "gateEveningMin", "officeLookbackDays", "officeVisits", "severeWindowHours",
             "severeSystolic", "severeDiastolic", "plausibleSystolicMin", "plausibleSystolicMax",
-            "plausibleDiastolicMin", "plausibleDiastolicMax");
+            "plausibleDiastolicMin", "plausibleDiastolicMax",
+            // low BP / over-treatment and dating the office mean (issue 14)
+            "homeLowSystolic", "homeLowDiastolic", "lowWindowDays", "officeCurrentDays");
 
     private final Thresholds thresholds;
 
@@ -91,6 +93,47 @@ public final class BloodPressureSummarizer {
                 (int) Math.round(recent.stream().mapToDouble(BloodPressureReading::diastolic).average().orElseThrow()),
                 (int) Math.min(visits.size(), thresholds.getInt("officeVisits")), recent.size(),
                 visits.lastKey().toString()));
+    }
+
+    /** The office mean, dated when its latest visit is older than officeCurrentDays. */
+    public OfficeBloodPressure dated(OfficeBloodPressure office, Instant now) {
+        LocalDate current = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(thresholds.getInt("officeCurrentDays"));
+        boolean dated = LocalDate.parse(office.lastVisit()).isBefore(current);
+        return new OfficeBloodPressure(office.meanSystolic(), office.meanDiastolic(), office.visits(), office.readings(),
+                office.lastVisit(), dated);
+    }
+
+    /**
+     * Low home blood pressure: the gated home mean below the low cut-off, or a validated cuff reading below it together
+     * with a recorded hypotension symptom, both within lowWindowDays; empty otherwise.
+     */
+    public Optional<LowBloodPressure> low(HomeBloodPressure home, List<BloodPressureReading> readings,
+                                          ClinicalContext context, Instant now) {
+        Instant since = now.minus(Duration.ofDays(thresholds.getInt("lowWindowDays")));
+        boolean meanLow = home.gateMet() && isLow(home.meanSystolic(), home.meanDiastolic());
+        List<BloodPressureReading> lows = readings.stream()
+                .filter(BloodPressureReading::isHome)
+                .filter(r -> r.device().tier().isValidated() && isCuff(r.device().kind()))
+                .filter(r -> !r.takenAt().isBefore(since) && !r.takenAt().isAfter(now))
+                .filter(r -> isLow(r.systolic(), r.diastolic()))
+                .toList();
+        Instant symptom = context.lastAssessments().get("hypotension-symptom");
+        boolean symptomatic = !lows.isEmpty() && symptom != null && !symptom.isBefore(since) && !symptom.isAfter(now);
+        if (!meanLow && !symptomatic) {
+            return Optional.empty();
+        }
+        String lowest = lows.stream().min((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic()))
+                .map(r -> Math.round(r.systolic()) + "/" + Math.round(r.diastolic()) + " on " + r.localTime().format(READING_TIME))
+                .orElse(null);
+        Provenance provenance = meanLow ? home.provenance() : Coverage.of(lows.stream().map(BloodPressureReading::device).toList(),
+                lows.stream().map(r -> r.localTime().toLocalDate()).toList(), thresholds.getInt("lowWindowDays"), null);
+        return Optional.of(new LowBloodPressure(meanLow, home.meanSystolic(), home.meanDiastolic(), lows.size(), lowest,
+                symptomatic, symptom == null ? null : symptom.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                provenance));
+    }
+
+    private boolean isLow(double systolic, double diastolic) {
+        return systolic < thresholds.get("homeLowSystolic") || diastolic < thresholds.get("homeLowDiastolic");
     }
 
     /**

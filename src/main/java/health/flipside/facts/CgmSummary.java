@@ -19,11 +19,49 @@ package health.flipside.facts;
  * @param cvAboveTarget     CV above its limit (a modifier of the hypoglycaemia card, not a card of its own)
  * @param inRangeBelowTarget TIR below its target
  * @param veryHighAboveTarget TAR &gt;250 at or above its limit
+ * @param level2Events      level 2 hypoglycaemia events (&lt;54 mg/dL for ≥15 consecutive minutes, {@link CgmEvents})
+ *                          in the raw readings, or -1 for a vendor report (it does not give them)
+ * @param reportEnd         the last day the vendor report covers (ISO date), or null for computed metrics
+ * @param reportDated       the vendor report ended longer ago than {@code reportCurrentDays}: cards print its date so
+ *                          it is never read as current
  */
 public record CgmSummary(boolean fromVendorReport, double days, double activePercent, boolean interpretable,
                          double belowRange, double veryLow, double inRange, double aboveRange, double veryHigh,
                          double cv, double gmi, boolean hypoglycaemiaAboveTarget, boolean cvAboveTarget,
-                         boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance) {
+                         boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance,
+                         int level2Events, String reportEnd, boolean reportDated) {
+
+    /** The consensus metrics alone: no event count, no report date (see {@link #withLevel2Events}, {@link #withReportEnd}). */
+    public CgmSummary(boolean fromVendorReport, double days, double activePercent, boolean interpretable,
+                      double belowRange, double veryLow, double inRange, double aboveRange, double veryHigh,
+                      double cv, double gmi, boolean hypoglycaemiaAboveTarget, boolean cvAboveTarget,
+                      boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance) {
+        this(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
+                cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget, veryHighAboveTarget, provenance,
+                -1, null, false);
+    }
+
+    public CgmSummary withLevel2Events(int events) {
+        return new CgmSummary(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange,
+                aboveRange, veryHigh, cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget,
+                veryHighAboveTarget, provenance, events, reportEnd, reportDated);
+    }
+
+    public CgmSummary withReportEnd(String end, boolean dated) {
+        return new CgmSummary(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange,
+                aboveRange, veryHigh, cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget,
+                veryHighAboveTarget, provenance, level2Events, end, dated);
+    }
+
+    /** Whether the event count is known (computed from raw readings). */
+    public boolean hasLevel2Events() {
+        return level2Events >= 0;
+    }
+
+    /** "1 event" / "3 events", for card sentences. */
+    public String level2EventsText() {
+        return level2Events + (level2Events == 1 ? " event" : " events");
+    }
 
     /** Whole days for texts ("14"). */
     public String daysText() {

@@ -30,11 +30,11 @@ public final class FactBuilder {
         PatientData clean = data.withMeasurements(streams.measurements());
 
         List<Object> facts = new ArrayList<>(thresholdsByTopic.values());
-        facts.add(summarizer.home(cleaned.readings(), now));
-        summarizer.office(cleaned.readings(), now).ifPresent(facts::add);
-        facts.add(new AntihypertensiveTreatment(data.medicationsKnown(),
-                data.medications().stream().anyMatch(Medication::antihypertensive),
-                data.medications().stream().filter(Medication::antihypertensive).map(Medication::name).toList()));
+        HomeBloodPressure home = summarizer.home(cleaned.readings(), now);
+        facts.add(home);
+        summarizer.office(cleaned.readings(), now).map(o -> summarizer.dated(o, now)).ifPresent(facts::add);
+        summarizer.low(home, cleaned.readings(), data.context(), now).ifPresent(facts::add);
+        facts.add(AntihypertensiveTreatment.of(data.medicationsKnown(), data.medications()));
         facts.add(data.context());
         for (TopicSummarizer.Topic topic : TOPICS) {
             Thresholds thresholds = thresholdsByTopic.get(topic.name());

@@ -24,7 +24,11 @@ public final class GlucoseSummarizer implements TopicSummarizer {
             "reportLookbackDays", "inRangeTarget", "belowRangeMax", "veryLowMax", "veryHighMax", "cvMax",
             "level1Below", "level2Below", "rangeHighAbove", "rangeVeryHighAbove", "gmiIntercept", "gmiSlope",
             "severeWindowDays", "severeLevel2DaysMin", "lowsWindowDays", "severeHighAbove", "severeHighWindowHours",
-            "severeHighSustainedMinutes", "severeHighMaxGapHours");
+            "severeHighSustainedMinutes", "severeHighMaxGapHours",
+            // level 2 events from raw readings, report dating, level 2 hyperglycaemia, meter highs, ketones
+            "eventMinMinutes", "eventGapFactor", "reportCurrentDays", "aboveRangeMax",
+            "meterHighAbove", "meterHighDaysMin", "meterHighWindowDays", "ketoneWindowDays", "ketoneGlucoseAbove",
+            "ketoneGlucoseHours", "bloodKetoneElevated", "urineKetoneElevatedLevel");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final List<Metric> REPORT_METRICS = List.of(Metric.CGM_TIME_VERY_LOW, Metric.CGM_TIME_LOW,
             Metric.CGM_TIME_IN_RANGE, Metric.CGM_TIME_HIGH, Metric.CGM_TIME_VERY_HIGH, Metric.CGM_CV, Metric.CGM_GMI,
@@ -38,6 +42,8 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         severe(data, t, now).ifPresent(facts::add);
         meterLows(data.of(Metric.GLUCOSE), t, now).ifPresent(facts::add);
         veryHigh(data, t, now).ifPresent(facts::add);
+        Hyperglycaemia.meterHighs(data.of(Metric.GLUCOSE), t, now).ifPresent(facts::add);
+        facts.add(Hyperglycaemia.ketones(data, t, now));
         return facts;
     }
 
@@ -118,7 +124,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
                 + (active < 0 ? "sensor active time not reported" : Numbers.whole(active) + "% sensor active");
         return Optional.of(summary(true, days, active, veryLow < 0 || low < 0 ? -1 : veryLow + low, veryLow,
                 tir.value(), high < 0 || veryHigh < 0 ? -1 : high + veryHigh, veryHigh, value(values, Metric.CGM_CV), gmi,
-                t, report, devices));
+                t, report, devices).withReportEnd(tir.day().toString(), isDated(tir, t, now)));
     }
 
     /** The consensus metrics computed from raw sensor readings in the CGM window. */
@@ -147,7 +153,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
                 + "% sensor active in the last " + windowDays + " days";
         CgmSummary summary = summary(false, daysWorn, active, belowRange, veryLow, inRange,
                 aboveRange, veryHigh, sd / mean * 100, gmi, t, report, readings.stream().map(Measurement::device).toList());
-        return Optional.of(summary);
+        return Optional.of(summary.withLevel2Events(level2Events(readings, t).size()));
     }
 
     private static CgmSummary summary(boolean vendor, double days, double active, double belowRange, double veryLow,
@@ -170,9 +176,12 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         // Readings raise a same-day item only from a validated meter or sensor (tier A/B): a typed-in or consumer
         // value below the level 2 limit stays with the recent lows (info), as the tier caps intend.
         List<Measurement> level2 = new ArrayList<>();
-        List.of(Metric.GLUCOSE, Metric.SENSOR_GLUCOSE).forEach(metric -> data.of(metric).stream()
+        List.of(Metric.GLUCOSE).forEach(metric -> data.of(metric).stream()
                 .filter(m -> m.device().tier().isValidated())
                 .filter(m -> m.within(since, now) && m.value() < t.get("level2Below")).forEach(level2::add));
+        // A sensor value counts only inside a level 2 event (≥ 15 consecutive minutes), never alone.
+        level2Events(data.of(Metric.SENSOR_GLUCOSE).stream().filter(m -> m.device().tier().isValidated())
+                .filter(m -> m.within(since, now)).toList(), t).forEach(e -> level2.addAll(e.readings()));
         int level2Days = new TreeSet<>(level2.stream().map(Measurement::day).toList()).size();
         List<String> drugs = new ArrayList<>();
         List.of("insulin", "sulfonylurea").stream().filter(data.context()::takes).forEach(drugs::add);
@@ -216,11 +225,16 @@ public final class GlucoseSummarizer implements TopicSummarizer {
     }
 
     private static double medianGapMinutes(List<Measurement> readings) {
-        List<Double> gaps = new ArrayList<>();
-        List<Measurement> sorted = readings.stream().sorted(Comparator.comparing(Measurement::takenAt)).toList();
-        for (int i = 1; i < sorted.size(); i++) {
-            gaps.add(Duration.between(sorted.get(i - 1).takenAt(), sorted.get(i).takenAt()).getSeconds() / 60.0);
-        }
-        return gaps.isEmpty() ? 0 : Trends.median(gaps);
+        return CgmEvents.intervalMinutes(readings);
+    }
+
+    /** Level 2 hypoglycaemia events in raw sensor readings: below the level 2 limit for ≥ eventMinMinutes. */
+    private static List<CgmEvents.Event> level2Events(List<Measurement> sensor, Thresholds t) {
+        return CgmEvents.below(sensor, t.get("level2Below"), t.getInt("eventMinMinutes"), t.get("eventGapFactor"));
+    }
+
+    /** A report that ended longer ago than reportCurrentDays: its date goes into the card. */
+    private static boolean isDated(Measurement report, Thresholds t, Instant now) {
+        return report.takenAt().isBefore(now.minus(Duration.ofDays(t.getInt("reportCurrentDays"))));
     }
 }

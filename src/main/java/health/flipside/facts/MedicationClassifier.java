@@ -10,12 +10,31 @@ import java.util.Locale;
  * ATC class prefixes and ingredient names, so RxNorm-coded orders (which carry no class) are recognised by their
  * display text.
  */
-public record MedicationClassifier(List<String> atcPrefixes, List<String> ingredients) {
+public record MedicationClassifier(List<String> atcPrefixes, List<String> ingredients,
+                                   MedicationClassifier countOnlyWithAnother) {
     static final String ATC_SYSTEM = "http://www.whocc.no/atc";
 
+    /**
+     * @param countOnlyWithAnother the members of the class that count only together with another member outside this
+     *                             sub-list (heart-failure drugs are not "treated hypertension" on their own), or null
+     */
     public MedicationClassifier {
         atcPrefixes = List.copyOf(atcPrefixes);
         ingredients = ingredients.stream().map(i -> i.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public MedicationClassifier(List<String> atcPrefixes, List<String> ingredients) {
+        this(atcPrefixes, ingredients, null);
+    }
+
+    /** Whether the medication is one of the members that count only together with another. */
+    public boolean countsOnlyWithAnother(Collection<String> codes, Collection<String> texts) {
+        return countOnlyWithAnother != null && countOnlyWithAnother.matches(codes, texts);
+    }
+
+    /** The listed ingredients its texts name ("amlodipine", "valsartan"): a combination pill names two. */
+    public List<String> ingredientsIn(Collection<String> texts) {
+        return ingredients.stream().filter(i -> texts.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(i))).toList();
     }
 
     /**

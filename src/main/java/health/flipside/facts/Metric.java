@@ -30,7 +30,11 @@ public enum Metric {
     STEPS("/d"),
     /** Minutes of moderate-or-vigorous activity on one day (or one session). */
     ACTIVE_MINUTES("min"),
-    SLEEP_DURATION("h");
+    SLEEP_DURATION("h"),
+    /** Blood β-hydroxybutyrate from a ketone meter, mmol/L. */
+    BLOOD_KETONES("mmol/L"),
+    /** A urine ketone test strip read as a level: 0 negative, 1 trace, 2 small, 3 moderate, 4 large. */
+    URINE_KETONES("{level}");
 
     private final String unit;
 

@@ -50,9 +50,14 @@ final class ContextReader {
                 code = p.getCode();
                 when = p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType().getValue().toInstant()
                         : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart() ? p.getPerformedPeriod().getStart().toInstant() : null;
-            } else if (resource instanceof Observation o && o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR) {
+            } else if (resource instanceof Observation o && o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
+                    && !deniesIt(o)) {
                 code = o.getCode();
                 when = FactExtractor.effective(o).map(t -> t.getValue().toInstant()).orElse(null);
+            } else if (resource instanceof Condition c && isActive(c)) {
+                code = c.getCode(); // a recorded symptom (dizziness, a fall) dates from its onset, else its recording
+                when = c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue().toInstant()
+                        : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
             }
             if (code == null || when == null) {
                 continue;
@@ -62,6 +67,17 @@ final class ContextReader {
                     .forEach(name -> assessments.merge(name, at, (a, b) -> a.isAfter(b) ? a : b));
         }
         return new ClinicalContext(conditionsKnown, conditions, medicationsKnown, classes, assessments);
+    }
+
+    /** "Dizziness: no": a symptom question answered false, no, absent or negative records that it did not happen. */
+    private static boolean deniesIt(Observation observation) {
+        if (observation.getValue() instanceof org.hl7.fhir.r4.model.BooleanType answer) {
+            return Boolean.FALSE.equals(answer.getValue());
+        }
+        List<String> words = observation.getValue() instanceof CodeableConcept c ? texts(c)
+                : observation.getValue() instanceof org.hl7.fhir.r4.model.StringType s && s.getValue() != null ? List.of(s.getValue()) : List.of();
+        return words.stream().map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(w -> w.equals("no") || w.equals("absent") || w.equals("negative") || w.equals("false") || w.equals("none"));
     }
 
     /** Active unless the record says otherwise (clinicalStatus absent is read as active, verification refuted is not). */

@@ -245,7 +245,10 @@ public final class FactExtractor {
     private Medication medication(CodeableConcept concept) {
         List<String> texts = ContextReader.texts(concept);
         String name = texts.isEmpty() ? "unnamed medication" : texts.get(0);
-        return new Medication(name, antihypertensives.matches(codes(concept), texts));
+        boolean antihypertensive = antihypertensives.matches(codes(concept), texts);
+        return new Medication(name, antihypertensive,
+                antihypertensive && antihypertensives.countsOnlyWithAnother(codes(concept), texts),
+                antihypertensive ? antihypertensives.ingredientsIn(texts) : List.of());
     }
 
     /**

@@ -88,7 +88,8 @@ final class MeasurementReader {
         if (end.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Double> value = metric.isEvent() ? Optional.of(1.0) : value(metric, quantity);
+        Optional<Double> value = metric.isEvent() ? Optional.of(1.0)
+                : metric == Metric.URINE_KETONES ? KetoneLevels.of(observation.getValue()) : value(metric, quantity);
         if (value.isEmpty()) {
             return Optional.empty();
         }

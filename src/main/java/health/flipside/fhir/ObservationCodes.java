@@ -45,6 +45,10 @@ final class ObservationCodes {
         put(Metric.STEPS, LOINC + "|41950-7", LOINC + "|55423-8");
         put(Metric.ACTIVE_MINUTES, LOINC + "|55411-3");
         put(Metric.SLEEP_DURATION, LOINC + "|93832-4");
+        // Ketones the patient measures at home: blood β-hydroxybutyrate (53060-9, mmol/L; not confirmed against the
+        // LOINC table [M]) and urine test strips (2514-8 "Ketones [Presence] in Urine by Test strip" [S]).
+        put(Metric.BLOOD_KETONES, LOINC + "|53060-9");
+        put(Metric.URINE_KETONES, LOINC + "|2514-8");
     }
 
     private ObservationCodes() {

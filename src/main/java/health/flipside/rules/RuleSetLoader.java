@@ -259,14 +259,19 @@ public final class RuleSetLoader {
         return models;
     }
 
-    record MedicationsFile(List<String> atcPrefixes, List<String> ingredients, String source) {
+    record MedicationsFile(List<String> atcPrefixes, List<String> ingredients, String source,
+                           MedicationClassEntry countOnlyWithAnother) {
     }
 
     private static MedicationClassifier loadMedications(Path file) {
         MedicationsFile parsed = read(file, MedicationsFile.class);
+        MedicationClassEntry onlyWithAnother = parsed.countOnlyWithAnother();
         return new MedicationClassifier(
                 parsed.atcPrefixes() == null ? List.of() : parsed.atcPrefixes(),
-                parsed.ingredients() == null ? List.of() : parsed.ingredients());
+                parsed.ingredients() == null ? List.of() : parsed.ingredients(),
+                onlyWithAnother == null ? null : new MedicationClassifier(
+                        onlyWithAnother.atcPrefixes() == null ? List.of() : onlyWithAnother.atcPrefixes(),
+                        onlyWithAnother.ingredients() == null ? List.of() : onlyWithAnother.ingredients()));
     }
 
     record VocabularyFile(Map<String, ConceptEntry> conditions, Map<String, MedicationClassEntry> medications,

@@ -56,7 +56,23 @@ public final class ExamplePatients {
                     ExamplePatients::mixedUnits),
             new Example("duplicate-readings",
                     "12 readings on 3 days delivered twice by two aggregators: counted once",
-                    ExamplePatients::duplicates)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL, SafetyNetExamples.ALL).flatMap(List::stream).toList();
+                    ExamplePatients::duplicates),
+            new Example("bp-hf-drugs-only",
+                    "Heart failure on furosemide and spironolactone only, home 142/88 and office 145/89: untreated, HF drugs alone are not antihypertensive treatment",
+                    BloodPressureGapExamples::heartFailureDrugsOnly),
+            new Example("bp-low-on-three-drugs",
+                    "On amlodipine, lisinopril and hydrochlorothiazide, home mean 86/56 over 7 days: consider de-intensifying",
+                    BloodPressureGapExamples::lowOnThreeDrugs),
+            new Example("bp-symptomatic-low",
+                    "On amlodipine/valsartan and chlorthalidone (3 drugs), home mean 118/72 but 84/52 two days ago with dizziness reported the same morning",
+                    BloodPressureGapExamples::symptomaticLow),
+            new Example("bp-low-one-drug",
+                    "On amlodipine only, home mean 94/58 over 5 days: an info line, no warning",
+                    BloodPressureGapExamples::lowOnOneDrug),
+            new Example("bp-office-dated",
+                    "Treated, home 142/88 over 10 days, office visits 230 and 190 days ago: the office mean is dated"
+                            + " (\"from 2026-05\")",
+                    BloodPressureGapExamples::officeDated)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL, SafetyNetExamples.ALL).flatMap(List::stream).toList();
 
     private ExamplePatients() {
     }

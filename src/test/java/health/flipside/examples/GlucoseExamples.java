@@ -58,7 +58,22 @@ final class GlucoseExamples {
                     GlucoseExamples::atTarget),
             new ExamplePatients.Example("glucose-consumer-report",
                     "A CGM report with excess time below range from a sensor not on the device list: capped at info",
-                    GlucoseExamples::consumerReport));
+                    GlucoseExamples::consumerReport),
+            new ExamplePatients.Example("glucose-level2-hyperglycaemia",
+                    "T1D on insulin, vendor CGM report: 9.5% of the time above 250 mg/dL, TIR 58%, no excess lows, no ketones reported",
+                    GlucoseGapExamples::level2Hyperglycaemia),
+            new ExamplePatients.Example("glucose-ketones-type1",
+                    "T1D on insulin: meter above 250 mg/dL on 5 of 7 evenings, blood ketones 2.1 mmol/L typed in beside a 342 mg/dL reading",
+                    GlucoseGapExamples::ketonesType1),
+            new ExamplePatients.Example("glucose-urine-ketones-type2",
+                    "T2D on metformin and empagliflozin: a moderate urine ketone strip typed in, glucose 168 mg/dL",
+                    GlucoseGapExamples::urineKetonesType2),
+            new ExamplePatients.Example("glucose-raw-cgm-brief-dips",
+                    "T1D on insulin, 14 days of raw 15-minute CGM readings: single values below 54 on 3 nights, one 30-minute level 2 event",
+                    GlucoseGapExamples::rawCgmBriefDips),
+            new ExamplePatients.Example("glucose-cgm-report-dated",
+                    "A vendor CGM report at target that ended 20 days ago: dated in the card",
+                    GlucoseGapExamples::datedReport));
 
     private GlucoseExamples() {
     }
@@ -166,7 +181,13 @@ final class GlucoseExamples {
      */
     private static void report(PatientBuilder p, Instant now, String sensor, int days, double active, double[] ranges,
                                double cv, double gmi) {
-        OffsetDateTime end = daysBefore(now, 1, 23, 59);
+        report(p, now, 1, sensor, days, active, ranges, cv, gmi);
+    }
+
+    /** The same report, ending {@code endDaysAgo} days before now. */
+    static void report(PatientBuilder p, Instant now, int endDaysAgo, String sensor, int days, double active,
+                       double[] ranges, double cv, double gmi) {
+        OffsetDateTime end = daysBefore(now, endDaysAgo, 23, 59);
         OffsetDateTime start = end.minusDays(days).plusMinutes(1);
         period(p.observation("laboratory", end, new Coding(LOINC, "104636-6", "Days of sensor wear"), (double) days, "d", sensor), start, end);
         period(p.observation("laboratory", end, new Coding(LOINC, "104637-4", "Sensor active percentage"), active, "%", sensor), start, end);

@@ -38,6 +38,10 @@ public final class BpThresholds {
         values.put("plausibleSystolicMax", 260.0);
         values.put("plausibleDiastolicMin", 30.0);
         values.put("plausibleDiastolicMax", 160.0);
+        values.put("homeLowSystolic", 90.0);
+        values.put("homeLowDiastolic", 60.0);
+        values.put("lowWindowDays", 14.0);
+        values.put("officeCurrentDays", 90.0);
         values.putAll(overrides);
         return TestThresholds.of("bp", values);
     }

@@ -50,4 +50,31 @@ class MedicationClassifierTest {
         assertThat(classifier.matches(List.of(RXNORM + "|860975"), List.of("metformin 500 MG Oral Tablet"))).isFalse();
         assertThat(classifier.matches(List.of(), List.of())).isFalse();
     }
+
+    @Test
+    @DisplayName("heart-failure drugs count only with another antihypertensive; a combination pill counts each ingredient")
+    void heartFailureDrugsAloneAreNotTreatedHypertension() {
+        MedicationClassifier list = new health.flipside.rules.RuleSetLoader().load(java.nio.file.Path.of("rules")).antihypertensives();
+        java.util.function.Function<String, Medication> order = text -> {
+            boolean bp = list.matches(List.of(), List.of(text));
+            return new Medication(text, bp, bp && list.countsOnlyWithAnother(List.of(), List.of(text)), list.ingredientsIn(List.of(text)));
+        };
+        AntihypertensiveTreatment hfOnly = AntihypertensiveTreatment.of(true, List.of(order.apply("furosemide 40 MG Oral Tablet"),
+                order.apply("spironolactone 25 MG Oral Tablet"), order.apply("sacubitril 49 MG / valsartan 51 MG Oral Tablet")));
+        assertThat(hfOnly.treated()).isFalse();
+        assertThat(hfOnly.notCounted()).hasSize(3);
+        assertThat(hfOnly.drugCount()).as("furosemide, spironolactone, sacubitril, valsartan").isEqualTo(4);
+
+        AntihypertensiveTreatment withAnother = AntihypertensiveTreatment.of(true, List.of(order.apply("furosemide 40 MG Oral Tablet"),
+                order.apply("amlodipine 5 MG Oral Tablet")));
+        assertThat(withAnother.treated()).isTrue();
+        assertThat(withAnother.hasNotCounted()).isFalse();
+
+        AntihypertensiveTreatment combination = AntihypertensiveTreatment.of(true, List.of(
+                order.apply("amlodipine 5 MG / valsartan 160 MG Oral Tablet"), order.apply("amlodipine 10 MG Oral Tablet")));
+        assertThat(combination.drugCount()).as("amlodipine twice is one drug").isEqualTo(2);
+        AntihypertensiveTreatment byAtcOnly = AntihypertensiveTreatment.of(true, List.of(new Medication("Brand X", true)));
+        assertThat(byAtcOnly.treated()).isTrue();
+        assertThat(byAtcOnly.drugCount()).isEqualTo(1);
+    }
 }

@@ -510,8 +510,8 @@ class FactExtractorTest {
             List<Medication> medications = extract(byAtc, byIngredient, other).medications();
 
             assertThat(medications).containsExactly(
-                    new Medication("Norvasc 5 mg", true),
-                    new Medication("lisinopril 10 MG Oral Tablet", true),
+                    new Medication("Norvasc 5 mg", true, false, List.of("amlodipine")),
+                    new Medication("lisinopril 10 MG Oral Tablet", true, false, List.of("lisinopril")),
                     new Medication("metformin 500 MG Oral Tablet", false));
         }
 

@@ -46,7 +46,8 @@ class StreamExtractionTest {
             Map.of("atrial-fibrillation", new ClinicalVocabulary.Concept(
                     List.of("http://snomed.info/sct|49436004", "http://hl7.org/fhir/sid/icd-10-cm|I48*"), List.of("atrial fibrillation"))),
             Map.of("insulin", new MedicationClassifier(List.of("A10A"), List.of("insulin"))),
-            Map.of("suicide-risk-assessment", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|225337009"), List.of())));
+            Map.of("suicide-risk-assessment", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|225337009"), List.of()),
+                    "hypotension-symptom", new ClinicalVocabulary.Concept(List.of("http://snomed.info/sct|404640003"), List.of("dizziness"))));
     private final FactExtractor extractor = new FactExtractor(DEVICES,
             new MedicationClassifier(List.of("C09"), List.of()), VOCABULARY, new UnitConverter());
 
@@ -75,6 +76,37 @@ class StreamExtractionTest {
         assertThat(data.skippedResources()).as("skipped").isZero();
         assertThat(data.measurements()).hasSize(1);
         return data.measurements().get(0);
+    }
+
+    @Nested
+    class Ketones {
+        private Observation strip(org.hl7.fhir.r4.model.Type value) {
+            Observation strip = byPatient("2514-8", "2026-11-19T07:00:00-05:00", null, null);
+            strip.setValue(value);
+            return strip;
+        }
+
+        @Test
+        void aUrineStripIsReadFromItsWordsOrPlusSigns() {
+            assertThat(only(strip(new CodeableConcept().setText("Moderate"))).value()).isEqualTo(3.0);
+            assertThat(only(strip(new CodeableConcept(new Coding("http://snomed.info/sct", "x", "Large")))).value()).isEqualTo(4.0);
+            assertThat(only(strip(new org.hl7.fhir.r4.model.StringType("++"))).value()).isEqualTo(3.0);
+            assertThat(only(strip(new org.hl7.fhir.r4.model.StringType("negative"))).metric()).isEqualTo(Metric.URINE_KETONES);
+        }
+
+        @Test
+        void anAnswerItCannotPlaceIsSkippedNotGuessed() {
+            PatientData data = extract(strip(new org.hl7.fhir.r4.model.StringType("purple")));
+            assertThat(data.measurements()).isEmpty();
+            assertThat(data.skippedResources()).isEqualTo(1);
+        }
+
+        @Test
+        void bloodKetonesAreReadInMmolPerLitre() {
+            Measurement m = only(byPatient("53060-9", "2026-11-19T07:00:00Z", 2.1, "mmol/L"));
+            assertThat(m.metric()).isEqualTo(Metric.BLOOD_KETONES);
+            assertThat(m.value()).isEqualTo(2.1);
+        }
     }
 
     @Nested
@@ -287,6 +319,23 @@ class StreamExtractionTest {
             PatientData data = extract(early, late, planned);
             assertThat(data.context().lastAssessments()).containsEntry("suicide-risk-assessment",
                     java.time.Instant.parse("2026-11-18T10:00:00Z"));
+        }
+
+        @Test
+        void aRecordedSymptomDatesFromTheObservationOrTheConditionsOnsetUnlessItWasDenied() {
+            Observation dizzy = byPatient("x", "2026-11-17T08:00:00Z", null, null);
+            dizzy.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "404640003", "Dizziness")));
+            assertThat(extract(dizzy).context().lastAssessments()).containsEntry("hypotension-symptom",
+                    java.time.Instant.parse("2026-11-17T08:00:00Z"));
+            dizzy.setValue(new org.hl7.fhir.r4.model.BooleanType(false));
+            assertThat(extract(dizzy).context().lastAssessments()).as("'dizziness: no'").doesNotContainKey("hypotension-symptom");
+            dizzy.setValue(new CodeableConcept().setText("No"));
+            assertThat(extract(dizzy).context().lastAssessments()).doesNotContainKey("hypotension-symptom");
+
+            Condition condition = new Condition().setCode(new CodeableConcept().setText("Dizziness on standing"));
+            condition.setOnset(new DateTimeType("2026-11-16T09:00:00Z"));
+            assertThat(extract(Map.of("conditions", List.of(condition))).context().lastAssessments())
+                    .containsEntry("hypotension-symptom", java.time.Instant.parse("2026-11-16T09:00:00Z"));
         }
 
         private Procedure assessment(String performed, Procedure.ProcedureStatus status) {
