@@ -22,15 +22,23 @@ public final class FactBuilder {
         this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);
     }
 
+    /** The patient context at {@code now}: read once, handed to every topic (issue 9). */
+    public PatientContext patientContext(PatientData data, Instant now) {
+        return PatientContext.of(data.record(), data.context(), topic("common"), now);
+    }
+
     public List<Object> facts(PatientData data, Instant now) {
         Thresholds bp = topic("bp");
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
         MeasurementCleaner.Cleaned streams = new MeasurementCleaner(topic("common")).clean(data.measurements());
-        PatientData clean = data.withMeasurements(streams.measurements());
+        PatientContext patient = patientContext(data, now);
+        PatientData clean = data.withMeasurements(streams.measurements()).withPatient(patient);
 
         List<Object> facts = new ArrayList<>(thresholdsByTopic.values());
+        facts.add(patient);
         facts.add(summarizer.home(cleaned.readings(), now));
+        new PregnancyBloodPressureSummarizer(bp).severe(cleaned.readings(), patient, now).ifPresent(facts::add);
         summarizer.office(cleaned.readings(), now).ifPresent(facts::add);
         facts.add(new AntihypertensiveTreatment(data.medicationsKnown(),
                 data.medications().stream().anyMatch(Medication::antihypertensive),

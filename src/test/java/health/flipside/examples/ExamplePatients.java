@@ -88,6 +88,9 @@ public final class ExamplePatients {
         keys.put("surveys", p.surveys());
         keys.put("questionnaireResponses", p.questionnaireResponses());
         keys.put("procedures", p.procedures());
+        keys.put("episodesOfCare", p.episodesOfCare());
+        keys.put("socialHistory", p.socialHistory());
+        keys.put("ecgReports", p.ecgReports());
         IParser parser = FhirR4.context().newJsonParser();
         keys.forEach((key, resource) -> {
             try {
