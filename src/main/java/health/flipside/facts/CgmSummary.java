@@ -19,11 +19,15 @@ package health.flipside.facts;
  * @param cvAboveTarget     CV above its limit (a modifier of the hypoglycaemia card, not a card of its own)
  * @param inRangeBelowTarget TIR below its target
  * @param veryHighAboveTarget TAR &gt;250 at or above its limit
+ * @param targets           the targets of this patient's group (adult, older adult, pregnancy) the verdicts use;
+ *                          belowRange / inRange / aboveRange are cut at its range (63–140 in pregnancy, from raw
+ *                          readings only)
  */
 public record CgmSummary(boolean fromVendorReport, double days, double activePercent, boolean interpretable,
                          double belowRange, double veryLow, double inRange, double aboveRange, double veryHigh,
                          double cv, double gmi, boolean hypoglycaemiaAboveTarget, boolean cvAboveTarget,
-                         boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance) {
+                         boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance,
+                         CgmTargets targets) {
 
     /** Whole days for texts ("14"). */
     public String daysText() {

@@ -10,13 +10,17 @@ import java.util.Map;
 public final class FactBuilder {
     /** The summaries of every topic besides blood pressure; a topic runs when its thresholds file exists. */
     public static final List<TopicSummarizer.Topic> TOPICS = List.of(
-            new TopicSummarizer.Topic(GlucoseSummarizer.TOPIC, GlucoseSummarizer.REQUIRED_THRESHOLDS, new GlucoseSummarizer()),
+            new TopicSummarizer.Topic(GlucoseSummarizer.TOPIC, concat(GlucoseSummarizer.REQUIRED_THRESHOLDS, CgmTargets.REQUIRED_THRESHOLDS), new GlucoseSummarizer()),
             new TopicSummarizer.Topic(HeartFailureSummarizer.TOPIC, HeartFailureSummarizer.REQUIRED_THRESHOLDS, new HeartFailureSummarizer()),
-            new TopicSummarizer.Topic(WearablesSummarizer.TOPIC, WearablesSummarizer.REQUIRED_THRESHOLDS, new WearablesSummarizer()),
+            new TopicSummarizer.Topic(WearablesSummarizer.TOPIC, concat(WearablesSummarizer.REQUIRED_THRESHOLDS, OxygenTarget.REQUIRED_THRESHOLDS), new WearablesSummarizer()),
             new TopicSummarizer.Topic(ActivitySummarizer.TOPIC, ActivitySummarizer.REQUIRED_THRESHOLDS, new ActivitySummarizer()),
             new TopicSummarizer.Topic(PromsSummarizer.TOPIC, PromsSummarizer.REQUIRED_THRESHOLDS, new PromsSummarizer()));
 
     private final Map<String, Thresholds> thresholdsByTopic;
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
 
     public FactBuilder(Map<String, Thresholds> thresholdsByTopic) {
         this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);

@@ -56,7 +56,7 @@ public final class ExamplePatients {
                     ExamplePatients::mixedUnits),
             new Example("duplicate-readings",
                     "12 readings on 3 days delivered twice by two aggregators: counted once",
-                    ExamplePatients::duplicates)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL).flatMap(List::stream).toList();
+                    ExamplePatients::duplicates)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL, ContextExamples.ALL).flatMap(List::stream).toList();
 
     private ExamplePatients() {
     }

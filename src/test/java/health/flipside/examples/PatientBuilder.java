@@ -219,6 +219,13 @@ final class PatientBuilder {
         return condition("http://snomed.info/sct", snomed, display);
     }
 
+    /** An active SNOMED-coded Condition with an onset date (when it was diagnosed). */
+    PatientBuilder conditionSince(String snomed, String display, OffsetDateTime onset) {
+        condition(snomed, display);
+        conditions.get(conditions.size() - 1).setOnset(new DateTimeType(Date.from(onset.toInstant())));
+        return this;
+    }
+
     PatientBuilder condition(String system, String code, String display) {
         Condition condition = new Condition();
         condition.setId(patientId + "-condition-" + (++sequence));
