@@ -70,7 +70,13 @@ final class ContextExamples {
                     ContextExamples::irnEcgBefore),
             new ExamplePatients.Example("context-irn-af-diagnosed",
                     "An irregular-rhythm notification 30 days ago, atrial fibrillation diagnosed 10 days ago: the known-AF line",
-                    ContextExamples::irnAfDiagnosed));
+                    ContextExamples::irnAfDiagnosed),
+            new ExamplePatients.Example("context-steps-older-adult",
+                    "68 years old, about 6,500 steps a day: in the range where benefit levels off at 60 and over (it would not be under 60)",
+                    ContextExamples::stepsOlderAdult),
+            new ExamplePatients.Example("proms-promis-worse-5",
+                    "PROMIS-29 anxiety T 55 a month ago, 60 now (+5, the MCID): a reliable worsening with the measure's reliability",
+                    ContextExamples::promisWorseFive));
 
     private ContextExamples() {
     }
@@ -231,6 +237,23 @@ final class ContextExamples {
         p.ecgReport(daysBefore(now, 40, 11, 0), new Coding(SNOMED, "164854000", "Electrocardiogram normal"));
         WearableExamples.irn(p, now, 20, watch);
         p.condition("38341003", "Hypertensive disorder");
+        return p;
+    }
+
+    static PatientBuilder stepsOlderAdult(Instant now) {
+        PatientBuilder p = new PatientBuilder("context-steps-older", "Example", "Lou", AdministrativeGender.MALE, 1958);
+        String tracker = p.device("context-steps-older-tracker", "Fitbit", "Sense 2", null, true);
+        for (int day = 7; day >= 1; day--) {
+            p.observation("activity", daysBefore(now, day, 23, 50), new Coding(LOINC, "41950-7",
+                    "Number of steps in 24 hour Measured"), 6300.0 + day * 60, "/d", tracker);
+        }
+        return p;
+    }
+
+    static PatientBuilder promisWorseFive(Instant now) {
+        PatientBuilder p = new PatientBuilder("proms-promis-worse", "Example", "Noor", AdministrativeGender.FEMALE, 1979);
+        PromsExamples.score(p, daysBefore(now, 30, 10, 0), "71967-4", "PROMIS-29 Anxiety score T-score", 55.0, null);
+        PromsExamples.score(p, daysBefore(now, 2, 10, 0), "71967-4", "PROMIS-29 Anxiety score T-score", 60.0, null);
         return p;
     }
 
