@@ -51,7 +51,9 @@ public record CardPolicy(int maxCards, String summaryCardHeadline, String summar
             severity = Severity.WARNING;
         }
         DeviceTier tier = finding.provenance() == null ? null : finding.provenance().tier();
-        Severity cap = capExceptions.getOrDefault(finding.ruleId(), tier == null ? null : tierCaps.get(tier));
+        // An exception lifts a tier cap; it never lowers a finding from data that has no cap (a validated cuff).
+        Severity tierCap = tier == null ? null : tierCaps.get(tier);
+        Severity cap = tierCap == null ? null : capExceptions.getOrDefault(finding.ruleId(), tierCap);
         return cap != null && severity.compareTo(cap) < 0 ? cap : severity;
     }
 }

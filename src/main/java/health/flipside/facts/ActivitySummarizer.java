@@ -19,7 +19,7 @@ import java.util.function.BinaryOperator;
 public final class ActivitySummarizer implements TopicSummarizer {
     public static final String TOPIC = "activity";
     public static final List<String> REQUIRED_THRESHOLDS = List.of("windowDays", "stepDaysMin", "activeDaysMin", "sleepNightsMin",
-            "stepsLowBelow", "stepsHighFrom", "activeMinutesWeekly", "sleepHoursMin");
+            "stepsLowBelow", "stepsHighFrom", "stepsHighFromOlder", "stepsOlderFromAge", "activeMinutesWeekly", "sleepHoursMin");
 
     @Override
     public List<Object> facts(PatientData data, Thresholds t, Instant now) {
@@ -28,7 +28,11 @@ public final class ActivitySummarizer implements TopicSummarizer {
         // Trackers send cumulative counts during the day: the day's count is its highest value [D].
         Map<LocalDate, Day> steps = perDay(recent(data.of(Metric.STEPS), window, now), Math::max);
         if (steps.size() >= t.getInt("stepDaysMin")) {
-            facts.add(new StepCount(Trends.median(values(steps)), steps.size(), window, Coverage.of(used(steps), window, null)));
+            // Where the benefit levels off depends on age (Paluch 2022): the patient's own group, or under 60 when the
+            // age is unknown (8,000 is past the older group's plateau too).
+            boolean older = data.patient().ageKnown() && data.patient().ageYears() >= t.get("stepsOlderFromAge");
+            facts.add(new StepCount(Trends.median(values(steps)), steps.size(), window, Coverage.of(used(steps), window, null),
+                    t.get(older ? "stepsHighFromOlder" : "stepsHighFrom"), older, data.patient().ageKnown()));
         }
         Map<LocalDate, Day> active = perDay(recent(data.of(Metric.ACTIVE_MINUTES), window, now), Double::sum);
         if (active.size() >= t.getInt("activeDaysMin")) {

@@ -24,33 +24,36 @@ package health.flipside.facts;
  * @param reportEnd         the last day the vendor report covers (ISO date), or null for computed metrics
  * @param reportDated       the vendor report ended longer ago than {@code reportCurrentDays}: cards print its date so
  *                          it is never read as current
+ * @param targets           the targets of this patient's group (adult, older adult, pregnancy) the verdicts use;
+ *                          belowRange / inRange / aboveRange are cut at its range (63–140 in pregnancy, from raw
+ *                          readings only)
  */
 public record CgmSummary(boolean fromVendorReport, double days, double activePercent, boolean interpretable,
                          double belowRange, double veryLow, double inRange, double aboveRange, double veryHigh,
                          double cv, double gmi, boolean hypoglycaemiaAboveTarget, boolean cvAboveTarget,
                          boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance,
-                         int level2Events, String reportEnd, boolean reportDated) {
+                         int level2Events, String reportEnd, boolean reportDated, CgmTargets targets) {
 
     /** The consensus metrics alone: no event count, no report date (see {@link #withLevel2Events}, {@link #withReportEnd}). */
     public CgmSummary(boolean fromVendorReport, double days, double activePercent, boolean interpretable,
                       double belowRange, double veryLow, double inRange, double aboveRange, double veryHigh,
                       double cv, double gmi, boolean hypoglycaemiaAboveTarget, boolean cvAboveTarget,
-                      boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance) {
+                      boolean inRangeBelowTarget, boolean veryHighAboveTarget, Provenance provenance, CgmTargets targets) {
         this(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
                 cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget, veryHighAboveTarget, provenance,
-                -1, null, false);
+                -1, null, false, targets);
     }
 
     public CgmSummary withLevel2Events(int events) {
         return new CgmSummary(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange,
                 aboveRange, veryHigh, cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget,
-                veryHighAboveTarget, provenance, events, reportEnd, reportDated);
+                veryHighAboveTarget, provenance, events, reportEnd, reportDated, targets);
     }
 
     public CgmSummary withReportEnd(String end, boolean dated) {
         return new CgmSummary(fromVendorReport, days, activePercent, interpretable, belowRange, veryLow, inRange,
                 aboveRange, veryHigh, cv, gmi, hypoglycaemiaAboveTarget, cvAboveTarget, inRangeBelowTarget,
-                veryHighAboveTarget, provenance, level2Events, end, dated);
+                veryHighAboveTarget, provenance, level2Events, end, dated, targets);
     }
 
     /** Whether the event count is known (computed from raw readings). */

@@ -13,11 +13,17 @@ import java.util.TreeSet;
  * "suicide-risk-assessment". A code ending in '*' matches by prefix (ICD-10 "I48*"); texts match by containment.
  */
 public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, MedicationClassifier> medications,
-                                 Map<String, Concept> assessments) {
+                                 Map<String, Concept> assessments, Map<String, Concept> patientContext) {
     public ClinicalVocabulary {
         conditions = Map.copyOf(conditions);
         medications = Map.copyOf(medications);
         assessments = Map.copyOf(assessments);
+        patientContext = Map.copyOf(patientContext);
+    }
+
+    public ClinicalVocabulary(Map<String, Concept> conditions, Map<String, MedicationClassifier> medications,
+                              Map<String, Concept> assessments) {
+        this(conditions, medications, assessments, Map.of());
     }
 
     public static final ClinicalVocabulary EMPTY = new ClinicalVocabulary(Map.of(), Map.of(), Map.of());
@@ -43,6 +49,15 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
 
     public Set<String> assessmentsOf(Collection<String> codes, Collection<String> texts) {
         return names(assessments, codes, texts);
+    }
+
+    /**
+     * Whether a concept is one of the patient-context groups ("pregnancy", "postpartum", "delivery",
+     * "palliative-care", "ecg", "ecg-normal"); a group the file does not define matches nothing.
+     */
+    public boolean isContext(String name, Collection<String> codes, Collection<String> texts) {
+        Concept concept = patientContext.get(name);
+        return concept != null && concept.matches(codes, texts);
     }
 
     public Set<String> medicationClassesOf(Collection<String> codes, Collection<String> texts) {

@@ -10,16 +10,25 @@ import java.util.Map;
 public final class FactBuilder {
     /** The summaries of every topic besides blood pressure; a topic runs when its thresholds file exists. */
     public static final List<TopicSummarizer.Topic> TOPICS = List.of(
-            new TopicSummarizer.Topic(GlucoseSummarizer.TOPIC, GlucoseSummarizer.REQUIRED_THRESHOLDS, new GlucoseSummarizer()),
+            new TopicSummarizer.Topic(GlucoseSummarizer.TOPIC, concat(GlucoseSummarizer.REQUIRED_THRESHOLDS, CgmTargets.REQUIRED_THRESHOLDS), new GlucoseSummarizer()),
             new TopicSummarizer.Topic(HeartFailureSummarizer.TOPIC, HeartFailureSummarizer.REQUIRED_THRESHOLDS, new HeartFailureSummarizer()),
-            new TopicSummarizer.Topic(WearablesSummarizer.TOPIC, WearablesSummarizer.REQUIRED_THRESHOLDS, new WearablesSummarizer()),
+            new TopicSummarizer.Topic(WearablesSummarizer.TOPIC, concat(WearablesSummarizer.REQUIRED_THRESHOLDS, OxygenTarget.REQUIRED_THRESHOLDS), new WearablesSummarizer()),
             new TopicSummarizer.Topic(ActivitySummarizer.TOPIC, ActivitySummarizer.REQUIRED_THRESHOLDS, new ActivitySummarizer()),
             new TopicSummarizer.Topic(PromsSummarizer.TOPIC, PromsSummarizer.REQUIRED_THRESHOLDS, new PromsSummarizer()));
 
     private final Map<String, Thresholds> thresholdsByTopic;
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
     public FactBuilder(Map<String, Thresholds> thresholdsByTopic) {
         this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);
+    }
+
+    /** The patient context at {@code now}: read once, handed to every topic (issue 9). */
+    public PatientContext patientContext(PatientData data, Instant now) {
+        return PatientContext.of(data.record(), data.context(), topic("common"), now);
     }
 
     public List<Object> facts(PatientData data, Instant now) {
@@ -27,11 +36,14 @@ public final class FactBuilder {
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
         MeasurementCleaner.Cleaned streams = new MeasurementCleaner(topic("common")).clean(data.measurements());
-        PatientData clean = data.withMeasurements(streams.measurements());
+        PatientContext patient = patientContext(data, now);
+        PatientData clean = data.withMeasurements(streams.measurements()).withPatient(patient);
 
         List<Object> facts = new ArrayList<>(thresholdsByTopic.values());
+        facts.add(patient);
         HomeBloodPressure home = summarizer.home(cleaned.readings(), now);
         facts.add(home);
+        new PregnancyBloodPressureSummarizer(bp).severe(cleaned.readings(), patient, now).ifPresent(facts::add);
         summarizer.office(cleaned.readings(), now).map(o -> summarizer.dated(o, now)).ifPresent(facts::add);
         summarizer.low(home, cleaned.readings(), data.context(), now).ifPresent(facts::add);
         facts.add(AntihypertensiveTreatment.of(data.medicationsKnown(), data.medications()));

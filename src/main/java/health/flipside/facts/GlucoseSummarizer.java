@@ -38,7 +38,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
     public List<Object> facts(PatientData data, Thresholds t, Instant now) {
         List<Object> facts = new ArrayList<>();
         Optional<CgmSummary> report = vendorReport(data, t, now);
-        (report.isPresent() ? report : computed(data.of(Metric.SENSOR_GLUCOSE), t, now)).ifPresent(facts::add);
+        (report.isPresent() ? report : computed(data.of(Metric.SENSOR_GLUCOSE), data.patient(), t, now)).ifPresent(facts::add);
         severe(data, t, now).ifPresent(facts::add);
         meterLows(data.of(Metric.GLUCOSE), t, now).ifPresent(facts::add);
         veryHigh(data, t, now).ifPresent(facts::add);
@@ -124,11 +124,12 @@ public final class GlucoseSummarizer implements TopicSummarizer {
                 + (active < 0 ? "sensor active time not reported" : Numbers.whole(active) + "% sensor active");
         return Optional.of(summary(true, days, active, veryLow < 0 || low < 0 ? -1 : veryLow + low, veryLow,
                 tir.value(), high < 0 || veryHigh < 0 ? -1 : high + veryHigh, veryHigh, value(values, Metric.CGM_CV), gmi,
-                t, report, devices).withReportEnd(tir.day().toString(), isDated(tir, t, now)));
+                t, report, devices, CgmTargets.of(data.patient(), t, true)).withReportEnd(tir.day().toString(), isDated(tir, t, now)));
     }
 
     /** The consensus metrics computed from raw sensor readings in the CGM window. */
-    private Optional<CgmSummary> computed(List<Measurement> sensor, Thresholds t, Instant now) {
+    private Optional<CgmSummary> computed(List<Measurement> sensor, PatientContext patient, Thresholds t, Instant now) {
+        CgmTargets targets = CgmTargets.of(patient, t, false);
         int windowDays = t.getInt("cgmWindowDays");
         List<Measurement> readings = sensor.stream()
                 .filter(m -> m.within(now.minus(Duration.ofDays(windowDays)), now)).toList();
@@ -139,8 +140,8 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         double mean = readings.stream().mapToDouble(Measurement::value).average().orElseThrow();
         double sd = Math.sqrt(readings.stream().mapToDouble(m -> (m.value() - mean) * (m.value() - mean)).sum() / Math.max(1, n - 1));
         double veryLow = percent(readings, m -> m < t.get("level2Below"));
-        double belowRange = percent(readings, m -> m < t.get("level1Below"));
-        double aboveRange = percent(readings, m -> m > t.get("rangeHighAbove"));
+        double belowRange = percent(readings, m -> m < targets.rangeLow());
+        double aboveRange = percent(readings, m -> m > targets.rangeHigh());
         double veryHigh = percent(readings, m -> m > t.get("rangeVeryHighAbove"));
         double inRange = 100 - belowRange - aboveRange;
         // Sensor active time: readings × the sensor's own interval (the median gap between readings, so a
@@ -152,21 +153,22 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         String report = "computed from " + n + " sensor readings: " + daysWorn + " d, " + Numbers.whole(active)
                 + "% sensor active in the last " + windowDays + " days";
         CgmSummary summary = summary(false, daysWorn, active, belowRange, veryLow, inRange,
-                aboveRange, veryHigh, sd / mean * 100, gmi, t, report, readings.stream().map(Measurement::device).toList());
+                aboveRange, veryHigh, sd / mean * 100, gmi, t, report, readings.stream().map(Measurement::device).toList(), targets);
         return Optional.of(summary.withLevel2Events(level2Events(readings, t).size()));
     }
 
     private static CgmSummary summary(boolean vendor, double days, double active, double belowRange, double veryLow,
                                       double inRange, double aboveRange, double veryHigh, double cv, double gmi,
-                                      Thresholds t, String report, List<DeviceInfo> devices) {
+                                      Thresholds t, String report, List<DeviceInfo> devices, CgmTargets targets) {
         boolean interpretable = days >= t.get("cgmMinDays") && active >= t.get("cgmMinActivePercent");
-        boolean hypo = belowRange >= t.get("belowRangeMax") || veryLow >= t.get("veryLowMax");
+        // Targets by patient group (CgmTargets); a report that cannot be judged against them gives no verdict.
+        boolean hypo = targets.judged() && (belowRange >= targets.belowRangeMax() || veryLow >= targets.veryLowMax());
         String standard = " (" + (interpretable ? "meets" : "below") + " the " + t.getInt("cgmMinDays") + "-day / "
                 + t.getInt("cgmMinActivePercent") + "% reporting standard)";
         Provenance provenance = Provenance.ofReport(Coverage.sourceLabel(devices), report + standard, Coverage.leastTrusted(devices));
         return new CgmSummary(vendor, days, active, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
-                cv, gmi, hypo, cv > t.get("cvMax"), inRange >= 0 && inRange < t.get("inRangeTarget"),
-                veryHigh >= t.get("veryHighMax"), provenance);
+                cv, gmi, hypo, cv > t.get("cvMax"), targets.judged() && inRange >= 0 && inRange < targets.inRangeTarget(),
+                targets.judged() && targets.hasVeryHighGoal() && veryHigh >= targets.veryHighMax(), provenance, targets);
     }
 
     /** A reported level 3 event, or level 2 readings on several days on insulin or a sulfonylurea. */

@@ -12,24 +12,33 @@ import java.util.List;
  * @param skippedResources resources Flipside could not read (unknown unit, missing value)
  * @param unavailable      data that could be had neither from prefetch nor from the FHIR server (prefetch keys)
  * @param unresolvedDevices readings used at the lowest tier because the device they name could not be had
+ * @param record           the chart's patient context as read (birth date, pregnancy, palliative care, ECGs)
+ * @param patient          that context at the call's instant: set by {@link FactBuilder} before any topic runs
+ *                         ({@link PatientContext#UNKNOWN} until then)
  */
 public record PatientData(List<BloodPressureReading> bloodPressure, List<Measurement> measurements,
                           List<PromScore> proms, ClinicalContext context, List<Medication> medications,
                           boolean medicationsKnown, int skippedResources, List<String> unavailable,
-                          int unresolvedDevices) {
+                          int unresolvedDevices, PatientRecord record, PatientContext patient) {
     public PatientData {
         bloodPressure = List.copyOf(bloodPressure);
         measurements = List.copyOf(measurements);
         proms = List.copyOf(proms);
         medications = List.copyOf(medications);
         unavailable = List.copyOf(unavailable);
+        record = record == null ? PatientRecord.UNKNOWN : record;
+        patient = patient == null ? PatientContext.UNKNOWN : patient;
     }
 
-    /** Data whose every device reference resolved. */
+    /**
+     * Without a patient record and with every device found (unit tests of one topic): an adult of unknown age,
+     * nothing else known.
+     */
     public PatientData(List<BloodPressureReading> bloodPressure, List<Measurement> measurements, List<PromScore> proms,
                        ClinicalContext context, List<Medication> medications, boolean medicationsKnown,
                        int skippedResources, List<String> unavailable) {
-        this(bloodPressure, measurements, proms, context, medications, medicationsKnown, skippedResources, unavailable, 0);
+        this(bloodPressure, measurements, proms, context, medications, medicationsKnown, skippedResources, unavailable,
+                0, PatientRecord.UNKNOWN, PatientContext.UNKNOWN);
     }
 
     /** The measurements of one metric, oldest first as delivered. */
@@ -45,6 +54,12 @@ public record PatientData(List<BloodPressureReading> bloodPressure, List<Measure
 
     PatientData withMeasurements(List<Measurement> cleaned) {
         return new PatientData(bloodPressure, cleaned, proms, context, medications, medicationsKnown, skippedResources,
-                unavailable, unresolvedDevices);
+                unavailable, unresolvedDevices, record, patient);
+    }
+
+    /** The same data with the patient context of the call's instant. */
+    public PatientData withPatient(PatientContext context) {
+        return new PatientData(bloodPressure, measurements, proms, this.context, medications, medicationsKnown,
+                skippedResources, unavailable, unresolvedDevices, record, context);
     }
 }

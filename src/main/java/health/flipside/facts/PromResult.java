@@ -36,6 +36,20 @@ public record PromResult(String instrument, String scale, String name, boolean h
         return instrument.equals(instrumentName) && scale.equals(scaleName);
     }
 
+    /**
+     * Where the band comes from, for cards that name the band (issue 9: bands are marked with their source).
+     * PHQ-9 5/10/15/20 is cited to Kroenke 2001, which was not retrieved [M].
+     */
+    public String bandSource() {
+        return switch (instrument) {
+            case "PHQ-9" -> "PHQ-9 bands 5/10/15/20: Kroenke 2001, not yet confirmed against the paper";
+            case "PHQ-2" -> "PHQ-2 positive from 3: Kroenke 2003, not yet confirmed; Arroll 2010";
+            case "GAD-7" -> "GAD-7 bands 5/10/15: Spitzer 2006";
+            case "Pain NRS" -> "pain bands 1–3/4–6/7–10: not yet confirmed";
+            default -> instrument.startsWith("PROMIS") ? "PROMIS cut points: HealthMeasures" : "";
+        };
+    }
+
     /** For templates: the PROMIS-29 domains (symptom or function), whose severe range is a warning. */
     public boolean promis29() {
         return instrument.equals("PROMIS-29");

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class WearablesSummarizer implements TopicSummarizer {
     public static final String TOPIC = "wearables";
     public static final List<String> REQUIRED_THRESHOLDS = List.of("irnLookbackDays", "rhrRecentDays", "rhrBaselineDays",
-            "rhrRecentNightsMin", "rhrBaselineNightsMin", "spo2WindowDays", "fingertipLowAtOrBelow",
+            "rhrRecentNightsMin", "rhrBaselineNightsMin", "spo2WindowDays",
             "fingertipLowDaysMin", "watchSpo2WindowDays", "watchLowBelow", "severeSpo2AtOrBelow",
             "severeSpo2ChronicLungBelow");
     private static final double DAYS_PER_MONTH = 365.25 / 12;
@@ -32,9 +32,13 @@ public final class WearablesSummarizer implements TopicSummarizer {
         notifications(data, t, now).ifPresent(facts::add);
         restingHeartRate(data.of(Metric.RESTING_HEART_RATE), t, now).ifPresent(facts::add);
         List<Measurement> spo2 = data.of(Metric.OXYGEN_SATURATION);
-        fingertip(spo2.stream().filter(WearablesSummarizer::isFingertip).toList(), data.context(), t, now).ifPresent(facts::add);
-        watch(spo2.stream().filter(WearablesSummarizer::isWearable).toList(), t, now).ifPresent(facts::add);
-        unlisted(spo2.stream().filter(m -> !isFingertip(m) && !isWearable(m)).toList(), t, now).ifPresent(facts::add);
+        OxygenTarget target = OxygenTarget.of(data.patient(), t);
+        fingertip(spo2.stream().filter(WearablesSummarizer::isFingertip).toList(), target, t, now).ifPresent(facts::add);
+        // Trend-only values are judged by the usual night (the median of the nights' minima), never by one dip; with
+        // chronic lung disease, against that target's lower bound.
+        double trendLowBelow = Math.min(t.get("watchLowBelow"), target.low());
+        watch(spo2.stream().filter(WearablesSummarizer::isWearable).toList(), trendLowBelow, t, now).ifPresent(facts::add);
+        unlisted(spo2.stream().filter(m -> !isFingertip(m) && !isWearable(m)).toList(), trendLowBelow, t, now).ifPresent(facts::add);
         veryLow(spo2, data.context(), t, now).ifPresent(facts::add);
         return facts;
     }
@@ -86,8 +90,13 @@ public final class WearablesSummarizer implements TopicSummarizer {
         Instant firstWearable = data.measurements().stream().filter(m -> m.device().tier() == DeviceTier.CONSUMER)
                 .map(Measurement::takenAt).min(Comparator.naturalOrder()).orElse(events.get(events.size() - 1).takenAt());
         int months = (int) Math.round(Duration.between(firstWearable, now).toDays() / DAYS_PER_MONTH);
+        // A documented ECG after the latest notification answers it (patient context): info at most, saying so.
+        PatientContext patient = data.patient();
+        boolean ecgAfter = patient.lastEcgAt() != null && patient.lastEcgAt().isAfter(events.get(0).takenAt());
         return Optional.of(new RhythmNotifications(events.size(), dates, data.context().has("atrial-fibrillation"),
-                data.context().conditionsKnown(), months, Coverage.of(events, lookback, null)));
+                data.context().conditionsKnown(), months, Coverage.of(events, lookback, null), ecgAfter,
+                ecgAfter ? patient.lastEcgDate() : "", ecgAfter && patient.lastEcgNormal(),
+                ecgAfter ? patient.lastEcgKind() : ""));
     }
 
     private Optional<RestingHeartRate> restingHeartRate(List<Measurement> rhr, Thresholds t, Instant now) {
@@ -106,23 +115,38 @@ public final class WearablesSummarizer implements TopicSummarizer {
                 Coverage.of(used, window, null)));
     }
 
-    private Optional<FingertipOxygen> fingertip(List<Measurement> readings, ClinicalContext context, Thresholds t, Instant now) {
+    /**
+     * Fingertip readings against the patient's target range and against their own baseline: the median of each
+     * day's median over the {@code spo2BaselineDays} before the recent window (clinical.md §7: a personal baseline;
+     * FDA 2021: trends mean more than one value).
+     */
+    private Optional<FingertipOxygen> fingertip(List<Measurement> readings, OxygenTarget target, Thresholds t, Instant now) {
         int window = t.getInt("spo2WindowDays");
-        List<Measurement> recent = readings.stream().filter(m -> m.within(now.minus(Duration.ofDays(window)), now))
+        Instant recentFrom = now.minus(Duration.ofDays(window));
+        List<Measurement> recent = readings.stream().filter(m -> m.within(recentFrom, now))
                 .sorted(Comparator.comparing(Measurement::takenAt)).toList();
         if (recent.isEmpty()) {
             return Optional.empty();
         }
-        List<Measurement> low = recent.stream().filter(m -> m.value() <= t.get("fingertipLowAtOrBelow")).toList();
+        List<Measurement> low = recent.stream().filter(m -> m.value() < target.low()).toList();
         int lowDays = Coverage.distinctDays(low.stream().map(Measurement::day).toList());
         String values = low.stream().map(m -> Numbers.whole(m.value()) + "% (" + m.localTime().format(DAY) + ")")
                 .collect(Collectors.joining(", "));
-        return Optional.of(new FingertipOxygen(recent.size(), low.size(), lowDays, values,
-                context.has("chronic-lung-disease"), Coverage.of(recent, window, null)));
+        NavigableMap<LocalDate, Double> recentDays = Trends.daily(recent);
+        List<Measurement> before = readings.stream()
+                .filter(m -> m.within(recentFrom.minus(Duration.ofDays(t.getInt("spo2BaselineDays"))), recentFrom)
+                        && m.takenAt().isBefore(recentFrom))
+                .toList();
+        NavigableMap<LocalDate, Double> baselineDays = Trends.daily(before);
+        double baseline = baselineDays.size() >= t.getInt("spo2BaselineDaysMin")
+                ? Trends.median(List.copyOf(baselineDays.values())) : -1;
+        return Optional.of(new FingertipOxygen(recent.size(), low.size(), lowDays, values, target.chronicLungDisease(),
+                Coverage.of(recent, window, null), target, recentDays.size(), Trends.median(List.copyOf(recentDays.values())),
+                baseline, baselineDays.size()));
     }
 
-    private Optional<WatchOxygen> watch(List<Measurement> readings, Thresholds t, Instant now) {
-        return TrendOnlyLows.of(readings, t, now)
+    private Optional<WatchOxygen> watch(List<Measurement> readings, double lowBelow, Thresholds t, Instant now) {
+        return TrendOnlyLows.of(readings, lowBelow, t, now)
                 .map(lows -> new WatchOxygen(lows.days(), lows.lowDays(), lows.lowest(), lows.highestLow(), lows.provenance()));
     }
 
@@ -130,20 +154,23 @@ public final class WearablesSummarizer implements TopicSummarizer {
      * SpO2 from a source that is neither an eligible fingertip oximeter nor a wearable: an oximeter not on the
      * validated list, or values typed in. Trend-only as well, but the card must not call it a watch reading.
      */
-    private Optional<UnlistedOxygen> unlisted(List<Measurement> readings, Thresholds t, Instant now) {
-        return TrendOnlyLows.of(readings, t, now).map(lows -> new UnlistedOxygen(lows.days(), lows.lowDays(), lows.lowest(),
+    private Optional<UnlistedOxygen> unlisted(List<Measurement> readings, double lowBelow, Thresholds t, Instant now) {
+        return TrendOnlyLows.of(readings, lowBelow, t, now).map(lows -> new UnlistedOxygen(lows.days(), lows.lowDays(), lows.lowest(),
                 lows.highestLow(), lows.provenance().tier() == DeviceTier.SELF_REPORTED, lows.provenance()));
     }
 
-    /** Each day's lowest trend-only SpO2 in the window, and the days below the hypoxaemia threshold; empty when none. */
+    /**
+     * Each day's lowest trend-only SpO2 in the window, and the days below {@code lowBelow}; empty unless the usual
+     * day (the median of the days' minima) is below it: a watch's night-time dip on a few nights is not a finding.
+     */
     private record TrendOnlyLows(int days, int lowDays, double lowest, double highestLow, Provenance provenance) {
-        static Optional<TrendOnlyLows> of(List<Measurement> readings, Thresholds t, Instant now) {
+        static Optional<TrendOnlyLows> of(List<Measurement> readings, double lowBelow, Thresholds t, Instant now) {
             int window = t.getInt("watchSpo2WindowDays");
             List<Measurement> recent = readings.stream().filter(m -> m.within(now.minus(Duration.ofDays(window)), now)).toList();
             NavigableMap<LocalDate, Double> dailyMinimum = new java.util.TreeMap<>();
             recent.forEach(m -> dailyMinimum.merge(m.day(), m.value(), Math::min));
-            List<Double> low = dailyMinimum.values().stream().filter(v -> v < t.get("watchLowBelow")).toList();
-            if (low.isEmpty()) {
+            List<Double> low = dailyMinimum.values().stream().filter(v -> v < lowBelow).toList();
+            if (low.isEmpty() || Trends.median(List.copyOf(dailyMinimum.values())) >= lowBelow) {
                 return Optional.empty();
             }
             return Optional.of(new TrendOnlyLows(dailyMinimum.size(), low.size(), low.stream().min(Double::compare).orElseThrow(),

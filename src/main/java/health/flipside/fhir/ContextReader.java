@@ -81,7 +81,7 @@ final class ContextReader {
     }
 
     /** Active unless the record says otherwise (clinicalStatus absent is read as active, verification refuted is not). */
-    private static boolean isActive(Condition condition) {
+    static boolean isActive(Condition condition) {
         boolean refuted = FactExtractor.codes(condition.getVerificationStatus()).stream()
                 .anyMatch(c -> c.endsWith("|refuted") || c.endsWith("|entered-in-error"));
         boolean inactive = FactExtractor.codes(condition.getClinicalStatus()).stream()

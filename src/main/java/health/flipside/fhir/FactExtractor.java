@@ -64,6 +64,7 @@ public final class FactExtractor {
     private final UnitConverter units;
     private final MeasurementReader measurements;
     private final ContextReader context;
+    private final PatientRecordReader patientRecord;
 
     public FactExtractor(DeviceRegistry devices, MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary,
                          UnitConverter units) {
@@ -72,6 +73,7 @@ public final class FactExtractor {
         this.units = units;
         this.measurements = new MeasurementReader(units);
         this.context = new ContextReader(vocabulary);
+        this.patientRecord = new PatientRecordReader(vocabulary);
     }
 
     /** Every Observation code Flipside reads: blood pressure, the other streams, PROM scores. */
@@ -114,7 +116,8 @@ public final class FactExtractor {
         boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
         ClinicalContext chart = context.read(resources, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs, medicationsKnown);
         return new PatientData(readings, streams.measurements(), proms.scores(), chart, medications, medicationsKnown,
-                skipped + streams.skipped() + proms.skipped(), data.unavailable(), recordDevices.unresolved());
+                skipped + streams.skipped() + proms.skipped(), data.unavailable(), recordDevices.unresolved(),
+                patientRecord.read(resources), null);
     }
 
     /**

@@ -196,7 +196,11 @@ public final class RuleSetLoader {
     /** The thresholds the summaries of a topic read (the bp summaries, or a registered {@link FactBuilder#TOPICS} entry). */
     private static List<String> requiredThresholds(String topic) {
         if (topic.equals("bp")) {
-            return BloodPressureSummarizer.REQUIRED_THRESHOLDS;
+            return java.util.stream.Stream.concat(BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream(),
+                    health.flipside.facts.PregnancyBloodPressureSummarizer.REQUIRED_THRESHOLDS.stream()).toList();
+        }
+        if (topic.equals("common")) {
+            return health.flipside.facts.PatientContext.REQUIRED_THRESHOLDS;
         }
         return FactBuilder.TOPICS.stream().filter(t -> t.name().equals(topic))
                 .flatMap(t -> t.requiredThresholds().stream()).toList();
@@ -275,7 +279,7 @@ public final class RuleSetLoader {
     }
 
     record VocabularyFile(Map<String, ConceptEntry> conditions, Map<String, MedicationClassEntry> medications,
-                          Map<String, ConceptEntry> assessments) {
+                          Map<String, ConceptEntry> assessments, Map<String, ConceptEntry> patientContext) {
     }
 
     record ConceptEntry(List<String> codes, List<String> texts, String source) {
@@ -298,7 +302,8 @@ public final class RuleSetLoader {
             medications.put(name, new MedicationClassifier(m.atcPrefixes() == null ? List.of() : m.atcPrefixes(),
                     m.ingredients() == null ? List.of() : m.ingredients()));
         });
-        return new ClinicalVocabulary(conditions, medications, assessments);
+        Map<String, ClinicalVocabulary.Concept> patientContext = concepts(file, lines, "patientContext", parsed.patientContext());
+        return new ClinicalVocabulary(conditions, medications, assessments, patientContext);
     }
 
     private static Map<String, ClinicalVocabulary.Concept> concepts(Path file, Map<String, Integer> lines, String list,

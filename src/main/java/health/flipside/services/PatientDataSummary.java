@@ -56,8 +56,19 @@ public final class PatientDataSummary {
                         new PrefetchQuery("conditions", "Condition?patient={{context.patientId}}&clinical-status=active",
                                 "active conditions", false, null),
                         new PrefetchQuery("procedures", "Procedure?patient={{context.patientId}}&_sort=-date&_count=100",
-                                "recent procedures (documented assessments)", false, "date")),
+                                "recent procedures (documented assessments, ECGs, deliveries)", false, "date"),
+                        // Patient context (issue 9): pregnancy/postpartum and palliative or hospice care as episodes,
+                        // pregnancy status and delivery date (US Core files them under social-history), ECG reports.
+                        new PrefetchQuery("episodesOfCare", "EpisodeOfCare?patient={{context.patientId}}&status=active",
+                                "active episodes of care (pregnancy, postpartum, palliative or hospice care)", false, null),
+                        new PrefetchQuery("socialHistory",
+                                "Observation?patient={{context.patientId}}&category=social-history&_sort=-date&_count=100",
+                                "pregnancy status and delivery date", false, "date"),
+                        new PrefetchQuery("ecgReports",
+                                "DiagnosticReport?patient={{context.patientId}}&category=LP29708-2&_sort=-date&_count=20",
+                                "ECG reports (cardiology)", false, "date")),
                 "Needs read access to the patient's Observation, QuestionnaireResponse, Device, MedicationRequest, "
-                        + "Condition and Procedure resources (prefetch, or fhirAuthorization with patient/*.read scopes).");
+                        + "Condition, Procedure, EpisodeOfCare and DiagnosticReport resources (prefetch, or "
+                        + "fhirAuthorization with patient/*.read scopes).");
     }
 }

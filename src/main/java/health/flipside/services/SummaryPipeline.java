@@ -38,11 +38,21 @@ public final class SummaryPipeline {
         this.ranks = rules.ranks();
     }
 
-    public record Result(List<Finding> findings, List<ComposedCard> composed) {
+    /**
+     * @param outOfScope why the patient is outside Flipside's scope and nothing was judged ("child"), or null
+     */
+    public record Result(List<Finding> findings, List<ComposedCard> composed, String outOfScope) {
+        public Result(List<Finding> findings, List<ComposedCard> composed) {
+            this(findings, composed, null);
+        }
+
         public List<Card> cards() {
             return composed.stream().map(ComposedCard::card).toList();
         }
     }
+
+    /** Children are out of scope (issue 9; rules/common/thresholds.yaml childUnderAge): no rule runs, no card. */
+    static final String CHILD = "child";
 
     /**
      * A run as authors see it: the facts the rules received, each rule that fired with the facts it matched, the
@@ -58,14 +68,23 @@ public final class SummaryPipeline {
 
     public Result run(ResolvedData data, Instant now) {
         FactBuilder facts = new FactBuilder(rules.thresholds());
-        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient(data), now));
+        PatientData patient = patient(data);
+        if (facts.patientContext(patient, now).child()) {
+            return new Result(List.of(), List.of(), CHILD);
+        }
+        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient, now));
         return new Result(findings, new CardComposer(cards, ranks).compose(findings, facts.thresholds()));
     }
 
     /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
     public Explained explain(ResolvedData data, Instant now) {
         FactBuilder builder = new FactBuilder(rules.thresholds());
-        List<Object> facts = builder.facts(patient(data), now);
+        PatientData patient = patient(data);
+        if (builder.patientContext(patient, now).child()) {
+            return new Explained(List.of(builder.patientContext(patient, now)), List.of(),
+                    new Result(List.of(), List.of(), CHILD), List.of());
+        }
+        List<Object> facts = builder.facts(patient, now);
         RuleEngine.Trace trace = ENGINE.trace(rules, facts);
         Set<SourceProblem> problems = new LinkedHashSet<>();
         List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), builder.thresholds());

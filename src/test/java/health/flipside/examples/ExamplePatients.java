@@ -72,7 +72,7 @@ public final class ExamplePatients {
             new Example("bp-office-dated",
                     "Treated, home 142/88 over 10 days, office visits 230 and 190 days ago: the office mean is dated"
                             + " (\"from 2026-05\")",
-                    BloodPressureGapExamples::officeDated)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL, SafetyNetExamples.ALL).flatMap(List::stream).toList();
+                    BloodPressureGapExamples::officeDated)), GlucoseExamples.ALL, HeartFailureExamples.ALL, WearableExamples.ALL, WearableBoundaryExamples.ALL, PromsExamples.ALL, SafetyNetExamples.ALL, ContextExamples.ALL).flatMap(List::stream).toList();
 
     private ExamplePatients() {
     }
@@ -104,6 +104,9 @@ public final class ExamplePatients {
         keys.put("surveys", p.surveys());
         keys.put("questionnaireResponses", p.questionnaireResponses());
         keys.put("procedures", p.procedures());
+        keys.put("episodesOfCare", p.episodesOfCare());
+        keys.put("socialHistory", p.socialHistory());
+        keys.put("ecgReports", p.ecgReports());
         IParser parser = FhirR4.context().newJsonParser();
         keys.forEach((key, resource) -> {
             try {

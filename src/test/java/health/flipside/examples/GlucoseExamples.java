@@ -104,14 +104,8 @@ final class GlucoseExamples {
     static PatientBuilder rawCgm(Instant now) {
         PatientBuilder p = new PatientBuilder("glucose-raw", "Example", "Sasha", AdministrativeGender.FEMALE, 1984);
         String sensor = p.device("glucose-raw-cgm", "Dexcom", "G7", null, false);
-        Random random = new Random(7);
-        OffsetDateTime start = daysBefore(now, 14, 12, 0).plusMinutes(15);
-        for (int i = 0; i < 14 * 96; i++) { // every 15 minutes, as some sensors store them (the benchmark uses 5)
-            // a daily swing between about 95 and 205 mg/dL (after-meal highs), no lows
-            double mgdl = 150 + 55 * Math.sin(i * 2 * Math.PI / 96) + random.nextGaussian() * 8;
-            p.observation("laboratory", start.plusMinutes(15L * i), new Coding(LOINC, "99504-3",
-                    "Glucose [Mass/volume] in Interstitial fluid"), (double) Math.round(mgdl), "mg/dL", sensor);
-        }
+        // a daily swing between about 95 and 205 mg/dL (after-meal highs), no lows
+        sensorReadings(p, now, sensor, 150, 55, 8, 7);
         p.medication("860975", "metformin hydrochloride 500 MG Oral Tablet");
         p.condition("44054006", "Diabetes mellitus type 2");
         return p;
@@ -176,10 +170,24 @@ final class GlucoseExamples {
     }
 
     /**
+     * 14 days of raw sensor readings every 15 minutes (as some sensors store them; the benchmark uses 5): a daily sine
+     * swing of {@code amplitude} around {@code mean} mg/dL with Gaussian noise, reproducible by {@code seed}.
+     */
+    static void sensorReadings(PatientBuilder p, Instant now, String sensor, double mean, double amplitude, double noise, long seed) {
+        Random random = new Random(seed);
+        OffsetDateTime start = daysBefore(now, 14, 12, 0).plusMinutes(15);
+        for (int i = 0; i < 14 * 96; i++) {
+            double mgdl = mean + amplitude * Math.sin(i * 2 * Math.PI / 96) + random.nextGaussian() * noise;
+            p.observation("laboratory", start.plusMinutes(15L * i), new Coding(LOINC, "99504-3",
+                    "Glucose [Mass/volume] in Interstitial fluid"), (double) Math.round(mgdl), "mg/dL", sensor);
+        }
+    }
+
+    /**
      * A vendor CGM report as the HL7 CGM IG shapes it: one Observation per metric over the report period (ending
      * yesterday), the times-in-ranges panel 106793-3 with its five components (very low, low, in range, high, very high).
      */
-    private static void report(PatientBuilder p, Instant now, String sensor, int days, double active, double[] ranges,
+    static void report(PatientBuilder p, Instant now, String sensor, int days, double active, double[] ranges,
                                double cv, double gmi) {
         report(p, now, 1, sensor, days, active, ranges, cv, gmi);
     }

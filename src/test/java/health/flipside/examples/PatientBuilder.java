@@ -54,6 +54,9 @@ final class PatientBuilder {
     private final List<Observation> surveys = new ArrayList<>();
     private final List<QuestionnaireResponse> questionnaireResponses = new ArrayList<>();
     private final List<Procedure> procedures = new ArrayList<>();
+    private final List<Resource> episodesOfCare = new ArrayList<>();
+    private final List<Observation> socialHistory = new ArrayList<>();
+    private final List<Resource> ecgReports = new ArrayList<>();
     private int sequence;
 
     PatientBuilder(String patientId, String family, String given, Enumerations.AdministrativeGender gender, int birthYear) {
@@ -192,6 +195,57 @@ final class PatientBuilder {
         return this;
     }
 
+    /** A birth date to the day (the constructor's is 14 March of the birth year); null removes it. */
+    PatientBuilder birthDate(java.time.LocalDate date) {
+        patient.setBirthDateElement(date == null ? null : new org.hl7.fhir.r4.model.DateType(date.toString()));
+        return this;
+    }
+
+    /** An active EpisodeOfCare of this type (SNOMED), managed by the demo clinic. */
+    PatientBuilder episodeOfCare(String snomed, String display, OffsetDateTime start) {
+        org.hl7.fhir.r4.model.EpisodeOfCare episode = new org.hl7.fhir.r4.model.EpisodeOfCare();
+        episode.setId(patientId + "-episode-" + (++sequence));
+        episode.setStatus(org.hl7.fhir.r4.model.EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+        episode.addType(new CodeableConcept(new Coding("http://snomed.info/sct", snomed, display)).setText(display));
+        episode.setPatient(new Reference("Patient/" + patientId));
+        episode.setManagingOrganization(new Reference(CLINIC));
+        episode.getPeriod().setStart(Date.from(start.toInstant()));
+        episodesOfCare.add(episode);
+        return this;
+    }
+
+    /** A social-history Observation (US Core pregnancy status, delivery date), returned for further shaping. */
+    Observation socialHistory(OffsetDateTime at, Coding code) {
+        Observation observation = new Observation();
+        observation.setId(patientId + "-sh-" + (++sequence));
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "social-history", null)));
+        observation.setCode(new CodeableConcept(code).setText(code.getDisplay()));
+        observation.setSubject(new Reference("Patient/" + patientId));
+        observation.setEffective(new DateTimeType(Date.from(at.toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(at.getOffset())));
+        socialHistory.add(observation);
+        return observation;
+    }
+
+    /** A final ECG DiagnosticReport (LOINC 11524-6, category Cardiology) with a coded conclusion, or none. */
+    PatientBuilder ecgReport(OffsetDateTime at, Coding conclusion) {
+        org.hl7.fhir.r4.model.DiagnosticReport report = new org.hl7.fhir.r4.model.DiagnosticReport();
+        report.setId(patientId + "-ecg-" + (++sequence));
+        report.setStatus(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL);
+        report.addCategory(new CodeableConcept(new Coding(LOINC, "LP29708-2", "Cardiology")));
+        report.setCode(new CodeableConcept(new Coding(LOINC, "11524-6", "EKG study")).setText("12-lead ECG"));
+        report.setSubject(new Reference("Patient/" + patientId));
+        report.setEffective(new DateTimeType(Date.from(at.toInstant()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(at.getOffset())));
+        report.setIssued(Date.from(at.toInstant().plusSeconds(3600)));
+        if (conclusion != null) {
+            report.addConclusionCode(new CodeableConcept(conclusion).setText(conclusion.getDisplay()));
+        }
+        ecgReports.add(report);
+        return this;
+    }
+
     PatientBuilder medication(String rxnorm, String display) {
         MedicationRequest request = new MedicationRequest();
         request.setId(patientId + "-med-" + (++sequence));
@@ -205,6 +259,13 @@ final class PatientBuilder {
 
     PatientBuilder condition(String snomed, String display) {
         return condition("http://snomed.info/sct", snomed, display);
+    }
+
+    /** An active SNOMED-coded Condition with an onset date (when it was diagnosed). */
+    PatientBuilder conditionSince(String snomed, String display, OffsetDateTime onset) {
+        condition(snomed, display);
+        conditions.get(conditions.size() - 1).setOnset(new DateTimeType(Date.from(onset.toInstant())));
+        return this;
     }
 
     PatientBuilder condition(String system, String code, String display) {
@@ -281,6 +342,18 @@ final class PatientBuilder {
         return searchset(procedures);
     }
 
+    Bundle episodesOfCare() {
+        return searchset(episodesOfCare);
+    }
+
+    Bundle socialHistory() {
+        return searchset(socialHistory);
+    }
+
+    Bundle ecgReports() {
+        return searchset(ecgReports);
+    }
+
     /**
      * Everything, in an order a FHIR server accepts: HAPI checks references, so the clinic, the nurse and the
      * visits (which an EHR has anyway) come before what points at them.
@@ -315,6 +388,9 @@ final class PatientBuilder {
         all.addAll(questionnaireResponses);
         all.addAll(surveys);
         all.addAll(procedures);
+        all.addAll(episodesOfCare);
+        all.addAll(socialHistory);
+        all.addAll(ecgReports);
         return all;
     }
 

@@ -79,9 +79,9 @@ final class PromsExamples {
             new ExamplePatients.Example("proms-gad7-deterioration",
                     "GAD-7 6 five weeks ago, 13 now (LHC-Forms-style form, ordinalValue answers): reliable deterioration",
                     PromsExamples::gad7Deterioration),
-            new ExamplePatients.Example("proms-gad7-change-within-rci",
-                    "GAD-7 6 five weeks ago, 11 now: beyond the MCID (4) but not the reliable-change threshold (6)",
-                    PromsExamples::gad7WithinRci),
+            new ExamplePatients.Example("proms-gad7-change-below-rci",
+                    "GAD-7 6 five weeks ago, 9 now (+3): under the MCID and the reliable-change threshold (both 4)",
+                    PromsExamples::gad7BelowRci),
             new ExamplePatients.Example("proms-gad7-severe",
                     "GAD-7 16 in clinic 2 days ago, 14 a month earlier: severe range",
                     PromsExamples::gad7Severe),
@@ -200,10 +200,10 @@ final class PromsExamples {
         return p;
     }
 
-    static PatientBuilder gad7WithinRci(Instant now) {
+    static PatientBuilder gad7BelowRci(Instant now) {
         PatientBuilder p = new PatientBuilder("proms-gad7-rci", "Example", "Lane", AdministrativeGender.MALE, 1986);
         score(p, daysBefore(now, 35, 15, 0), "70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]", 6, NURSE);
-        p.questionnaireResponse(lhcGad7("proms-gad7-rci-form", daysBefore(now, 3, 21, 5), p.patientId(), new int[] {2, 2, 2, 1, 1, 2, 1}));
+        p.questionnaireResponse(lhcGad7("proms-gad7-rci-form", daysBefore(now, 3, 21, 5), p.patientId(), new int[] {2, 1, 2, 1, 1, 1, 1}));
         return p;
     }
 
@@ -222,6 +222,12 @@ final class PromsExamples {
 
     static PatientBuilder esasSevere(Instant now) {
         PatientBuilder p = new PatientBuilder("proms-esas", "Example", "Quincy", AdministrativeGender.MALE, 1950);
+        severeEsas(p, now);
+        return p;
+    }
+
+    /** ESAS-r 11 days ago and yesterday: pain 5 → 8, tiredness 6 → 7, the rest mild or moderate. */
+    static void severeEsas(PatientBuilder p, Instant now) {
         String[] symptoms = {"pain", "tiredness", "drowsiness", "nausea", "lack-of-appetite", "shortness-of-breath",
             "depression", "anxiety", "wellbeing"};
         int[] earlier = {5, 6, 2, 1, 3, 2, 2, 3, 4};
@@ -230,7 +236,6 @@ final class PromsExamples {
             esas(p, daysBefore(now, 11, 10, 0), symptoms[i], earlier[i]);
             esas(p, daysBefore(now, 1, 17, 20), symptoms[i], latest[i]);
         }
-        return p;
     }
 
     static PatientBuilder esasWorse(Instant now) {

@@ -24,9 +24,9 @@ final class WearableBoundaryExamples {
             new ExamplePatients.Example("wearables-unlisted-oximeter",
                     "A fingertip oximeter that is not on the validated list reads 90% and 89% on 2 days: trend-only info, no warning",
                     WearableBoundaryExamples::unlistedOximeter),
-            new ExamplePatients.Example("wearables-fingertip-at-92",
-                    "A validated fingertip oximeter reads exactly 92% on 2 days (93% on another), no chronic lung disease: warning (≤92%)",
-                    WearableBoundaryExamples::fingertipAt92),
+            new ExamplePatients.Example("wearables-fingertip-at-94",
+                    "A validated fingertip oximeter reads 93% on 2 days and exactly 94% on another, no chronic lung disease: warning (below the 94–98% target)",
+                    WearableBoundaryExamples::fingertipAt94),
             new ExamplePatients.Example("wearables-fingertip-same-day",
                     "A validated fingertip oximeter reads 91% and 90% on the same day, normal on other days: one day, no warning",
                     WearableBoundaryExamples::fingertipSameDay),
@@ -55,10 +55,10 @@ final class WearableBoundaryExamples {
         return p;
     }
 
-    static PatientBuilder fingertipAt92(Instant now) {
-        PatientBuilder p = new PatientBuilder("wearables-at-92", "Example", "Sam", AdministrativeGender.MALE, 1958);
-        String oximeter = validatedOximeter(p, "wearables-at-92-oximeter");
-        double[] values = {92, 95, 93, 92};
+    static PatientBuilder fingertipAt94(Instant now) {
+        PatientBuilder p = new PatientBuilder("wearables-at-94", "Example", "Sam", AdministrativeGender.MALE, 1958);
+        String oximeter = validatedOximeter(p, "wearables-at-94-oximeter");
+        double[] values = {93, 95, 94, 93};
         for (int i = 0; i < values.length; i++) {
             p.observation("vital-signs", daysBefore(now, 4 - i, 9, 0), SPO2, values[i], "%", oximeter);
         }

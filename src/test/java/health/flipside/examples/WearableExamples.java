@@ -57,11 +57,11 @@ final class WearableExamples {
     private WearableExamples() {
     }
 
-    private static String watch(PatientBuilder p, String id) {
+    static String watch(PatientBuilder p, String id) {
         return p.device(id, "Apple", "Watch Series 9", null, true);
     }
 
-    private static void irn(PatientBuilder p, Instant now, int daysAgo, String watch) {
+    static void irn(PatientBuilder p, Instant now, int daysAgo, String watch) {
         p.observation("activity", daysBefore(now, daysAgo, 2, 40), new Coding(PGHD, "irregular-rhythm-notification",
                 "Irregular rhythm notification (wearable)"), null, null, watch);
     }

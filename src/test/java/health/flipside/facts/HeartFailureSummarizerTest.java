@@ -105,8 +105,18 @@ class HeartFailureSummarizerTest {
                 .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
         assertThat(change.previous()).as("the one a week earlier is too close").isEqualTo(68);
         assertThat(change.change()).isEqualTo(-18);
-        assertThat(change.size()).isEqualTo("large");
+        assertThat(change.size()).as("−18 is moderate: large is ≈20 (Spertus 2005), not the mean moderate −16.8").isEqualTo("moderate");
         assertThat(change.declined()).isTrue();
+    }
+
+    @Test
+    void aKccqDeclineOfTwentyIsLarge() {
+        List<PromScore> scores = List.of(score(LocalDateTime.of(2026, 10, 23, 19, 0), 70),
+                score(LocalDateTime.of(2026, 11, 19, 19, 0), 50));
+        KccqChange change = summarizer.facts(data(List.of(), scores, false), T, NOW).stream()
+                .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
+        assertThat(change.change()).isEqualTo(-20);
+        assertThat(change.size()).isEqualTo("large");
     }
 
     @Test

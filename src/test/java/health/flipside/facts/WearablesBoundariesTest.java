@@ -45,8 +45,10 @@ class WearablesBoundariesTest {
     }
 
     static PatientData data(List<Measurement> measurements, Set<String> conditions) {
-        return new PatientData(List.of(), measurements, List.of(),
+        PatientData chart = new PatientData(List.of(), measurements, List.of(),
                 new ClinicalContext(true, conditions, true, Set.of(), Map.of()), List.of(), true, 0, List.of());
+        // the patient context as FactBuilder hands it to every topic (chronic lung disease from the conditions)
+        return chart.withPatient(PatientContext.of(PatientRecord.UNKNOWN, chart.context(), RULES.thresholds().get("common"), NOW));
     }
 
     static <F> List<F> of(List<Object> facts, Class<F> type) {
@@ -84,14 +86,44 @@ class WearablesBoundariesTest {
         }
 
         @Test
-        void lowOnTwoDaysWarnsForTierAAndBButNotWithChronicLungDisease() {
+        void lowOnTwoDaysWarnsForTierAAndBAgainstThePatientsOwnTarget() {
             for (DeviceInfo oximeter : List.of(FINGERTIP, CLINIC_FINGERTIP)) {
                 List<Measurement> readings = List.of(m(Metric.OXYGEN_SATURATION, 3, 92, oximeter), m(Metric.OXYGEN_SATURATION, 1, 90, oximeter));
                 List<Finding> findings = fire(facts(readings, Set.of()));
                 assertThat(ruleIds(findings)).as(oximeter.label()).containsExactly("wearables.fingertip-spo2-low");
                 assertThat(findings.get(0).severity()).isEqualTo(Severity.WARNING);
-                assertThat(fire(facts(readings, Set.of("chronic-lung-disease")))).as("COPD: targets differ").isEmpty();
+                assertThat(fire(facts(readings, Set.of("chronic-lung-disease")))).as("COPD: 88–92% target (BTS 2017)").isEmpty();
+                List<Measurement> copdLow = List.of(m(Metric.OXYGEN_SATURATION, 3, 87, oximeter), m(Metric.OXYGEN_SATURATION, 1, 82, oximeter));
+                assertThat(ruleIds(fire(facts(copdLow, Set.of("chronic-lung-disease"))))).as("COPD below 88%")
+                        .containsExactly("wearables.fingertip-spo2-low");
             }
+        }
+
+        @Test
+        void aDropFromThePatientsOwnBaselineWarnsInsideTheTargetRange() {
+            List<Measurement> readings = new java.util.ArrayList<>();
+            for (int day = 40; day >= 20; day -= 2) {
+                readings.add(m(Metric.OXYGEN_SATURATION, day, 92, FINGERTIP)); // usual 92% with COPD: 11 baseline days
+            }
+            readings.add(m(Metric.OXYGEN_SATURATION, 3, 88, FINGERTIP));
+            readings.add(m(Metric.OXYGEN_SATURATION, 1, 88, FINGERTIP));
+            List<Object> facts = facts(readings, Set.of("chronic-lung-disease"));
+            FingertipOxygen spo2 = of(facts, FingertipOxygen.class).get(0);
+            assertThat(spo2.baseline()).isEqualTo(92);
+            assertThat(spo2.dropFromBaseline()).isEqualTo(4);
+            assertThat(ruleIds(fire(facts))).as("inside 88–92 but 4 below the usual").containsExactly("wearables.fingertip-spo2-drop");
+            readings.set(readings.size() - 1, m(Metric.OXYGEN_SATURATION, 1, 89, FINGERTIP));
+            assertThat(ruleIds(fire(facts(readings, Set.of("chronic-lung-disease"))))).as("median 88.5: 3.5 below").isEmpty();
+        }
+
+        @Test
+        void aWatchsNightTimeDipsDoNotFlagAHealthyPerson() {
+            List<Measurement> nights = new java.util.ArrayList<>();
+            double[] minima = {96, 93, 95, 97, 94, 92, 96, 95, 96, 93};
+            for (int i = 0; i < minima.length; i++) {
+                nights.add(m(Metric.OXYGEN_SATURATION, i + 1, minima[i], WATCH));
+            }
+            assertThat(of(facts(nights, Set.of()), WatchOxygen.class)).as("usual night 95%: dips to 92–93 are not a finding").isEmpty();
         }
 
         @Test

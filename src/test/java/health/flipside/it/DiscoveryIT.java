@@ -28,7 +28,8 @@ class DiscoveryIT {
         List<String> keys = new ArrayList<>();
         service.get("prefetch").fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("patient", "vitalSigns", "laboratory", "activity", "surveys",
-                "questionnaireResponses", "devices", "medications", "conditions", "procedures");
+                "questionnaireResponses", "devices", "medications", "conditions", "procedures",
+                "episodesOfCare", "socialHistory", "ecgReports");
         // Query restrictions (CDS Hooks 2.0 "Prefetch query restrictions"): no _include, no chained parameters.
         service.get("prefetch").forEach(template -> assertThat(template.asText()).contains("{{context.patientId}}")
                 .satisfies(t -> assertThat(t.replaceAll("\\{\\{[^}]*}}", ""))

@@ -1,0 +1,177 @@
+package health.flipside.fhir;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+
+import health.flipside.facts.ClinicalVocabulary;
+import health.flipside.facts.PatientRecord;
+
+/**
+ * The patient-context part of the chart (issue 9), read once per hook call: the birth date, pregnancy and delivery,
+ * palliative or hospice care, documented ECGs and the date of an AF diagnosis. What counts is named by
+ * {@code rules/common/clinical-context.yaml} ({@code patientContext}, and {@code conditions/atrial-fibrillation}).
+ * A Condition counts when active and not refuted or entered in error; an Observation when final, amended or
+ * corrected; an EpisodeOfCare when its status is active; a Procedure when completed; a DiagnosticReport unless
+ * entered in error or cancelled.
+ */
+final class PatientRecordReader {
+    private static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    private final ClinicalVocabulary vocabulary;
+
+    PatientRecordReader(ClinicalVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    PatientRecord read(List<Resource> resources) {
+        LocalDate birthDate = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast)
+                .filter(p -> p.hasBirthDate() && p.getBirthDateElement().getValue() != null)
+                .map(p -> LocalDate.of(p.getBirthDateElement().getYear(), p.getBirthDateElement().getMonth() + 1,
+                        p.getBirthDateElement().getDay()))
+                .findFirst().orElse(null);
+        Reading r = new Reading();
+        for (Resource resource : resources) {
+            if (resource instanceof Condition c && ContextReader.isActive(c)) {
+                condition(c, r);
+            } else if (resource instanceof Observation o && FactExtractor.isUsableStatus(o)) {
+                observation(o, r);
+            } else if (resource instanceof EpisodeOfCare e && e.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE) {
+                episode(e, r);
+            } else if (resource instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED) {
+                procedure(p, r);
+            } else if (resource instanceof DiagnosticReport d && isUsable(d)) {
+                report(d, r);
+            }
+        }
+        return new PatientRecord(birthDate, r.pregnancyActive, r.pregnancyObserved, r.notPregnantObserved,
+                r.postpartumActive, r.delivered, r.palliative, r.ecgs, r.afRecorded);
+    }
+
+    /** What one pass over the resources found. */
+    private static final class Reading {
+        boolean pregnancyActive;
+        Instant pregnancyObserved;
+        Instant notPregnantObserved;
+        boolean postpartumActive;
+        Instant delivered;
+        boolean palliative;
+        final List<PatientRecord.Ecg> ecgs = new ArrayList<>();
+        Instant afRecorded;
+    }
+
+    private void condition(Condition c, Reading r) {
+        CodeableConcept code = c.getCode();
+        Instant onset = c.hasOnsetDateTimeType() && c.getOnsetDateTimeType().getValue() != null
+                ? c.getOnsetDateTimeType().getValue().toInstant()
+                : c.hasOnsetPeriod() && c.getOnsetPeriod().hasStart() ? c.getOnsetPeriod().getStart().toInstant() : null;
+        if (is("pregnancy", code)) {
+            r.pregnancyActive = true;
+        }
+        if (is("postpartum", code) || is("delivery", code)) {
+            r.postpartumActive = true;
+            r.delivered = latest(r.delivered, onset);
+        }
+        if (is("palliative-care", code)) {
+            r.palliative = true;
+        }
+        if (vocabulary.conditionsOf(FactExtractor.codes(code), ContextReader.texts(code)).contains("atrial-fibrillation")) {
+            Instant diagnosed = onset != null ? onset : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
+            r.afRecorded = latest(r.afRecorded, diagnosed);
+        }
+    }
+
+    private void observation(Observation o, Reading r) {
+        Instant at = FactExtractor.effective(o).map(t -> t.getValue().toInstant()).orElse(null);
+        CodeableConcept code = o.getCode();
+        CodeableConcept value = o.hasValueCodeableConcept() ? o.getValueCodeableConcept() : new CodeableConcept();
+        if (at == null) {
+            return;
+        }
+        if (is("not-pregnant", value)) {
+            r.notPregnantObserved = latest(r.notPregnantObserved, at);
+        } else if (is("pregnancy", code) || is("pregnancy", value)) {
+            r.pregnancyObserved = latest(r.pregnancyObserved, at);
+        }
+        if (is("delivery", code)) {
+            Instant delivered = o.hasValueDateTimeType() && o.getValueDateTimeType().getValue() != null
+                    ? o.getValueDateTimeType().getValue().toInstant() : at;
+            r.delivered = latest(r.delivered, delivered);
+        }
+        if (is("ecg", code)) {
+            boolean normal = is("ecg-normal", value) || o.getInterpretation().stream()
+                    .anyMatch(i -> FactExtractor.codes(i).contains(INTERPRETATION + "|N"));
+            r.ecgs.add(new PatientRecord.Ecg(at, normal, "Observation"));
+        }
+    }
+
+    private void episode(EpisodeOfCare e, Reading r) {
+        for (CodeableConcept type : e.getType()) {
+            if (is("pregnancy", type)) {
+                r.pregnancyActive = true;
+            }
+            if (is("postpartum", type)) {
+                r.postpartumActive = true;
+            }
+            if (is("palliative-care", type)) {
+                r.palliative = true;
+            }
+        }
+    }
+
+    private void procedure(Procedure p, Reading r) {
+        Instant at = p.hasPerformedDateTimeType() && p.getPerformedDateTimeType().getValue() != null
+                ? p.getPerformedDateTimeType().getValue().toInstant()
+                : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart() ? p.getPerformedPeriod().getStart().toInstant() : null;
+        if (at == null) {
+            return;
+        }
+        if (is("delivery", p.getCode())) {
+            r.delivered = latest(r.delivered, at);
+        }
+        if (is("ecg", p.getCode())) {
+            r.ecgs.add(new PatientRecord.Ecg(at, is("ecg-normal", p.getOutcome()), "Procedure"));
+        }
+    }
+
+    private void report(DiagnosticReport d, Reading r) {
+        Instant at = d.hasEffectiveDateTimeType() && d.getEffectiveDateTimeType().getValue() != null
+                ? d.getEffectiveDateTimeType().getValue().toInstant()
+                : d.hasEffectivePeriod() && d.getEffectivePeriod().hasStart() ? d.getEffectivePeriod().getStart().toInstant()
+                : d.hasIssued() ? d.getIssued().toInstant() : null;
+        if (at == null || !is("ecg", d.getCode())) {
+            return;
+        }
+        boolean normal = d.getConclusionCode().stream().anyMatch(c -> is("ecg-normal", c))
+                || (d.hasConclusion() && vocabulary.isContext("ecg-normal", Set.of(), List.of(d.getConclusion())));
+        r.ecgs.add(new PatientRecord.Ecg(at, normal, "DiagnosticReport"));
+    }
+
+    private boolean is(String name, CodeableConcept concept) {
+        if (concept == null || concept.isEmpty()) {
+            return false;
+        }
+        return vocabulary.isContext(name, FactExtractor.codes(concept), ContextReader.texts(concept));
+    }
+
+    private static boolean isUsable(DiagnosticReport d) {
+        DiagnosticReport.DiagnosticReportStatus s = d.getStatus();
+        return s != null && s != DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR
+                && s != DiagnosticReport.DiagnosticReportStatus.CANCELLED && s != DiagnosticReport.DiagnosticReportStatus.REGISTERED;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}
