@@ -23,6 +23,11 @@ public final class FactBuilder {
     }
 
     public List<Object> facts(PatientData data, Instant now) {
+        return facts(data, CardFeedback.NONE, now);
+    }
+
+    /** @param feedback what clinicians said about the patient's earlier cards (a fact; {@link CardFeedback#NONE} without a database) */
+    public List<Object> facts(PatientData data, CardFeedback feedback, Instant now) {
         Thresholds bp = topic("bp");
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
@@ -36,10 +41,11 @@ public final class FactBuilder {
                 data.medications().stream().anyMatch(Medication::antihypertensive),
                 data.medications().stream().filter(Medication::antihypertensive).map(Medication::name).toList()));
         facts.add(data.context());
+        facts.add(feedback);
         for (TopicSummarizer.Topic topic : TOPICS) {
             Thresholds thresholds = thresholdsByTopic.get(topic.name());
             if (thresholds != null) {
-                facts.addAll(topic.summarizer().facts(clean, thresholds, now));
+                facts.addAll(topic.summarizer().facts(clean, feedback, thresholds, now));
             }
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),

@@ -9,7 +9,9 @@ import health.flipside.cards.Card;
 import health.flipside.cards.CardCatalog;
 import health.flipside.cards.CardComposer;
 import health.flipside.cards.ComposedCard;
+import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
+import health.flipside.feedback.PatientHistory;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.ResolvedData;
@@ -35,7 +37,16 @@ public final class SummaryPipeline {
         this.cards = cards;
     }
 
-    public record Result(List<Finding> findings, List<ComposedCard> composed) {
+    /**
+     * @param findings   every finding the rules gave
+     * @param composed   the cards, from the findings not suppressed
+     * @param suppressed the findings left out by an earlier override (alert hygiene), with that override
+     */
+    public record Result(List<Finding> findings, List<ComposedCard> composed, List<Suppressions.Suppressed> suppressed) {
+        public Result(List<Finding> findings, List<ComposedCard> composed) {
+            this(findings, composed, List.of());
+        }
+
         public List<Card> cards() {
             return composed.stream().map(ComposedCard::card).toList();
         }
@@ -54,15 +65,30 @@ public final class SummaryPipeline {
     }
 
     public Result run(ResolvedData data, Instant now) {
+        return run(data, now, PatientHistory.NONE);
+    }
+
+    /**
+     * As {@link #run(ResolvedData, Instant)}, with what the feedback database knows about the patient's earlier cards:
+     * the card feedback goes to the rules as a fact, and findings an override still covers are left out before the
+     * cards are composed (so the card budget goes to what is shown).
+     */
+    public Result run(ResolvedData data, Instant now, PatientHistory history) {
         FactBuilder facts = new FactBuilder(rules.thresholds());
-        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient(data), now));
-        return new Result(findings, new CardComposer(cards).compose(findings, facts.thresholds()));
+        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient(data), history.feedback(), now));
+        Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
+        return new Result(findings, new CardComposer(cards).compose(filtered.shown(), facts.thresholds()), filtered.suppressed());
     }
 
     /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
     public Explained explain(ResolvedData data, Instant now) {
+        return explain(data, now, CardFeedback.NONE);
+    }
+
+    /** As {@link #explain(ResolvedData, Instant)} with feedback on the patient's earlier cards (scenarios). */
+    public Explained explain(ResolvedData data, Instant now, CardFeedback feedback) {
         FactBuilder builder = new FactBuilder(rules.thresholds());
-        List<Object> facts = builder.facts(patient(data), now);
+        List<Object> facts = builder.facts(patient(data), feedback, now);
         RuleEngine.Trace trace = ENGINE.trace(rules, facts);
         Set<SourceProblem> problems = new LinkedHashSet<>();
         List<ComposedCard> composed = CardComposer.checking(cards, problems::add).compose(trace.findings(), builder.thresholds());
