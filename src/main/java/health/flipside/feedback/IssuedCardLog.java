@@ -61,7 +61,7 @@ public class IssuedCardLog {
     }
 
     /** Outside a container (tests): the given database, executor and wait. */
-    IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis) {
+    public IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis) {
         this.database = database;
         this.runner = runner;
         this.timeoutMillis = timeoutMillis;
