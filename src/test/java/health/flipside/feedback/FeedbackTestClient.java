@@ -47,7 +47,7 @@ public final class FeedbackTestClient {
      * answer: an override in one test (alert hygiene) must not take a card away from another.
      */
     public static List<IssuedToEhr> issueCards(String example) throws IOException, InterruptedException {
-        return issueCards(example, example + "-" + UUID.randomUUID());
+        return issueCards(example, "it-" + UUID.randomUUID()); // a FHIR id: at most 64 characters
     }
 
     /** As above, as the patient {@code patientId} (the example's id replaced everywhere it is referenced). */
