@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import health.flipside.facts.CardFeedback;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.SummaryPipeline;
@@ -136,9 +137,11 @@ public final class AuthorCommand {
             JsonNode root = JSON.readTree(Files.readString(file));
             Instant now = options.now();
             ResolvedData data;
+            CardFeedback feedback = CardFeedback.NONE;
             if (root != null && root.has("expect") && root.has("request")) {
                 Scenario scenario = Scenario.read(file);
                 data = PatientInput.read(file.getParent().resolve(scenario.request()).normalize());
+                feedback = scenario.feedback();
                 now = now == null ? scenario.instant() : now;
                 out.println("Scenario " + text.path(file) + " at " + now);
             } else {
@@ -147,7 +150,7 @@ public final class AuthorCommand {
                 out.println("Preview of " + text.path(file) + " at " + now);
             }
             out.println();
-            SummaryPipeline.Explained run = content.pipeline().explain(data, now);
+            SummaryPipeline.Explained run = content.pipeline().explain(data, now, feedback);
             PreviewText.print(out, run);
             return run.problems().isEmpty() ? 0 : 1;
         } catch (IOException | RuntimeException e) {

@@ -2,18 +2,24 @@ package health.flipside.authoring;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.kie.api.definition.rule.Rule;
 
 import health.flipside.cards.CardCatalog;
 import health.flipside.cards.CardTemplate;
 import health.flipside.facts.Thresholds;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.RuleSource;
+import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
 
 /**
@@ -44,7 +50,19 @@ final class ContentCheck {
         for (CardTemplate template : cards.templates().values()) {
             thresholdsInTemplate(template, rules.thresholds(), problems);
         }
+        suppressedRulesExist(rules, cards, problems);
         return problems;
+    }
+
+    /** Every rule policy.yaml suppresses is a rule of the set: a misspelt id would silently suppress nothing. */
+    private static void suppressedRulesExist(RuleSet rules, CardCatalog cards, List<SourceProblem> problems) {
+        Set<String> names = rules.kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream()).map(Rule::getName).collect(Collectors.toSet());
+        Path policy = cards.policyFile();
+        Map<String, Integer> lines = SourceLines.index(policy);
+        cards.policy().suppression().keySet().stream().sorted().filter(rule -> !names.contains(rule))
+                .forEach(rule -> problems.add(new SourceProblem(policy, SourceLines.lineOf(lines, "/suppression/" + rule),
+                        "suppression names rule '" + rule + "', which is not a rule in rules/")));
     }
 
     private static void templatesNamed(RuleSource source, String code, CardCatalog cards, List<SourceProblem> problems) {

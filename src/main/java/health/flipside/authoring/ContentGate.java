@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import health.flipside.cards.CardCatalog;
 import health.flipside.cards.CardCatalogException;
+import health.flipside.cards.SuppressionRule;
 import health.flipside.rules.Finding;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.RuleSetException;
 import health.flipside.rules.RuleSetLoader;
+import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
 import health.flipside.services.LoadedContent;
+import health.flipside.services.Suppressions;
 
 /**
  * Decides whether a rules/ and cds-cards/ pair may serve: it compiles both, checks what can be checked without a
@@ -81,6 +85,7 @@ public final class ContentGate {
         List<ScenarioResult> scenarios = new ScenarioRunner(rulesDir).runAll(content);
         // a missing template already named at the rule's line need not be named again by each scenario that fires it
         scenarios.forEach(s -> s.problems().stream().filter(p -> !alreadyNamed(p, staticProblems)).forEach(problems::add));
+        problems.addAll(unreadableMeasures(cards, scenarios));
         List<String> warnings = new ArrayList<>();
         if (scenarios.isEmpty()) {
             warnings.add("no scenarios in " + rulesDir + "/*/tests: nothing checks what the rules answer");
@@ -91,6 +96,25 @@ public final class ContentGate {
         new TreeSet<>(cards.templates().keySet()).stream().filter(id -> !rendered.contains(id))
                 .forEach(id -> warnings.add("template " + id + " is rendered by no scenario: its texts are checked only when a scenario fires it"));
         return new Report(content, List.copyOf(problems), scenarios, warnings, millisSince(started));
+    }
+
+    /**
+     * A suppression measure (policy.yaml) must read a number from every finding of its rule the scenarios give: one
+     * that reads nothing would make every override of that rule come back at once.
+     */
+    private static List<SourceProblem> unreadableMeasures(CardCatalog cards, List<ScenarioResult> scenarios) {
+        Set<SourceProblem> problems = new LinkedHashSet<>();
+        Map<String, SuppressionRule> suppression = cards.policy().suppression();
+        Map<String, Integer> lines = SourceLines.index(cards.policyFile());
+        scenarios.stream().filter(s -> s.explained() != null).forEach(s -> s.explained().result().findings().forEach(f -> {
+            SuppressionRule rule = suppression.get(f.ruleId());
+            if (rule != null && rule.measure() != null && Suppressions.measure(f, rule.measure()).isEmpty()) {
+                problems.add(new SourceProblem(cards.policyFile(), SourceLines.lineOf(lines, "/suppression/" + f.ruleId() + "/measure"),
+                        "measure '" + rule.measure() + "' of '" + f.ruleId() + "' reads no number from the rule's finding "
+                                + "(its params are " + new TreeSet<>(f.params().keySet()) + ")"));
+            }
+        }));
+        return List.copyOf(problems);
     }
 
     private static boolean alreadyNamed(SourceProblem runtime, List<SourceProblem> staticProblems) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import health.flipside.facts.CardFeedback;
 import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
 
@@ -19,10 +21,14 @@ import health.flipside.rules.SourceProblem;
  *
  * @param request path of the hook request JSON, relative to the scenario file
  * @param now     the instant the data is judged at, ISO-8601 (e.g. "2026-11-20T12:00:00Z")
+ * @param cardFeedback optional: feedback on the patient's earlier cards, rule id → the instant a card of that rule was
+ *                dealt with (accepted, or overridden as already addressed); the {@code CardFeedback} fact the service
+ *                would look up in the feedback database
  */
-public record Scenario(String description, String request, String now, Expect expect) {
+public record Scenario(String description, String request, String now, Map<String, Instant> cardFeedback, Expect expect) {
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
 
     /** @param findings the exact set of rule ids that must fire */
     public record Expect(List<String> findings, List<ExpectedCard> cards) {
@@ -67,6 +73,10 @@ public record Scenario(String description, String request, String now, Expect ex
 
     public Instant instant() {
         return Instant.parse(now);
+    }
+
+    public CardFeedback feedback() {
+        return cardFeedback == null ? CardFeedback.NONE : new CardFeedback(cardFeedback);
     }
 
     /** A scenario file that cannot be run at all. */

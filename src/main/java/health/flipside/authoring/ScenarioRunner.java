@@ -60,7 +60,7 @@ public final class ScenarioRunner {
         Path request = file.getParent().resolve(scenario.request()).normalize();
         SummaryPipeline.Explained explained;
         try {
-            explained = content.pipeline().explain(PatientInput.read(request), scenario.instant());
+            explained = content.pipeline().explain(PatientInput.read(request), scenario.instant(), scenario.feedback());
         } catch (IOException | RuntimeException e) {
             int line = SourceLines.lineOf(SourceLines.index(file), "/request");
             return new ScenarioResult(file, scenario.description(), List.of(),

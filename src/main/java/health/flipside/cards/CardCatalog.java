@@ -76,6 +76,9 @@ public final class CardCatalog {
         MarkdownMustacheFactory checked = new CheckingMustacheFactory(cardsDir);
         List<SourceProblem> problems = new ArrayList<>();
         CardPolicy policy = collect(problems, () -> read(cardsDir.resolve(POLICY_FILE), CardPolicy.class));
+        if (policy != null) {
+            problems.addAll(suppressionProblems(policy, cardsDir.resolve(POLICY_FILE)));
+        }
         Map<String, Compiled> templates = new HashMap<>();
         for (Path file : templateFiles(cardsDir)) {
             Compiled compiled = collect(problems, () -> {
@@ -98,6 +101,39 @@ public final class CardCatalog {
             throw new CardCatalogException(problems);
         }
         return new CardCatalog(cardsDir, policy, templates, provenance);
+    }
+
+    /** A measure is a dotted path of names, as templates read values: {@code home.meanSystolic}. */
+    private static final Pattern MEASURE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+    /**
+     * The suppression section of policy.yaml on its own (whether its rule ids exist is checked against the rules,
+     * authoring.ContentCheck): periods of at least a day, measures that are paths, no same-day safety rule.
+     */
+    static List<SourceProblem> suppressionProblems(CardPolicy policy, Path file) {
+        List<SourceProblem> problems = new ArrayList<>();
+        Map<String, Integer> lines = SourceLines.index(file);
+        policy.suppression().forEach((rule, s) -> {
+            String at = "/suppression/" + rule;
+            if (s == null) {
+                problems.add(new SourceProblem(file, SourceLines.lineOf(lines, at), "suppression of '" + rule
+                        + "' needs 'days'"));
+                return;
+            }
+            if (policy.criticalRules().contains(rule)) {
+                problems.add(new SourceProblem(file, SourceLines.lineOf(lines, at), "'" + rule + "' is in criticalRules: "
+                        + "a same-day safety item can be overridden but is never suppressed"));
+            }
+            if (s.days() < 1) {
+                problems.add(new SourceProblem(file, SourceLines.lineOf(lines, at + "/days"), "suppression of '" + rule
+                        + "' needs 'days' of at least 1 (was " + s.days() + ")"));
+            }
+            if (s.measure() != null && !MEASURE.matcher(s.measure()).matches()) {
+                problems.add(new SourceProblem(file, SourceLines.lineOf(lines, at + "/measure"), "measure '" + s.measure()
+                        + "' of '" + rule + "' is not a name path like home.meanSystolic"));
+            }
+        });
+        return problems;
     }
 
     private static List<Path> templateFiles(Path cardsDir) {
@@ -131,6 +167,11 @@ public final class CardCatalog {
         Map<String, CardTemplate> byId = new HashMap<>();
         templates.forEach((id, compiled) -> byId.put(id, compiled.template()));
         return byId;
+    }
+
+    /** cds-cards/policy.yaml, for problems found in it later. */
+    public Path policyFile() {
+        return root.resolve(POLICY_FILE);
     }
 
     Path provenancePartial() {

@@ -24,24 +24,37 @@ import health.flipside.rules.Severity;
  *                             irregular-rhythm notification: warning)
  * @param moreFindingsHeadline the headline of the last card when the budget cannot give every finding its own card:
  *                             "{count}" is replaced by the number of findings it holds
+ * @param suppression          alert hygiene: by rule id, how long a card overridden with a reason stays away and what
+ *                             brings it back (README "Alert hygiene"); a rule not listed is never suppressed
+ * @param dealtWithReasons     override reason codes that say a card was acted on (with an accepted outcome, they end
+ *                             the PHQ-9 item 9 card)
  */
 public record CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource,
                          String overrideReasonSystem, List<CardTemplate.ReasonRef> overrideReasons,
                          Set<String> criticalRules, Map<DeviceTier, Severity> tierCaps,
-                         Map<String, Severity> capExceptions, String moreFindingsHeadline) {
+                         Map<String, Severity> capExceptions, String moreFindingsHeadline,
+                         Map<String, SuppressionRule> suppression, Set<String> dealtWithReasons) {
     public CardPolicy {
         moreFindingsHeadline = moreFindingsHeadline == null ? "{count} more findings" : moreFindingsHeadline;
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         criticalRules = criticalRules == null ? Set.of() : Set.copyOf(criticalRules);
         tierCaps = tierCaps == null ? Map.of() : Map.copyOf(tierCaps);
         capExceptions = capExceptions == null ? Map.of() : Map.copyOf(capExceptions);
+        suppression = suppression == null ? Map.of() : Map.copyOf(suppression);
+        dealtWithReasons = dealtWithReasons == null ? Set.of() : Set.copyOf(dealtWithReasons);
     }
 
+    /** A policy without alert hygiene, with the default overflow headline. */
     public CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource, String overrideReasonSystem,
                       List<CardTemplate.ReasonRef> overrideReasons, Set<String> criticalRules,
                       Map<DeviceTier, Severity> tierCaps, Map<String, Severity> capExceptions) {
         this(maxCards, summaryCardHeadline, summaryCardSource, overrideReasonSystem, overrideReasons, criticalRules,
-                tierCaps, capExceptions, null);
+                tierCaps, capExceptions, null, null, null);
+    }
+
+    /** The longest suppression period of any rule, in days (0 when no rule is suppressed). */
+    public int longestSuppressionDays() {
+        return suppression.values().stream().mapToInt(SuppressionRule::days).max().orElse(0);
     }
 
     /** The indicator the finding is shown with: its own, lowered to what the policy allows. */

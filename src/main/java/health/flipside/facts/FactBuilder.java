@@ -32,6 +32,11 @@ public final class FactBuilder {
     }
 
     public List<Object> facts(PatientData data, Instant now) {
+        return facts(data, CardFeedback.NONE, now);
+    }
+
+    /** @param feedback what clinicians said about the patient's earlier cards (a fact; {@link CardFeedback#NONE} without a database) */
+    public List<Object> facts(PatientData data, CardFeedback feedback, Instant now) {
         Thresholds bp = topic("bp");
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
@@ -48,10 +53,11 @@ public final class FactBuilder {
         summarizer.low(home, cleaned.readings(), data.context(), now).ifPresent(facts::add);
         facts.add(AntihypertensiveTreatment.of(data.medicationsKnown(), data.medications()));
         facts.add(data.context());
+        facts.add(feedback);
         for (TopicSummarizer.Topic topic : TOPICS) {
             Thresholds thresholds = thresholdsByTopic.get(topic.name());
             if (thresholds != null) {
-                facts.addAll(topic.summarizer().facts(clean, thresholds, now));
+                facts.addAll(topic.summarizer().facts(clean, feedback, thresholds, now));
             }
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),

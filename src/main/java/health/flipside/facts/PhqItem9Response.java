@@ -21,13 +21,27 @@ package health.flipside.facts;
  * @param itemsExpected   items of the PHQ-9 (9)
  * @param formUnfinished  it comes from a form left with items unanswered (or not submitted); false for a complete
  *                        administration and for item Observations filed without any total
- * @param laterNegative   a later PHQ-9 answered item 9 "not at all" (not reassurance, Louzon 2016)
+ * @param laterNegative   a later PHQ-9 answered item 9 "not at all" (not reassurance on its own, Louzon 2016, but
+ *                        it ends the item 9 card: issue 9)
  * @param laterNegativeOn its local date, or null
+ * @param dealtWith       a clinician said the item 9 card was dealt with, at or after the completion: the card was
+ *                        accepted, or overridden with a reason of {@code dealtWithReasons} (policy.yaml; feedback
+ *                        looked up by the service, {@link CardFeedback})
+ * @param dealtWithOn     the local date of that feedback, or null
  */
 public record PhqItem9Response(int value, String answer, String completedAt, String completedOn, int daysAgo,
                                boolean remote, boolean withinWindow, boolean assessedSince, String lastAssessment,
                                boolean totalKnown, int total, String band, int itemsAnswered, int itemsExpected,
-                               boolean formUnfinished, boolean laterNegative, String laterNegativeOn) {
+                               boolean formUnfinished, boolean laterNegative, String laterNegativeOn,
+                               boolean dealtWith, String dealtWithOn) {
+
+    /**
+     * Nothing has answered the response yet: no assessment documented since, no later "not at all", no card marked
+     * as dealt with. While open, it has its own card (critical within the window, a warning after it).
+     */
+    public boolean open() {
+        return !assessedSince && !laterNegative && !dealtWith;
+    }
 
     /** Item Observations without a total (no form, no total in the record): item 9 stands alone. */
     public boolean itemsOnly() {

@@ -29,6 +29,12 @@ public final class PromsSummarizer implements TopicSummarizer {
     public static final String TOPIC = "proms";
     /** The documented assessment that answers a positive item 9 (rules/common/clinical-context.yaml). */
     public static final String SUICIDE_RISK_ASSESSMENT = "suicide-risk-assessment";
+    /**
+     * The rules whose card is the item 9 card (rules/proms/proms.drl): feedback on one of them saying it was dealt
+     * with ({@link CardFeedback}) ends the card for that response.
+     */
+    public static final List<String> ITEM9_CARD_RULES = List.of("proms.phq9-item9-unassessed",
+            "proms.phq9-item9-earlier-unassessed");
     /** Scales of PromScore (health.flipside.fhir.PromReader): a scored administration, an unfinished form. */
     static final String TOTAL = "total";
     static final String INCOMPLETE = "incomplete";
@@ -83,13 +89,18 @@ public final class PromsSummarizer implements TopicSummarizer {
 
     @Override
     public List<Object> facts(PatientData data, Thresholds t, Instant now) {
+        return facts(data, CardFeedback.NONE, t, now);
+    }
+
+    @Override
+    public List<Object> facts(PatientData data, CardFeedback feedback, Thresholds t, Instant now) {
         List<PromScore> scores = plausible(data.proms(), t, now);
         List<Object> facts = new ArrayList<>();
 
         Optional<PromScore> item9Admin = latestPositiveItem9(scores, t, now);
-        PhqItem9Response item9 = item9Admin.map(a -> item9(a, scores, data.context(), t, now)).orElse(null);
-        // The administration an item 9 card reports (and shows the total of): not repeated in the summary.
-        Instant reportedWithItem9 = item9 != null && (item9.withinWindow() || !item9.assessedSince())
+        PhqItem9Response item9 = item9Admin.map(a -> item9(a, scores, data.context(), feedback, t, now)).orElse(null);
+        // The administration an item 9 card or line reports (and shows the total of): not repeated in the summary.
+        Instant reportedWithItem9 = item9 != null && (item9.withinWindow() || item9.open())
                 ? item9Admin.get().completedAt() : null;
         if (item9 != null) {
             facts.add(item9);
@@ -172,8 +183,8 @@ public final class PromsSummarizer implements TopicSummarizer {
                 .max(Comparator.comparing(PromScore::completedAt));
     }
 
-    private PhqItem9Response item9(PromScore admin, List<PromScore> scores, ClinicalContext context, Thresholds t,
-                                   Instant now) {
+    private PhqItem9Response item9(PromScore admin, List<PromScore> scores, ClinicalContext context, CardFeedback feedback,
+                                   Thresholds t, Instant now) {
         int value = admin.item("9");
         boolean within = !admin.completedAt().isBefore(now.minus(Duration.ofDays(t.getInt("item9WindowDays"))));
         boolean assessed = context.assessedSince(SUICIDE_RISK_ASSESSMENT, admin.completedAt());
@@ -183,12 +194,14 @@ public final class PromsSummarizer implements TopicSummarizer {
         Optional<PromScore> laterNegative = scores.stream()
                 .filter(p -> p.instrument().equals("PHQ-9") && p.completedAt().isAfter(admin.completedAt()) && p.item("9") == 0)
                 .max(Comparator.comparing(PromScore::completedAt));
+        Optional<Instant> dealtWith = feedback.latestDealtWith(ITEM9_CARD_RULES, admin.completedAt());
         return new PhqItem9Response(value, ITEM9_ANSWERS.get(Math.min(value, 3)), admin.localTime().format(DAY_TIME),
                 admin.localTime().format(DAY), daysAgo(admin, now), admin.remote(), within, assessed,
                 last == null ? null : LocalDateTime.ofInstant(last, offset).format(DAY),
                 totalKnown, totalKnown ? (int) Math.round(admin.score()) : 0,
                 totalKnown ? band(Family.PHQ9, admin.score(), t) : null, admin.items().size(), t.getInt("phq9Items"),
-                admin.scale().equals(INCOMPLETE), laterNegative.isPresent(), laterNegative.map(p -> p.localTime().format(DAY)).orElse(null));
+                admin.scale().equals(INCOMPLETE), laterNegative.isPresent(), laterNegative.map(p -> p.localTime().format(DAY)).orElse(null),
+                dealtWith.isPresent(), dealtWith.map(at -> LocalDateTime.ofInstant(at, offset).format(DAY)).orElse(null));
     }
 
     /** The patient's UTC offset at completion, from the wall-clock time the FHIR layer kept. */

@@ -11,6 +11,11 @@ import java.util.List;
 public interface TopicSummarizer {
     List<Object> facts(PatientData data, Thresholds thresholds, Instant now);
 
+    /** With the feedback on the patient's earlier cards; a topic that reads none keeps the method above. */
+    default List<Object> facts(PatientData data, CardFeedback feedback, Thresholds thresholds, Instant now) {
+        return facts(data, thresholds, now);
+    }
+
     /**
      * @param name               the topic folder, e.g. "glucose"
      * @param requiredThresholds every threshold the summarizer reads: the rule-set loader refuses the topic when

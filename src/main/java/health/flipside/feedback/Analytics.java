@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Analytics(@JsonSerialize(using = ToStringSerializer.class) Instant generatedAt,
-                        Map<String, String> definitions, Totals totals, List<Group> rules, List<Group> templates) {
+                        Map<String, String> definitions, Totals totals, List<Group> rules, List<Group> templates,
+                        List<Suppression> suppressions) {
 
     public static final Map<String, String> DEFINITIONS = defaultDefinitions();
 
@@ -39,11 +40,30 @@ public record Analytics(@JsonSerialize(using = ToStringSerializer.class) Instant
         d.put("week", "ISO 8601 week (UTC) in which the card was issued");
         d.put("overrideReasons", "distinct overridden cards per reason code; a null code is an override with a comment only");
         d.put("feedbackItems", "distinct feedback items stored (the same item sent again is stored once)");
+        d.put("suppressions", "alert hygiene, per rule: overrides with a coded reason recorded for an identified patient; "
+                + "activePatients = patients with such an override within the rule's period (policy.yaml; its card stays "
+                + "away unless the data got worse); suppressedFindings = findings not shown because of one");
         return Collections.unmodifiableMap(d);
     }
 
     public Analytics(Instant generatedAt, Totals totals, List<Group> rules, List<Group> templates) {
-        this(generatedAt, DEFINITIONS, totals, rules, templates);
+        this(generatedAt, totals, rules, templates, List.of());
+    }
+
+    public Analytics(Instant generatedAt, Totals totals, List<Group> rules, List<Group> templates, List<Suppression> suppressions) {
+        this(generatedAt, DEFINITIONS, totals, rules, templates, suppressions);
+    }
+
+    /**
+     * Alert hygiene for one rule.
+     *
+     * @param days               the rule's period in policy.yaml now, or null when the rule is no longer suppressed
+     * @param overrides          overrides with a coded reason recorded for an identified patient, ever
+     * @param activePatients     patients whose override is within the period now
+     * @param suppressedFindings findings not shown because of an override
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Suppression(String ruleId, Integer days, long overrides, long activePatients, long suppressedFindings) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -40,6 +40,7 @@ public final class AnalyticsPage {
 
         section(html, "By rule", "Rule", "rule", a.rules());
         section(html, "By card template", "Template", "template", a.templates());
+        suppressions(html, a.suppressions());
 
         html.append("<h2>Definitions</h2>\n<dl>\n");
         a.definitions().forEach((term, meaning) ->
@@ -73,6 +74,22 @@ public final class AnalyticsPage {
                         .append("</td>").append(num(w.issued())).append(num(w.accepted())).append(num(w.overridden()))
                         .append(rate(w.acceptanceRate())).append("</tr>\n");
             }
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void suppressions(StringBuilder html, List<Analytics.Suppression> suppressions) {
+        html.append("<h2>Alert hygiene: suppressed cards by rule</h2>\n");
+        if (suppressions.isEmpty()) {
+            html.append("<p class=\"muted\">No card overridden with a reason yet.</p>\n");
+            return;
+        }
+        html.append("<table>\n<thead><tr><th>Rule</th><th class=\"n\">Period (days)</th><th class=\"n\">Overrides</th>")
+                .append("<th class=\"n\">Patients suppressed now</th><th class=\"n\">Findings suppressed</th></tr></thead>\n<tbody>\n");
+        for (Analytics.Suppression s : suppressions) {
+            html.append("<tr><td><code>").append(escape(s.ruleId())).append("</code></td><td class=\"n\">")
+                    .append(s.days() == null ? "not suppressed" : String.valueOf(s.days())).append("</td>")
+                    .append(num(s.overrides())).append(num(s.activePatients())).append(num(s.suppressedFindings())).append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.flipside.services.ContentHolder;
+
 /** {@code GET /admin/analytics.html}: the analytics as a self-contained page (inline style, no scripts, no assets). */
 @Path("admin/analytics.html")
 @RequestScoped
@@ -20,10 +22,13 @@ public class AnalyticsPageResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ContentHolder content;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response get() {
-        return Response.ok(AnalyticsPage.render(AnalyticsResource.load(database, clock)))
+        return Response.ok(AnalyticsPage.render(AnalyticsResource.load(database, content, clock)))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")

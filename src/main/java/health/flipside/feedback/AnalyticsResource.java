@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.logging.Logger;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import health.flipside.services.ContentHolder;
+import health.flipside.services.LoadedContent;
 
 /**
  * Alert-fatigue analytics for informatics staff, {@code GET /admin/analytics}: the {@link Analytics} figures as JSON
@@ -28,15 +34,23 @@ public class AnalyticsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ContentHolder content;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return Response.ok(load(database, clock)).header("Cache-Control", "no-store").build();
+        return Response.ok(load(database, content, clock)).header("Cache-Control", "no-store").build();
     }
 
-    static Analytics load(FeedbackDatabase database, Clock clock) {
+    static Analytics load(FeedbackDatabase database, ContentHolder content, Clock clock) {
+        Map<String, Integer> days = new HashMap<>();
+        LoadedContent serving = content.current();
+        if (serving != null) {
+            serving.cards().policy().suppression().forEach((rule, s) -> days.put(rule, s.days()));
+        }
         try {
-            return database.store().analytics(clock.instant());
+            return database.store().analytics(clock.instant(), days);
         } catch (SQLException e) {
             LOG.warning(() -> "Analytics not available: SQLException SQLState " + e.getSQLState());
             throw new FeedbackUnavailableException("Feedback storage failed");

@@ -86,9 +86,10 @@ public class FeedbackStore {
         if (cards.isEmpty()) {
             return;
         }
-        try (PreparedStatement card = connection.prepareStatement("INSERT INTO issued_card "
-                + "(card_uuid, service_id, hook_instance, indicator, issued_at, issued_week) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement rule = connection.prepareStatement("INSERT INTO issued_card_rule (card_uuid, rule_id) VALUES (?, ?)");
+        try (PreparedStatement card = connection.prepareStatement("INSERT INTO issued_card (card_uuid, service_id, "
+                + "hook_instance, indicator, issued_at, issued_week, patient_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement rule = connection.prepareStatement(
+                     "INSERT INTO issued_card_rule (card_uuid, rule_id, measure_name, measure_value) VALUES (?, ?, ?, ?)");
              PreparedStatement template = connection.prepareStatement(
                      "INSERT INTO issued_card_template (card_uuid, template_id) VALUES (?, ?)");
              PreparedStatement suggestion = connection.prepareStatement(
@@ -100,10 +101,18 @@ public class FeedbackStore {
                 card.setString(4, c.indicator());
                 card.setObject(5, utc(c.issuedAt()));
                 card.setString(6, c.issuedWeek());
+                nullable(card, 7, c.patientKey());
                 card.addBatch();
                 for (String id : c.ruleIds()) {
+                    IssuedCard.RuleMeasure measure = c.measures().get(id);
                     rule.setString(1, c.cardUuid());
                     rule.setString(2, id);
+                    nullable(rule, 3, measure == null ? null : measure.name());
+                    if (measure == null) {
+                        rule.setNull(4, Types.DOUBLE);
+                    } else {
+                        rule.setDouble(4, measure.value());
+                    }
                     rule.addBatch();
                 }
                 for (String id : c.templateIds()) {
@@ -156,7 +165,8 @@ public class FeedbackStore {
                 for (FeedbackItem item : items) {
                     String key = item.dedupeKey();
                     if (seen.add(key) && !feedbackExists(connection, key)) {
-                        insertFeedback(connection, item, key, receivedAt);
+                        String id = insertFeedback(connection, item, key, receivedAt);
+                        insertSuppressions(connection, id, item);
                         stored++;
                     }
                 }
@@ -216,7 +226,8 @@ public class FeedbackStore {
         }
     }
 
-    private static void insertFeedback(Connection connection, FeedbackItem item, String key, Instant receivedAt) throws SQLException {
+    /** @return the new feedback item's id */
+    private static String insertFeedback(Connection connection, FeedbackItem item, String key, Instant receivedAt) throws SQLException {
         String id = UUID.randomUUID().toString();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO feedback (feedback_id, dedupe_key, card_uuid, "
                 + "outcome, outcome_at, reason_system, reason_code, reason_display, user_comment, received_at) "
@@ -244,6 +255,87 @@ public class FeedbackStore {
                 }
                 insert.executeBatch();
             }
+        }
+        return id;
+    }
+
+    /**
+     * An override with a coded reason, on a card issued for a known patient: one suppression row per rule of the card
+     * (whether a rule is ever suppressed, and for how long, policy.yaml decides when the row is read).
+     */
+    private static void insertSuppressions(Connection connection, String feedbackId, FeedbackItem item) throws SQLException {
+        if (item.outcome() != Outcome.OVERRIDDEN || item.overrideReason() == null || !item.overrideReason().hasReason()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO card_suppression (feedback_id, rule_id, "
+                + "patient_key, overridden_at, reason_code, indicator, measure_name, measure_value) "
+                + "SELECT ?, r.rule_id, c.patient_key, ?, ?, c.indicator, r.measure_name, r.measure_value "
+                + "FROM issued_card c JOIN issued_card_rule r ON r.card_uuid = c.card_uuid "
+                + "WHERE c.card_uuid = ? AND c.patient_key IS NOT NULL")) {
+            insert.setString(1, feedbackId);
+            insert.setObject(2, utc(item.outcomeTimestamp()));
+            insert.setString(3, item.overrideReason().code());
+            insert.setString(4, item.cardUuid());
+            insert.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- alert hygiene
+
+    /**
+     * What the store knows about one patient's earlier cards: the overrides since {@code since} that may still suppress
+     * a finding, and by rule the latest time a card was dealt with (accepted, or overridden with one of
+     * {@code dealtWithReasons}).
+     */
+    public PatientHistory history(String patientKey, Instant since, Set<String> dealtWithReasons) throws SQLException {
+        List<PastOverride> overrides = new ArrayList<>();
+        Map<String, Instant> dealtWith = new HashMap<>();
+        List<String> reasons = dealtWithReasons.stream().sorted().toList();
+        String reasonFilter = reasons.isEmpty() ? "" : " OR f.reason_code IN (" + String.join(", ", reasons.stream().map(r -> "?").toList()) + ")";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT feedback_id, rule_id, overridden_at, reason_code, "
+                     + "indicator, measure_name, measure_value FROM card_suppression WHERE patient_key = ? AND overridden_at >= ?");
+             PreparedStatement dealt = connection.prepareStatement("SELECT r.rule_id, MAX(f.outcome_at) FROM issued_card c "
+                     + "JOIN issued_card_rule r ON r.card_uuid = c.card_uuid JOIN feedback f ON f.card_uuid = c.card_uuid "
+                     + "WHERE c.patient_key = ? AND (f.outcome = 'accepted'" + reasonFilter + ") GROUP BY r.rule_id")) {
+            select.setString(1, patientKey);
+            select.setObject(2, utc(since));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    double value = rs.getDouble("measure_value");
+                    Double measure = rs.wasNull() ? null : value;
+                    overrides.add(new PastOverride(rs.getString("feedback_id"), rs.getString("rule_id"), instant(rs, "overridden_at"),
+                            rs.getString("reason_code"), rs.getString("indicator"), rs.getString("measure_name"), measure));
+                }
+            }
+            dealt.setString(1, patientKey);
+            for (int i = 0; i < reasons.size(); i++) {
+                dealt.setString(2 + i, reasons.get(i));
+            }
+            try (ResultSet rs = dealt.executeQuery()) {
+                while (rs.next()) {
+                    dealtWith.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        return new PatientHistory(overrides, new health.flipside.facts.CardFeedback(dealtWith));
+    }
+
+    /** Counts one suppressed finding against each override that kept it from being shown (analytics). */
+    public void countSuppressed(List<PastOverride> overrides, Instant at) throws SQLException {
+        if (overrides.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE card_suppression SET suppressed_count = "
+                     + "suppressed_count + 1, last_suppressed_at = ? WHERE feedback_id = ? AND rule_id = ?")) {
+            for (PastOverride o : overrides) {
+                update.setObject(1, utc(at));
+                update.setString(2, o.feedbackId());
+                update.setString(3, o.ruleId());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
@@ -314,11 +406,43 @@ public class FeedbackStore {
 
     /** Alert-fatigue figures per rule and per template (see {@link Analytics} for the definitions). */
     public Analytics analytics(Instant now) throws SQLException {
+        return analytics(now, Map.of());
+    }
+
+    /** @param suppressionDays the period of every suppressed rule (policy.yaml), for what is active now */
+    public Analytics analytics(Instant now, Map<String, Integer> suppressionDays) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return new Analytics(now, totals(connection),
                     groups(connection, "issued_card_rule", "rule_id"),
-                    groups(connection, "issued_card_template", "template_id"));
+                    groups(connection, "issued_card_template", "template_id"),
+                    suppressions(connection, now, suppressionDays));
         }
+    }
+
+    private static List<Analytics.Suppression> suppressions(Connection connection, Instant now, Map<String, Integer> days)
+            throws SQLException {
+        List<Analytics.Suppression> result = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT rule_id, COUNT(*), SUM(suppressed_count) "
+                + "FROM card_suppression GROUP BY rule_id ORDER BY rule_id");
+             PreparedStatement active = connection.prepareStatement("SELECT COUNT(DISTINCT patient_key) FROM card_suppression "
+                     + "WHERE rule_id = ? AND overridden_at > ?");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                String rule = rs.getString(1);
+                Integer period = days.get(rule);
+                long patients = 0;
+                if (period != null) {
+                    active.setString(1, rule);
+                    active.setObject(2, utc(now.minus(java.time.Duration.ofDays(period))));
+                    try (ResultSet count = active.executeQuery()) {
+                        count.next();
+                        patients = count.getLong(1);
+                    }
+                }
+                result.add(new Analytics.Suppression(rule, period, rs.getLong(2), patients, rs.getLong(3)));
+            }
+        }
+        return result;
     }
 
     /** Per card: 1 when it has at least one accepted (overridden) feedback item. */

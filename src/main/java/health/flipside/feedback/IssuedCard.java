@@ -3,7 +3,9 @@ package health.flipside.feedback;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,9 +18,22 @@ import health.flipside.cards.ComposedCard;
  * @param ruleIds         the rules whose findings the card shows (several for a merged info card)
  * @param templateIds     the card templates (cds-cards/) it was rendered from
  * @param suggestionUuids the uuids of the suggestions it offered
+ * @param patientKey      the keyed hash of the patient ({@link PatientKeys}), or null: never the patient id
+ * @param measures        by rule id, the number the rule's suppression measure read (policy.yaml), for rules that have one
  */
 public record IssuedCard(String cardUuid, String serviceId, UUID hookInstance, List<String> ruleIds,
-                         List<String> templateIds, String indicator, List<String> suggestionUuids, Instant issuedAt) {
+                         List<String> templateIds, String indicator, List<String> suggestionUuids, Instant issuedAt,
+                         String patientKey, Map<String, RuleMeasure> measures) {
+    /** "The data" a rule's finding rested on: its measure's name and value when the card was issued. */
+    public record RuleMeasure(String name, double value) {
+    }
+
+    /** A card not tied to a patient (no alert hygiene). */
+    public IssuedCard(String cardUuid, String serviceId, UUID hookInstance, List<String> ruleIds, List<String> templateIds,
+                      String indicator, List<String> suggestionUuids, Instant issuedAt) {
+        this(cardUuid, serviceId, hookInstance, ruleIds, templateIds, indicator, suggestionUuids, issuedAt, null, null);
+    }
+
     public IssuedCard {
         Objects.requireNonNull(cardUuid, "cardUuid");
         Objects.requireNonNull(serviceId, "serviceId");
@@ -29,6 +44,20 @@ public record IssuedCard(String cardUuid, String serviceId, UUID hookInstance, L
         ruleIds = ruleIds.stream().distinct().toList();
         templateIds = templateIds.stream().distinct().toList();
         suggestionUuids = suggestionUuids.stream().map(Uuids::normalize).distinct().toList();
+        measures = measures == null ? Map.of() : Map.copyOf(measures);
+    }
+
+    /** The same card for a patient, with the measures of its rules (those of other cards are left out). */
+    public IssuedCard forPatient(String key, Map<String, RuleMeasure> measuresByRule) {
+        Map<String, RuleMeasure> own = new HashMap<>();
+        ruleIds.forEach(rule -> {
+            RuleMeasure m = measuresByRule.get(rule);
+            if (m != null) {
+                own.put(rule, m);
+            }
+        });
+        return new IssuedCard(cardUuid, serviceId, hookInstance, ruleIds, templateIds, indicator, suggestionUuids,
+                issuedAt, key, own);
     }
 
     public static IssuedCard of(ComposedCard composed, String serviceId, UUID hookInstance, Instant issuedAt) {

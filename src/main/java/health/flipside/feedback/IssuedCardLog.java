@@ -3,6 +3,7 @@ package health.flipside.feedback;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -50,21 +50,18 @@ public class IssuedCardLog {
     @ConfigProperty(name = "flipside.feedback.record.timeout.ms", defaultValue = "250")
     long timeoutMillis;
 
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-
     /** Set by tests instead of the managed executor. */
     private Executor runner;
 
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private final AtomicLong lastWarning = new AtomicLong();
-    private final AtomicLong suppressed = new AtomicLong();
+    private final ThrottledWarning warning = new ThrottledWarning(LOG);
 
     public IssuedCardLog() {
         // for CDI
     }
 
     /** Outside a container (tests): the given database, executor and wait. */
-    IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis) {
+    public IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis) {
         this.database = database;
         this.runner = runner;
         this.timeoutMillis = timeoutMillis;
@@ -72,13 +69,23 @@ public class IssuedCardLog {
 
     /** Records the cards of one answer; returns when they are committed, or after the timeout, or on failure. */
     public void record(String serviceId, UUID hookInstance, List<ComposedCard> cards, Instant issuedAt) {
+        record(serviceId, hookInstance, null, Map.of(), cards, issuedAt);
+    }
+
+    /**
+     * As above, for a patient: with the keyed hash of the patient (null when unknown) and, by rule id, the measures
+     * alert hygiene compares later findings with.
+     */
+    public void record(String serviceId, UUID hookInstance, String patientKey, Map<String, IssuedCard.RuleMeasure> measures,
+                       List<ComposedCard> cards, Instant issuedAt) {
         if (cards.isEmpty()) {
             return;
         }
         String what = "service=" + serviceId + " hookInstance=" + hookInstance + " cards=" + cards.size();
         List<IssuedCard> issued;
         try {
-            issued = cards.stream().map(c -> IssuedCard.of(c, serviceId, hookInstance, issuedAt)).toList();
+            issued = cards.stream().map(c -> IssuedCard.of(c, serviceId, hookInstance, issuedAt).forPatient(patientKey, measures))
+                    .toList();
         } catch (RuntimeException e) {
             warn("Issued cards not recorded (" + e.getClass().getSimpleName() + "): " + what);
             return;
@@ -123,22 +130,8 @@ public class IssuedCardLog {
         }
     }
 
-    /**
-     * While the database is down every hook call would warn: one warning a minute, with the number left out since.
-     */
     private void warn(String message) {
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (last != 0 && now - last < WARNING_INTERVAL_NANOS) {
-            suppressed.incrementAndGet();
-            return;
-        }
-        if (lastWarning.compareAndSet(last, now)) {
-            long skipped = suppressed.getAndSet(0);
-            LOG.warning(message + (skipped > 0 ? " (" + skipped + " similar warnings suppressed in the last minute)" : ""));
-        } else {
-            suppressed.incrementAndGet();
-        }
+        warning.warn(message);
     }
 
     private static String describe(Throwable failure) {

@@ -3,7 +3,10 @@ package health.flipside.services;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,13 +15,19 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import health.flipside.cards.Card;
+import health.flipside.cards.CardPolicy;
+import health.flipside.feedback.IssuedCard;
 import health.flipside.feedback.IssuedCardLog;
+import health.flipside.feedback.PatientHistory;
+import health.flipside.feedback.PatientHistoryLookup;
+import health.flipside.feedback.PatientKeys;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 
 /** {@code patient-data-summary}: resolves the patient's data, runs the pipeline, returns the cards. */
 @ApplicationScoped
 public class PatientDataSummaryService implements CdsService {
+    private static final Logger LOG = Logger.getLogger(PatientDataSummaryService.class.getName());
     private static final ServiceDescriptor DESCRIPTOR = PatientDataSummary.descriptor();
 
     private ContentHolder content;
@@ -32,6 +41,13 @@ public class PatientDataSummaryService implements CdsService {
     /** The issued-cards log (feedback, analytics); null outside CDI, e.g. when a test builds the service itself. */
     @Inject
     IssuedCardLog issuedCards;
+
+    /** Alert hygiene (README); null outside CDI: then nothing is suppressed. */
+    @Inject
+    PatientKeys patientKeys;
+
+    @Inject
+    PatientHistoryLookup history;
 
     PatientDataSummaryService() {
         // for CDI proxies
@@ -53,20 +69,39 @@ public class PatientDataSummaryService implements CdsService {
     public List<Card> handle(HookCall call) {
         Instant now = clock.instant();
         LoadedContent loaded = content.current();
+        CardPolicy policy = loaded.cards().policy();
+        String patientKey = patientKeys == null ? null
+                : patientKeys.of(call.access() == null ? null : call.access().serverBase(), call.context().get("patientId")).orElse(null);
+        // The patient's earlier overrides and feedback are read while the FHIR data is resolved (bounded, degrading).
+        PatientHistoryLookup.Pending pending = history == null ? null : history.start(patientKey,
+                now.minus(Duration.ofDays(policy.longestSuppressionDays())), policy.dealtWithReasons());
         // Callbacks fetch as far back as the longest look-back any rule needs (office BP: a year).
         Instant since = now.minus(Duration.ofDays(loaded.rules().thresholds().get("bp").getInt("officeLookbackDays")));
         ResolvedData data = resolver.resolve(DESCRIPTOR.prefetch(), call.prefetch(), call.access(), call.prefetchTokens(), since);
-        SummaryPipeline.Result result = loaded.pipeline().run(data, now);
+        SummaryPipeline.Result result = loaded.pipeline().run(data, now, pending == null ? PatientHistory.NONE : history.await(pending));
         if (result.outOfScope() != null) {
             if (metrics != null) {
                 metrics.counter("flipside_out_of_scope_total", new Tag("reason", result.outOfScope())).inc();
             }
             return result.cards();
         }
+        if (!result.suppressed().isEmpty()) {
+            history.countSuppressed(result.suppressed().stream().map(Suppressions.Suppressed::override).toList(), now);
+            LOG.info(() -> "alert hygiene service=" + DESCRIPTOR.id() + " hookInstance=" + call.hookInstance() + " suppressed="
+                    + result.suppressed().stream().map(s -> s.finding().ruleId()).sorted().toList());
+        }
         if (issuedCards != null) {
             // never throws, bounded wait: the cards go out even when they cannot be recorded
-            issuedCards.record(DESCRIPTOR.id(), call.hookInstance(), result.composed(), now);
+            issuedCards.record(DESCRIPTOR.id(), call.hookInstance(), patientKey, measures(result, policy), result.composed(), now);
         }
         return result.cards();
+    }
+
+    /** "The data" of each suppressible rule that fired, by rule id: what a later override is compared with. */
+    private static Map<String, IssuedCard.RuleMeasure> measures(SummaryPipeline.Result result, CardPolicy policy) {
+        Map<String, IssuedCard.RuleMeasure> measures = new HashMap<>();
+        Suppressions.measures(result.findings(), policy).forEach((rule, value) ->
+                measures.put(rule, new IssuedCard.RuleMeasure(policy.suppression().get(rule).measure(), value)));
+        return measures;
     }
 }

@@ -10,7 +10,9 @@ import health.flipside.cards.Card;
 import health.flipside.cards.CardCatalog;
 import health.flipside.cards.CardComposer;
 import health.flipside.cards.ComposedCard;
+import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
+import health.flipside.feedback.PatientHistory;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.ResolvedData;
@@ -39,11 +41,15 @@ public final class SummaryPipeline {
     }
 
     /**
+     * @param findings   every finding the rules gave
+     * @param composed   the cards, from the findings not suppressed
      * @param outOfScope why the patient is outside Flipside's scope and nothing was judged ("child"), or null
+     * @param suppressed the findings left out by an earlier override (alert hygiene), with that override
      */
-    public record Result(List<Finding> findings, List<ComposedCard> composed, String outOfScope) {
+    public record Result(List<Finding> findings, List<ComposedCard> composed, String outOfScope,
+                         List<Suppressions.Suppressed> suppressed) {
         public Result(List<Finding> findings, List<ComposedCard> composed) {
-            this(findings, composed, null);
+            this(findings, composed, null, List.of());
         }
 
         public List<Card> cards() {
@@ -67,24 +73,40 @@ public final class SummaryPipeline {
     }
 
     public Result run(ResolvedData data, Instant now) {
+        return run(data, now, PatientHistory.NONE);
+    }
+
+    /**
+     * As {@link #run(ResolvedData, Instant)}, with what the feedback database knows about the patient's earlier cards:
+     * the card feedback goes to the rules as a fact, and findings an override still covers are left out before the
+     * cards are composed (so the card budget goes to what is shown).
+     */
+    public Result run(ResolvedData data, Instant now, PatientHistory history) {
         FactBuilder facts = new FactBuilder(rules.thresholds());
         PatientData patient = patient(data);
         if (facts.patientContext(patient, now).child()) {
-            return new Result(List.of(), List.of(), CHILD);
+            return new Result(List.of(), List.of(), CHILD, List.of());
         }
-        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient, now));
-        return new Result(findings, new CardComposer(cards, ranks).compose(findings, facts.thresholds()));
+        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient, history.feedback(), now));
+        Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
+        return new Result(findings, new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds()), null,
+                filtered.suppressed());
     }
 
     /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
     public Explained explain(ResolvedData data, Instant now) {
+        return explain(data, now, CardFeedback.NONE);
+    }
+
+    /** As {@link #explain(ResolvedData, Instant)} with feedback on the patient's earlier cards (scenarios). */
+    public Explained explain(ResolvedData data, Instant now, CardFeedback feedback) {
         FactBuilder builder = new FactBuilder(rules.thresholds());
         PatientData patient = patient(data);
         if (builder.patientContext(patient, now).child()) {
             return new Explained(List.of(builder.patientContext(patient, now)), List.of(),
-                    new Result(List.of(), List.of(), CHILD), List.of());
+                    new Result(List.of(), List.of(), CHILD, List.of()), List.of());
         }
-        List<Object> facts = builder.facts(patient, now);
+        List<Object> facts = builder.facts(patient, feedback, now);
         RuleEngine.Trace trace = ENGINE.trace(rules, facts);
         Set<SourceProblem> problems = new LinkedHashSet<>();
         List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), builder.thresholds());

@@ -253,4 +253,26 @@ class ContentGateTest {
                 bp.few-morning-readings,3,bp-insufficient-data
                 """.formatted(columnType, condition);
     }
+
+    @Test
+    @DisplayName("policy.yaml suppresses a rule that does not exist, and a measure that reads nothing: refused at their lines")
+    void suppressionNamesUnknownRuleAndUnreadableMeasure() throws IOException {
+        String policy = "cds-cards/policy.yaml";
+        content.replace(policy, "  proms.gad7-severe: { days: 14", "  proms.gad7-sever: { days: 14");
+        content.replace(policy, "bp.treated.masked-uncontrolled: { days: 30, measure: home.meanSystolic }",
+                "bp.treated.masked-uncontrolled: { days: 30, measure: home.meanSystolik }");
+
+        ContentGate.Report report = content.gate();
+
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.problems()).as(report.problems().toString()).hasSize(2);
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("'proms.gad7-sever'", "not a rule");
+            assertThat(p.line()).isEqualTo(content.lineOf(policy, "proms.gad7-sever:"));
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("'home.meanSystolik'", "bp.treated.masked-uncontrolled", "reads no number");
+            assertThat(p.line()).isEqualTo(content.lineOf(policy, "home.meanSystolik"));
+        });
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -157,5 +158,29 @@ class CardCatalogTest {
         assertThatThrownBy(() -> CardCatalog.load(missing))
                 .isInstanceOf(CardCatalogException.class)
                 .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    @DisplayName("policy.yaml suppression: a same-day safety rule, a period under a day, a measure that is no path: refused at their lines")
+    void suppressionProblemsAreNamedByLine() throws IOException {
+        Path cards = copyOfCards();
+        Path policy = cards.resolve("policy.yaml");
+        edit(policy, "  proms.gad7-severe: \\{ days: 14, measure: result.score \\}",
+                "  proms.gad7-severe: { days: 0, measure: result.score }\n  bp.severe-home-reading: { days: 3 }\n"
+                        + "  proms.phq9-severe: { days: 14, measure: \"result score\" }");
+
+        List<String> lines = Files.readString(policy).lines().toList();
+        assertThatThrownBy(() -> CardCatalog.load(cards)).isInstanceOfSatisfying(CardCatalogException.class, e -> {
+            assertThat(e.problems()).extracting(p -> p.file().getFileName().toString()).containsOnly("policy.yaml");
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.message()).contains("bp.severe-home-reading", "criticalRules", "never suppressed");
+                assertThat(lines.get(p.line() - 1)).contains("bp.severe-home-reading: { days: 3 }");
+            });
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.message()).contains("proms.gad7-severe", "at least 1");
+                assertThat(lines.get(p.line() - 1)).contains("proms.gad7-severe");
+            });
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("'result score'", "proms.phq9-severe"));
+        });
     }
 }

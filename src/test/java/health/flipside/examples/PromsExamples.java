@@ -61,6 +61,12 @@ final class PromsExamples {
             new ExamplePatients.Example("proms-item9-older",
                     "PHQ-9 item 9 'several days' 30 days ago (app, score and item Observations), nothing documented since",
                     PromsExamples::item9Older),
+            new ExamplePatients.Example("proms-item9-later-negative",
+                    "PHQ-9 item 9 'more than half the days' 6 days ago (portal), a later PHQ-9 yesterday answered item 9 'not at all'; nothing documented",
+                    PromsExamples::item9LaterNegative),
+            new ExamplePatients.Example("proms-item9-cssrs-observation",
+                    "PHQ-9 item 9 'several days' 4 days ago (portal); a C-SSRS screen filed yesterday as an Observation (LOINC 93374-7 suicide risk level)",
+                    PromsExamples::item9CssrsObservation),
             new ExamplePatients.Example("proms-incomplete-item9-positive",
                     "PHQ-9 form left unfinished (in progress) yesterday with 4 items answered, item 9 'several days' among them",
                     PromsExamples::incompleteItem9Positive),
@@ -142,6 +148,31 @@ final class PromsExamples {
         Observation item9 = item(p, at, 8, 1, null);
         Observation total = score(p, at, "44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]", 11, null);
         total.addHasMember(new Reference("Observation/" + item9.getIdElement().getIdPart()));
+        return p;
+    }
+
+    static PatientBuilder item9LaterNegative(Instant now) {
+        PatientBuilder p = new PatientBuilder("proms-later-negative", "Example", "Quinn", AdministrativeGender.FEMALE, 1986);
+        p.questionnaireResponse(lhcPhq9("proms-later-negative-phq9-1", daysBefore(now, 6, 21, 10), p.patientId(),
+                new Integer[] {2, 2, 1, 2, 1, 1, 1, 0, 2}, true));
+        p.questionnaireResponse(lhcPhq9("proms-later-negative-phq9-2", daysBefore(now, 1, 8, 40), p.patientId(),
+                new Integer[] {1, 1, 1, 1, 1, 1, 1, 0, 0}, true));
+        return p;
+    }
+
+    /**
+     * A C-SSRS screen recorded as its result, "Suicide risk level" (LOINC 93374-7, as the HL7 US Behavioral Health
+     * Profiles IG's C-SSRS example answers it): a documented assessment (rules/common/clinical-context.yaml).
+     */
+    static PatientBuilder item9CssrsObservation(Instant now) {
+        PatientBuilder p = new PatientBuilder("proms-cssrs-observation", "Example", "Ellis", AdministrativeGender.MALE, 1972);
+        p.questionnaireResponse(lhcPhq9("proms-cssrs-observation-phq9", daysBefore(now, 4, 18, 30), p.patientId(),
+                new Integer[] {1, 1, 1, 1, 0, 1, 0, 0, 1}, true));
+        Observation level = p.observation("survey", daysBefore(now, 1, 10, 15),
+                new Coding(LOINC, "93374-7", "Suicide risk level"), null, null, null);
+        level.setValue(new CodeableConcept(new Coding(LOINC, "LA9194-7", "Low")));
+        level.getPerformer().clear();
+        level.addPerformer(new Reference(NURSE));
         return p;
     }
 

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.flipside.examples.ExamplePatients;
 import health.flipside.support.DevEhr;
@@ -40,9 +42,20 @@ public final class FeedbackTestClient {
     public record IssuedToEhr(String uuid, String indicator, List<String> suggestions) {
     }
 
-    /** Calls the hook with a bundled example patient and returns the cards of the answer. */
+    /**
+     * Calls the hook with a bundled example patient under a patient id of its own and returns the cards of the
+     * answer: an override in one test (alert hygiene) must not take a card away from another.
+     */
     public static List<IssuedToEhr> issueCards(String example) throws IOException, InterruptedException {
-        String request = ExamplePatients.hookRequest(ExamplePatients.named(example), Instant.now()).toString();
+        return issueCards(example, "it-" + UUID.randomUUID()); // a FHIR id: at most 64 characters
+    }
+
+    /** As above, as the patient {@code patientId} (the example's id replaced everywhere it is referenced). */
+    public static List<IssuedToEhr> issueCards(String example, String patientId) throws IOException, InterruptedException {
+        ObjectNode hook = ExamplePatients.hookRequest(ExamplePatients.named(example), Instant.now());
+        String original = hook.at("/context/patientId").asText();
+        String request = hook.toString().replace("\"" + original + "\"", "\"" + patientId + "\"")
+                .replace("\"Patient/" + original + "\"", "\"Patient/" + patientId + "\"");
         HttpResponse<String> response = post(SERVICE, request, true);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("hook call answered " + response.statusCode() + ": " + response.body());

@@ -81,6 +81,52 @@ class FeedbackIT {
     }
 
     @Test
+    void aCardOverriddenWithAReasonIsNotShownAgainForThatPatientAndTheAnalyticsSayWhy() throws Exception {
+        String patient = "it-hygiene-" + UUID.randomUUID();
+        IssuedToEhr card = single(FeedbackTestClient.issueCards(EXAMPLE, patient));
+        JsonNode before = FeedbackTestClient.analytics();
+        String override = body(overridden(card.uuid(), "patient-declined", "Discussed; will recheck at the next visit",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        CdsHooksSchemas.assertValidFeedback(override);
+
+        HttpResponse<String> response = FeedbackTestClient.feedback(override);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(FeedbackTestClient.issueCards(EXAMPLE, patient)).as("same patient, rule and data: not shown again").isEmpty();
+        assertThat(FeedbackTestClient.issueCards(EXAMPLE)).as("another patient still gets the card").hasSize(1);
+        JsonNode after = awaitSuppressedFindings(before, 1);
+        JsonNode rule = suppression(after, RULE);
+        assertThat(rule.get("days").asInt()).isEqualTo(30);
+        assertThat(rule.get("overrides").asLong() - suppression(before, RULE).path("overrides").asLong()).isEqualTo(1);
+        assertThat(rule.get("activePatients").asLong() - suppression(before, RULE).path("activePatients").asLong()).isEqualTo(1);
+        HttpResponse<String> page = FeedbackTestClient.admin("/admin/analytics.html");
+        assertThat(page.body()).contains("Alert hygiene", RULE);
+        assertThat(after.toString() + page.body()).as("no patient id, no comment in analytics")
+                .doesNotContain(patient, "will recheck");
+    }
+
+    /** Suppressed findings are counted in the background: wait (bounded) until the count moved by {@code by}. */
+    static JsonNode awaitSuppressedFindings(JsonNode before, long by) throws Exception {
+        long start = suppression(before, RULE).path("suppressedFindings").asLong();
+        JsonNode now = FeedbackTestClient.analytics();
+        for (int i = 0; i < 50 && suppression(now, RULE).path("suppressedFindings").asLong() - start < by; i++) {
+            Thread.sleep(100);
+            now = FeedbackTestClient.analytics();
+        }
+        assertThat(suppression(now, RULE).path("suppressedFindings").asLong() - start).isEqualTo(by);
+        return now;
+    }
+
+    static JsonNode suppression(JsonNode analytics, String rule) {
+        for (JsonNode s : analytics.get("suppressions")) {
+            if (s.get("ruleId").asText().equals(rule)) {
+                return s;
+            }
+        }
+        return FeedbackTestClient.JSON.createObjectNode();
+    }
+
+    @Test
     void issuedCardsAreCountedPerRuleAndTemplate() throws Exception {
         JsonNode before = FeedbackTestClient.analytics();
         FeedbackTestClient.issueCards(EXAMPLE);
