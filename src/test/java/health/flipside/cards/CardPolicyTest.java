@@ -44,6 +44,16 @@ class CardPolicyTest {
     }
 
     @Test
+    void anExceptionLiftsATierCapButNeverLowersTrustedData() {
+        CardPolicy policy = new CardPolicy(3, "h", "s", "urn:x", List.of(), Set.of("bp.pregnancy-severe-range"),
+                Map.of(DeviceTier.SELF_REPORTED, Severity.INFO), Map.of("bp.pregnancy-severe-range", Severity.WARNING));
+        assertThat(policy.allowed(finding("bp.pregnancy-severe-range", Severity.CRITICAL, DeviceTier.CLINIC_ISSUED)))
+                .as("a validated cuff keeps critical").isEqualTo(Severity.CRITICAL);
+        assertThat(policy.allowed(finding("bp.pregnancy-severe-range", Severity.CRITICAL, DeviceTier.SELF_REPORTED)))
+                .as("typed in: lifted from info to warning, not critical").isEqualTo(Severity.WARNING);
+    }
+
+    @Test
     void findingsWithoutDeviceDataAreNotCappedByTier() {
         assertThat(POLICY.allowed(finding("proms.phq9-severe", Severity.WARNING, null))).isEqualTo(Severity.WARNING);
     }

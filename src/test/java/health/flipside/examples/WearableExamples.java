@@ -30,7 +30,7 @@ final class WearableExamples {
                     "One irregular-rhythm notification in a patient with atrial fibrillation on the problem list",
                     WearableExamples::knownAf),
             new ExamplePatients.Example("wearables-fingertip-copd",
-                    "Fingertip SpO2 89–90% on 3 days in a patient with COPD: no warning (targets differ)",
+                    "Fingertip SpO2 89–90% on 3 days in a patient with COPD: inside the 88–92% target (BTS 2017), no warning",
                     WearableExamples::copd),
             new ExamplePatients.Example("wearables-fingertip-single-low",
                     "One fingertip reading of 91% among normal ones: no warning",
