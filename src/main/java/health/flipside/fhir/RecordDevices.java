@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,12 +77,14 @@ final class RecordDevices {
 
     static DeviceDescription describe(Device device) {
         String model = device.hasModelNumber() ? device.getModelNumber()
-                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).findFirst().orElse(null);
+                : device.getDeviceName().stream().map(Device.DeviceDeviceNameComponent::getName).filter(Objects::nonNull)
+                        .findFirst().orElse(null);
         Boolean regulated = device.getProperty().stream()
                 .filter(p -> FactExtractor.codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
                 .flatMap(p -> p.getValueCode().stream())
                 .flatMap(cc -> cc.getCoding().stream())
                 .map(Coding::getCode)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .map(flag -> !"Y".equalsIgnoreCase(flag))
                 .orElse(null);
