@@ -17,6 +17,7 @@ public final class FhirR4 {
 
     private static FhirContext create() {
         FhirContext context = FhirContext.forR4();
+        context.setRestfulClientFactory(new HapiFhirFetcher.SameOriginRedirects(context));
         // The EHR's server is known to be FHIR R4; skip the /metadata round-trip before every callback.
         context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // Lenient as before, but silent: HAPI's warnings quote element names from the body, and a name can hold a
