@@ -93,6 +93,23 @@ class HostileResourcesTest {
     }
 
     @Test
+    void aProcedureWhoseTimeCouldNotBeReadIsIgnored() throws Exception {
+        IJsonLikeParser parser = (IJsonLikeParser) FhirR4.context().newJsonParser();
+        String procedures = bundle(
+                "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":{\"text\":\"x\"},\"performedDateTime\":[[\"2026-03-01\"]]}",
+                "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":{\"text\":\"x\"},"
+                        + "\"_performedDateTime\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}}",
+                "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":{\"text\":\"x\"},"
+                        + "\"performedPeriod\":{\"_start\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}}}");
+        Map<String, List<Resource>> byKey = Map.of("procedures",
+                PrefetchResolver.read(parser, "procedures", JSON.readTree(procedures), Set.of()).orElseThrow());
+
+        PatientData data = EXTRACTOR.extract(new ResolvedData(byKey, List.of()));
+
+        assertThat(data.bloodPressure()).isEmpty();
+    }
+
+    @Test
     void anEmptyElementNameIsAnInvalidPrefetchNamingTheKey() {
         assertThatThrownBy(() -> extract(bundle(DEVICE.formatted("")),
                 bundle(READING.formatted("2026-03-01T08:00:00Z", ",\"valueString\":{\"\":\"\"}"))))

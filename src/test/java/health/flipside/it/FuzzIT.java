@@ -74,6 +74,8 @@ class FuzzIT {
         System.out.println("FuzzIT seed=" + seed + " requests=" + requests + " examples=" + examples.size()
                 + " (replay: -Dfuzz.seed=" + seed + ")");
 
+        warmUp(examples);
+
         Map<Integer, AtomicInteger> byStatus = new ConcurrentSkipListMap<>();
         Map<String, AtomicInteger> byReason = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -126,6 +128,28 @@ class FuzzIT {
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(Flipside.BASE + "/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as("the server is alive after the run").isEqualTo(200);
+    }
+
+    /**
+     * The fuzz measures answers, not start-up: wait until the server is ready and has answered each example once
+     * unmutated (the first calls load classes and compile; under a loaded CI they took longer than the hang bound).
+     */
+    static void warmUp(List<ObjectNode> examples) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < until) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(Flipside.BASE + "/health/ready")).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        for (ObjectNode example : examples) {
+            send(new Mutated(example.deepCopy(), new ArrayList<>()), new Random(0));
+        }
     }
 
     /** A mutated request: its body and, for the log, what was done to it (never the body itself). */
