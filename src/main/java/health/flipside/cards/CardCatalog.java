@@ -19,8 +19,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 
 import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
@@ -251,7 +254,10 @@ public final class CardCatalog {
         return fieldLine + (block ? 1 : 0) + Math.max(textLine, 1) - 1;
     }
 
-    /** Mustache without HTML escaping (card texts are markdown, "A&D" must stay "A&D"), partials from cds-cards/. */
+    /**
+     * Mustache for markdown card texts, partials from cds-cards/. Every interpolated value is escaped for markdown by
+     * {@link MarkdownText#escape} (not Mustache's HTML escaping: "A&D" must stay "A&D"); the template's text is not.
+     */
     static class MarkdownMustacheFactory extends DefaultMustacheFactory {
         MarkdownMustacheFactory(Path root) {
             super(root.toFile());
@@ -260,10 +266,21 @@ public final class CardCatalog {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                writer.write(value);
+                writer.write(MarkdownText.escape(value));
             } catch (IOException e) {
                 throw new MustacheException(e);
             }
+        }
+
+        /** {{{x}}} and {{&x}} are escaped as well: a template cannot step around the one escaping point. */
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new DefaultMustacheVisitor(this) {
+                @Override
+                public void value(TemplateContext tc, String variable, boolean encoded) {
+                    super.value(tc, variable, true);
+                }
+            };
         }
 
         Mustache compileText(Path file, String field, String text) {

@@ -37,7 +37,7 @@ final class CheckingMustacheFactory extends CardCatalog.MarkdownMustacheFactory 
         return new DefaultMustacheVisitor(this) {
             @Override
             public void value(TemplateContext tc, String variable, boolean encoded) {
-                list.add(new ValueCode(tc, df, variable, encoded) {
+                list.add(new ValueCode(tc, df, variable, true) { // escaped, as served
                     @Override
                     public Writer execute(Writer writer, List<Object> scopes) {
                         if (get(scopes) == null) {

@@ -1,5 +1,6 @@
 package health.flipside.feedback;
 
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -8,13 +9,17 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import health.flipside.hooks.BodyReader;
+import health.flipside.hooks.NotHostedException;
+import health.flipside.hooks.RequestLimits;
 import health.flipside.services.ServiceRegistry;
 
 /**
@@ -43,14 +48,17 @@ public class FeedbackResource {
     @Inject
     Clock clock;
 
+    @Inject
+    RequestLimits limits;
+
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public FeedbackStore.SubmitResult submit(@PathParam("id") String id, String body) {
+    public FeedbackStore.SubmitResult submit(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         if (registry.byId(id).isEmpty()) {
-            throw new NotFoundException("No CDS service '" + printable(id) + "' is hosted here");
+            throw new NotHostedException(id);
         }
         long started = System.nanoTime();
-        List<FeedbackItem> items = PARSER.parse(body);
+        List<FeedbackItem> items = PARSER.parse(BodyReader.read(body, headers, limits.values()));
         FeedbackStore store = database.store();
         FeedbackStore.SubmitResult result;
         try {
@@ -66,11 +74,5 @@ public class FeedbackResource {
                 + " duplicates=" + result.duplicates() + " accepted=" + accepted + " overridden=" + (items.size() - accepted)
                 + " durationMs=" + (System.nanoTime() - started) / 1_000_000);
         return result;
-    }
-
-    /** Echoing a path segment into a message: keep it short and printable. */
-    static String printable(String text) {
-        String cleaned = text.replaceAll("[^A-Za-z0-9._-]", "?");
-        return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
     }
 }

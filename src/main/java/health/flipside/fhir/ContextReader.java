@@ -48,8 +48,10 @@ final class ContextReader {
             Instant when = null;
             if (resource instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED) {
                 code = p.getCode();
-                when = p.hasPerformedDateTimeType() ? p.getPerformedDateTimeType().getValue().toInstant()
-                        : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart() ? p.getPerformedPeriod().getStart().toInstant() : null;
+                // hasX() is also true for an element with only an extension, or a value HAPI could not read: no time
+                when = p.hasPerformedDateTimeType() && p.getPerformedDateTimeType().getValue() != null
+                        ? p.getPerformedDateTimeType().getValue().toInstant()
+                        : p.hasPerformedPeriod() && p.getPerformedPeriod().getStart() != null ? p.getPerformedPeriod().getStart().toInstant() : null;
             } else if (resource instanceof Observation o && o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
                     && !deniesIt(o)) {
                 code = o.getCode();

@@ -211,6 +211,18 @@ public final class FactExtractor {
     }
 
     /** The moment on the wall clock it was recorded with (its own UTC offset; UTC when it carries none). */
+    /** A time whose offset lies beyond ±18:00 names no local time (java.time refuses it): unreadable, not a fault. */
+    static Optional<DateTimeType> readableTime(DateTimeType time) {
+        try {
+            if (time.getTimeZone() != null) {
+                time.getTimeZone().toZoneId().getRules();
+            }
+            return Optional.of(time);
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static LocalDateTime localTime(DateTimeType time) {
         ZoneId zone = time.getTimeZone() == null ? ZoneId.of("UTC") : time.getTimeZone().toZoneId();
         return LocalDateTime.ofInstant(time.getValue().toInstant(), zone);
@@ -218,13 +230,13 @@ public final class FactExtractor {
 
     static Optional<DateTimeType> effective(Observation observation) {
         if (observation.hasEffectiveDateTimeType() && observation.getEffectiveDateTimeType().getValue() != null) {
-            return Optional.of(observation.getEffectiveDateTimeType());
+            return readableTime(observation.getEffectiveDateTimeType());
         }
         if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
-            return Optional.of(observation.getEffectivePeriod().getStartElement());
+            return readableTime(observation.getEffectivePeriod().getStartElement());
         }
         if (observation.hasEffectiveInstantType()) {
-            return Optional.of(new DateTimeType(observation.getEffectiveInstantType().getValue(),
+            return readableTime(new DateTimeType(observation.getEffectiveInstantType().getValue(),
                     observation.getEffectiveInstantType().getPrecision(), observation.getEffectiveInstantType().getTimeZone()));
         }
         return Optional.empty();

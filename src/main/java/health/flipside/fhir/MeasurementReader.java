@@ -129,7 +129,7 @@ final class MeasurementReader {
     /** A period's end (a night's sleep, a CGM report), else the effective time. */
     private static Optional<DateTimeType> end(Observation observation) {
         if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasEnd()) {
-            return Optional.of(observation.getEffectivePeriod().getEndElement());
+            return FactExtractor.readableTime(observation.getEffectivePeriod().getEndElement());
         }
         return FactExtractor.effective(observation);
     }

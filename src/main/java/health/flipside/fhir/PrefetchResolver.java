@@ -24,7 +24,6 @@ import org.hl7.fhir.r4.model.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 
@@ -203,7 +202,7 @@ public final class PrefetchResolver {
             JacksonStructure json = new JacksonStructure();
             json.setNativeObject((ObjectNode) value);
             return (Resource) parser.parseResource(json);
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (RuntimeException e) { // DataFormatException, and HAPI's own faults on odd input, e.g. {"": ""}
             throw new InvalidPrefetchException(key, "prefetch." + key + " is not a valid FHIR R4 resource");
         }
     }

@@ -389,7 +389,8 @@ final class PromReader {
         if (answers.isEmpty()) {
             return true; // not a form Flipside scores
         }
-        if (!response.hasAuthored() || response.getAuthoredElement().getValue() == null) {
+        if (!response.hasAuthored() || response.getAuthoredElement().getValue() == null
+                || FactExtractor.readableTime(response.getAuthoredElement()).isEmpty()) {
             return false;
         }
         DateTimeType authored = response.getAuthoredElement();

@@ -1,8 +1,8 @@
 package health.flipside.hooks;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -10,11 +10,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -31,7 +32,6 @@ import health.flipside.services.ServiceRegistry;
 @Produces(MediaType.APPLICATION_JSON)
 public class CdsServicesResource {
     private static final Logger LOG = Logger.getLogger(CdsServicesResource.class.getName());
-    private static final HookRequestParser PARSER = new HookRequestParser(JsonMapper.MAPPER);
 
     @Inject
     ServiceRegistry registry;
@@ -39,20 +39,25 @@ public class CdsServicesResource {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    RequestLimits limits;
+
     @GET
     public DiscoveryResponse discovery() {
         return DiscoveryResponse.of(registry.all().stream().map(CdsService::descriptor).toList());
     }
 
-    /** The body is read as text so a malformed one gets a 400 that names the problem, not a provider error. */
+    /**
+     * The body is read by {@link BodyReader}, within the request limits, so a malformed, oversized or undecodable one
+     * gets a 400 or 413 that names the problem, not a provider error.
+     */
     @POST
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public CardsResponse call(@PathParam("id") String id, String body) {
-        CdsService service = registry.byId(id)
-                .orElseThrow(() -> new NotFoundException("No CDS service '" + safe(id) + "' is hosted here"));
+    public CardsResponse call(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        CdsService service = registry.byId(id).orElseThrow(() -> new NotHostedException(id));
         long started = System.nanoTime();
-        HookCall call = PARSER.parse(body, service.descriptor());
+        HookCall call = limits.hookParser().parse(BodyReader.read(body, headers, limits.values()), service.descriptor());
         List<Card> cards = service.handle(call);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.timer("flipside_hook", new Tag("service", id)).update(took);
@@ -64,9 +69,4 @@ public class CdsServicesResource {
         return new CardsResponse(cards);
     }
 
-    /** Echoing a path segment into a message: keep it short and printable. */
-    static String safe(String text) {
-        String cleaned = text.replaceAll("[^A-Za-z0-9._-]", "?");
-        return cleaned.length() > 64 ? cleaned.substring(0, 64).toLowerCase(Locale.ROOT) + "…" : cleaned;
-    }
 }

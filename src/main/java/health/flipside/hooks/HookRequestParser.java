@@ -24,10 +24,17 @@ public final class HookRequestParser {
     private static final Set<String> USER_TYPES = Set.of("Practitioner", "PractitionerRole", "Patient", "RelatedPerson");
 
     private final ObjectMapper mapper;
+    private final int maxEntries;
 
     public HookRequestParser(ObjectMapper mapper) {
+        this(mapper, RequestLimits.Values.defaults().entries());
+    }
+
+    /** @param maxEntries most Bundle entries all prefetch values together may hold (flipside.limits.entries) */
+    public HookRequestParser(ObjectMapper mapper, int maxEntries) {
         // "{...} garbage" is not a JSON body: refuse trailing content whatever the caller's mapper says.
         this.mapper = mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.maxEntries = maxEntries;
     }
 
     public HookCall parse(String body, ServiceDescriptor service) {
@@ -40,7 +47,7 @@ public final class HookRequestParser {
         UUID hookInstance = uuid(requiredText(root, "hookInstance"));
         Map<String, String> context = context(root.get("context"));
         FhirAccess access = access(root);
-        return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch")));
+        return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch"), maxEntries));
     }
 
     private static String requiredText(JsonNode parent, String field) {
@@ -140,7 +147,7 @@ public final class HookRequestParser {
         return new FhirAccess(server, token);
     }
 
-    private static Map<String, JsonNode> prefetch(JsonNode prefetch) {
+    private static Map<String, JsonNode> prefetch(JsonNode prefetch, int maxEntries) {
         if (prefetch == null || prefetch.isNull()) {
             return Map.of();
         }
@@ -148,10 +155,16 @@ public final class HookRequestParser {
             throw new InvalidRequestException("prefetch", "'prefetch' must be an object of prefetch keys");
         }
         Map<String, JsonNode> values = new HashMap<>();
+        long entries = 0;
         Iterator<Map.Entry<String, JsonNode>> fields = prefetch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             values.put(field.getKey(), field.getValue());
+            entries += field.getValue().path("entry").size();
+        }
+        if (entries > maxEntries) {
+            throw new InvalidRequestException("prefetch", "The prefetch Bundles hold " + entries + " entries; at most "
+                    + maxEntries + " are read (flipside.limits.entries)");
         }
         return values;
     }

@@ -1,6 +1,7 @@
 package health.flipside.hooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,10 +25,24 @@ public final class JsonBodies {
                 throw new InvalidRequestException("$", "Request body must be a JSON object");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidRequestException("$", "Request body " + limit(e));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidRequestException("$", "Request body is not valid JSON" + where);
         }
+    }
+
+    /** Which JSON limit (see RequestLimits) a body exceeded, in words, with the variable that sets it. */
+    private static String limit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nests JSON deeper than the limit (flipside.limits.json.depth)";
+        }
+        if (message.contains("String value length")) {
+            return "holds a JSON string longer than the limit (flipside.limits.json.string.length)";
+        }
+        return "exceeds a JSON parsing limit (" + message.replaceAll("\\s*\\(.*", "").replaceAll("[^A-Za-z0-9 ._-]", "") + ")";
     }
 }

@@ -1,7 +1,6 @@
 package health.flipside.security;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.logging.Logger;
 
@@ -19,6 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+
+import health.flipside.support.SafeLog;
 
 /**
  * Every CDS Hooks call — discovery, service, feedback — must carry a JWT signed by a trusted EHR. Any failure is a
@@ -56,26 +57,21 @@ public class EhrAuthenticationFilter implements ContainerRequestFilter {
             request.setProperty(CALLER, verify(request));
         } catch (JwtRejectedException e) {
             metrics.counter("flipside_jwt_rejections_total", new Tag("reason", e.reason().tag())).inc();
-            LOG.warning(() -> "Refused a call to /" + path.replaceFirst("^/", "") + ": " + e.reason().tag());
+            LOG.warning(() -> "Refused a call to /" + SafeLog.text(path.replaceFirst("^/", "")) + ": " + e.reason().tag());
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }
     }
 
+    /** CDS Hooks: aud is "the exact endpoint URL being called", as the EHR knows it: under the configured public URL. */
     private VerifiedCaller verify(ContainerRequestContext request) throws JwtRejectedException {
         try {
-            return trust.verifier().verify(request.getHeaderString(HttpHeaders.AUTHORIZATION), audience(request));
+            return trust.verifier().verify(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    trust.publicUrls().audiences(request.getUriInfo().getPath()));
         } catch (RuntimeException e) {
             LOG.severe("JWT verification failed unexpectedly: " + e.getClass().getName());
             throw new JwtRejectedException(RejectReason.VERIFICATION_ERROR);
         }
-    }
-
-    /** CDS Hooks: aud is "the exact endpoint URL being called", as the EHR knows it. */
-    private String audience(ContainerRequestContext request) {
-        String base = trust.publicBaseUrl().orElse(request.getUriInfo().getBaseUri().toString());
-        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-        return URI.create(base.endsWith("/") ? base : base + "/").resolve(path).toString();
     }
 
     private static boolean isLoopback(String address) {

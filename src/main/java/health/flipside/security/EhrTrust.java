@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Which EHRs Flipside trusts and how strictly, from configuration. Secure by default: with no clients file every
  * call is refused. {@code flipside.security.disabled=true} turns verification off for local experiments only:
- * then only loopback callers are served, and the log says so at start-up.
+ * then only loopback callers are served, and the log says so at start-up. With verification on, the public URL
+ * ({@code flipside.public.base.url}) must be configured, or Flipside does not start.
  */
 @ApplicationScoped
 public class EhrTrust {
@@ -31,7 +32,7 @@ public class EhrTrust {
     boolean disabled;
 
     @Inject
-    @ConfigProperty(name = "flipside.public.base.url")
+    @ConfigProperty(name = PublicUrls.VARIABLE)
     Optional<String> publicBaseUrl;
 
     @Inject
@@ -43,8 +44,19 @@ public class EhrTrust {
     int jwksMinRefreshSeconds;
 
     private JwtVerifier verifier;
+    private PublicUrls publicUrls;
 
     void onStart(@Observes Startup event) {
+        if (!disabled) {
+            try {
+                publicUrls = PublicUrls.parse(publicBaseUrl.orElse(""));
+            } catch (IllegalArgumentException e) {
+                // Refuse to start (as for refused rules): serving with an audience taken from the Host header would
+                // accept a token minted for any host the caller names.
+                throw new IllegalStateException("Flipside cannot start: " + e.getMessage());
+            }
+            LOG.info("JWT audience: the endpoint under " + publicUrls.bases());
+        }
         TrustedClients clients = TrustedClients.load(Path.of(clientsFile));
         JwtVerifier.Settings defaults = JwtVerifier.Settings.defaults();
         verifier = new JwtVerifier(clients, new JwtVerifier.Settings(Duration.ofSeconds(clockSkewSeconds),
@@ -69,8 +81,8 @@ public class EhrTrust {
         return disabled;
     }
 
-    /** Where EHRs reach Flipside (behind a proxy this differs from what the request says); empty = from the request. */
-    public Optional<String> publicBaseUrl() {
-        return publicBaseUrl.filter(url -> !url.isBlank());
+    /** Where EHRs reach Flipside, from configuration only; null when verification is disabled. */
+    public PublicUrls publicUrls() {
+        return publicUrls;
     }
 }

@@ -81,6 +81,15 @@ public final class JwtVerifier {
      * @param expectedAudience the exact URL of the endpoint being called
      */
     public VerifiedCaller verify(String authorization, String expectedAudience) throws JwtRejectedException {
+        return verify(authorization, List.of(expectedAudience));
+    }
+
+    /**
+     * @param authorization     the Authorization header value, may be null
+     * @param expectedAudiences the URLs of the endpoint being called, one per public name of the service: the
+     *                          token's aud must contain one of them
+     */
+    public VerifiedCaller verify(String authorization, List<String> expectedAudiences) throws JwtRejectedException {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new JwtRejectedException(RejectReason.MISSING_TOKEN);
         }
@@ -101,7 +110,7 @@ public final class JwtVerifier {
             throw new JwtRejectedException(RejectReason.MISSING_KID);
         }
         verifySignature(jwt, client, keysFor(client, header));
-        checkClaims(claims, client, expectedAudience);
+        checkClaims(claims, client, expectedAudiences);
         return new VerifiedCaller(claims.getIssuer(), tenant(claims), claims.getJWTID());
     }
 
@@ -210,10 +219,10 @@ public final class JwtVerifier {
         }
     }
 
-    private void checkClaims(JWTClaimsSet claims, TrustedClient client, String expectedAudience) throws JwtRejectedException {
+    private void checkClaims(JWTClaimsSet claims, TrustedClient client, List<String> expectedAudiences) throws JwtRejectedException {
         Instant now = clock.instant();
         Duration skew = settings.clockSkew();
-        if (claims.getAudience() == null || !claims.getAudience().contains(expectedAudience)) {
+        if (claims.getAudience() == null || expectedAudiences.stream().noneMatch(claims.getAudience()::contains)) {
             throw new JwtRejectedException(RejectReason.WRONG_AUDIENCE);
         }
         Instant expires = claims.getExpirationTime().toInstant();

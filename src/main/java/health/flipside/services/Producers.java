@@ -59,7 +59,8 @@ public class Producers {
                         new Tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))).inc();
             }
         };
-        return new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(), fhirTimeoutMillis, fhirMaxResources),
+        return new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(), fhirTimeoutMillis, fhirMaxResources,
+                Duration.ofMillis(fhirDeadlineMillis)),
                 executor, Duration.ofMillis(fhirDeadlineMillis), toMetrics);
     }
 

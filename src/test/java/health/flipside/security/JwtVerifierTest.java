@@ -235,6 +235,21 @@ class JwtVerifierTest {
                         t -> bearer(signed(JWSAlgorithm.HS256, DEV_RS, new MACSigner(devPublicKeyBytes(DEV_RS)), dev(c -> c)))),
                 bad("HS384 signed with the EHR's public EC key as the HMAC secret", ALGORITHM_NOT_ALLOWED,
                         t -> bearer(signed(JWSAlgorithm.HS384, DEV_ES, new MACSigner(devPublicKeyBytes(DEV_ES)), dev(c -> c)))),
+                bad("HS384 keyed with the EHR's public RSA key as PEM text", ALGORITHM_NOT_ALLOWED,
+                        t -> bearer(signed(JWSAlgorithm.HS384, DEV_RS, new MACSigner(pem(devPublicKeyBytes(DEV_RS))), dev(c -> c)))),
+                bad("HS384 keyed with the EHR's public RSA key as base64 DER", ALGORITHM_NOT_ALLOWED,
+                        t -> bearer(signed(JWSAlgorithm.HS384, DEV_RS, new MACSigner(Base64.getEncoder()
+                                .encode(devPublicKeyBytes(DEV_RS))), dev(c -> c)))),
+                bad("HS384 keyed with the EHR's public RSA key as its JWK JSON", ALGORITHM_NOT_ALLOWED,
+                        t -> bearer(signed(JWSAlgorithm.HS384, DEV_RS, new MACSigner(devPublic.getKeyByKeyId(DEV_RS)
+                                .toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)), dev(c -> c)))),
+                bad("HS384 keyed with the EHR's RSA modulus bytes", ALGORITHM_NOT_ALLOWED,
+                        t -> bearer(signed(JWSAlgorithm.HS384, DEV_RS, new MACSigner(((RSAKey) devPublic.getKeyByKeyId(DEV_RS))
+                                .getModulus().decode()), dev(c -> c)))),
+                bad("ECDSA signature r = s = 0 (CVE-2022-21449)", BAD_SIGNATURE, t -> {
+                    String[] parts = es384(dev(c -> c)).split("\\.");
+                    return "Bearer " + parts[0] + "." + parts[1] + "." + Base64URL.encode(new byte[96]);
+                }),
                 bad("HS384 with some shared secret", ALGORITHM_NOT_ALLOWED,
                         t -> bearer(signed(JWSAlgorithm.HS384, DEV_ES, new MACSigner(new byte[48]), dev(c -> c)))),
                 bad("RS256 with the registered RSA key (not a configured algorithm)", ALGORITHM_NOT_ALLOWED,
@@ -300,6 +315,12 @@ class JwtVerifierTest {
                 bad("aud is only the base URL", WRONG_AUDIENCE,
                         t -> bearer(es384(dev(c -> c.audience("https://flipside.example.org/cds-services"))))),
                 bad("aud with a trailing slash", WRONG_AUDIENCE, t -> bearer(es384(dev(c -> c.audience(AUD + "/"))))),
+                bad("aud minted for the host the caller names in its Host header", WRONG_AUDIENCE,
+                        t -> bearer(es384(dev(c -> c.audience(AUD.replace("flipside.example.org", "attacker.invalid")))))),
+                bad("aud with the scheme a caller claims in X-Forwarded-Proto", WRONG_AUDIENCE,
+                        t -> bearer(es384(dev(c -> c.audience(AUD.replace("https://", "http://")))))),
+                bad("aud with the port a caller claims in X-Forwarded-Port", WRONG_AUDIENCE,
+                        t -> bearer(es384(dev(c -> c.audience(AUD.replace("example.org/", "example.org:8443/")))))),
                 bad("aud array without the endpoint", WRONG_AUDIENCE,
                         t -> bearer(es384(dev(c -> c.audience(List.of(OTHER_AUD, "https://other.example/cds-services/x")))))),
 
@@ -355,6 +376,45 @@ class JwtVerifierTest {
         Set<RejectReason> covered = catalogue.stream().map(BadToken::reason).collect(Collectors.toCollection(() -> EnumSet.noneOf(RejectReason.class)));
         // NOT_LOOPBACK and VERIFICATION_ERROR belong to the filter (security disabled; an unexpected fault), not the verifier.
         assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(RejectReason.NOT_LOOPBACK, RejectReason.VERIFICATION_ERROR)));
+    }
+
+    @Test
+    void aTokenReplayedInParallelIsAcceptedExactlyOnce() throws Exception {
+        String header = bearer(es384(dev(c -> c)));
+        int callers = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<RejectReason>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        verifier.verify(header, AUD);
+                        return null;
+                    } catch (JwtRejectedException e) {
+                        return e.reason();
+                    }
+                }));
+            }
+            start.countDown();
+            List<RejectReason> reasons = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                reasons.add(outcome.get());
+            }
+            assertThat(reasons.stream().filter(java.util.Objects::isNull)).hasSize(1);
+            assertThat(reasons.stream().filter(java.util.Objects::nonNull)).hasSize(callers - 1).containsOnly(REPLAYED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anyOfSeveralPublicUrlsIsAnAcceptedAudienceAndNoOther() throws Exception {
+        List<String> audiences = List.of(AUD, AUD.replace("https://flipside.example.org", "http://localhost:9080"));
+        assertThat(verifier.verify(bearer(es384(dev(c -> c.audience(audiences.get(1))))), audiences).issuer()).isEqualTo(DEV);
+        assertThatThrownBy(() -> verifier.verify(bearer(es384(dev(c -> c.audience("http://attacker.invalid/cds-services/x")))), audiences))
+                .isInstanceOfSatisfying(JwtRejectedException.class, e -> assertThat(e.reason()).isEqualTo(WRONG_AUDIENCE));
     }
 
     // ---------------------------------------------------------------- accepted
@@ -612,6 +672,11 @@ class JwtVerifierTest {
     static byte[] devPublicKeyBytes(String kid) throws Exception {
         var jwk = devPublic.getKeyByKeyId(kid);
         return (jwk instanceof RSAKey rsa ? rsa.toPublicKey() : ((ECKey) jwk).toPublicKey()).getEncoded();
+    }
+
+    static byte[] pem(byte[] der) {
+        return ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static ECKey ec(Curve curve, String kid) throws Exception {
