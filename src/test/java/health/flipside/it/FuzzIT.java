@@ -91,7 +91,13 @@ class FuzzIT {
                         return;
                     }
                     Random random = new Random(seed + index);
-                    Mutated mutated = mutate(examples.get(random.nextInt(examples.size())).deepCopy(), random);
+                    Mutated mutated;
+                    try {
+                        mutated = mutate(examples.get(random.nextInt(examples.size())).deepCopy(), random);
+                    } catch (RuntimeException e) {
+                        failures.add("seed=" + seed + " request=" + index + " the fuzzer itself failed: " + e);
+                        return;
+                    }
                     try {
                         Outcome outcome = send(mutated, random);
                         sent.incrementAndGet();
@@ -390,6 +396,9 @@ class FuzzIT {
 
     static String oddTimes(ObjectNode body, Random random) {
         List<ObjectNode> all = resources(body, null);
+        if (all.isEmpty()) {
+            return "no resource to change";
+        }
         ObjectNode resource = all.get(random.nextInt(all.size()));
         String date = ODD_DATES[random.nextInt(ODD_DATES.length)];
         switch (random.nextInt(4)) {
