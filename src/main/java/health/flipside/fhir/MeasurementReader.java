@@ -104,8 +104,8 @@ final class MeasurementReader {
         }
         DateTimeType time = end.get();
         Instant instant = time.getValue().toInstant();
-        Instant start = observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()
-                ? observation.getEffectivePeriod().getStart().toInstant() : null;
+        Instant start = observation.hasEffectivePeriod() && observation.getEffectivePeriod().getStart() != null
+                ? observation.getEffectivePeriod().getStart().toInstant() : null; // hasStart() is true for an extension only
         Instant issued = observation.hasIssued() ? observation.getIssued().toInstant() : null;
         return Optional.of(new Measurement(metric, instant, FactExtractor.localTime(time), start, value.get(),
                 device, deviceId, issued));

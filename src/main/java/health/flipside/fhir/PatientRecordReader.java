@@ -75,7 +75,7 @@ final class PatientRecordReader {
         CodeableConcept code = c.getCode();
         Instant onset = c.hasOnsetDateTimeType() && c.getOnsetDateTimeType().getValue() != null
                 ? c.getOnsetDateTimeType().getValue().toInstant()
-                : c.hasOnsetPeriod() && c.getOnsetPeriod().hasStart() ? c.getOnsetPeriod().getStart().toInstant() : null;
+                : c.hasOnsetPeriod() ? start(c.getOnsetPeriod()) : null;
         if (is("pregnancy", code)) {
             r.pregnancyActive = true;
         }
@@ -133,7 +133,7 @@ final class PatientRecordReader {
     private void procedure(Procedure p, Reading r) {
         Instant at = p.hasPerformedDateTimeType() && p.getPerformedDateTimeType().getValue() != null
                 ? p.getPerformedDateTimeType().getValue().toInstant()
-                : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart() ? p.getPerformedPeriod().getStart().toInstant() : null;
+                : p.hasPerformedPeriod() ? start(p.getPerformedPeriod()) : null;
         if (at == null) {
             return;
         }
@@ -148,7 +148,7 @@ final class PatientRecordReader {
     private void report(DiagnosticReport d, Reading r) {
         Instant at = d.hasEffectiveDateTimeType() && d.getEffectiveDateTimeType().getValue() != null
                 ? d.getEffectiveDateTimeType().getValue().toInstant()
-                : d.hasEffectivePeriod() && d.getEffectivePeriod().hasStart() ? d.getEffectivePeriod().getStart().toInstant()
+                : d.hasEffectivePeriod() && start(d.getEffectivePeriod()) != null ? start(d.getEffectivePeriod())
                 : d.hasIssued() ? d.getIssued().toInstant() : null;
         if (at == null || !is("ecg", d.getCode())) {
             return;
@@ -173,5 +173,13 @@ final class PatientRecordReader {
 
     private static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * A period's start, or null: hasStart() is also true for a start with only an extension, or one HAPI could not
+     * read, and such a resource has no time (found by the fuzz test: a NullPointerException was a 500).
+     */
+    private static Instant start(org.hl7.fhir.r4.model.Period period) {
+        return period.getStart() == null ? null : period.getStart().toInstant();
     }
 }
