@@ -30,9 +30,15 @@ class DiscoveryIT {
         assertThat(keys).containsExactlyInAnyOrder("patient", "vitalSigns", "laboratory", "activity", "surveys",
                 "questionnaireResponses", "devices", "medications", "conditions", "procedures",
                 "episodesOfCare", "socialHistory", "ecgReports");
-        // Query restrictions (CDS Hooks 2.0 "Prefetch query restrictions"): no _include, no chained parameters.
+        // Query restrictions (CDS Hooks 2.0 "Prefetch query restrictions"): no chained parameters, no _include but the
+        // one documented exception: the Observation searches bring the PHD devices their readings name (no patient
+        // element, so Device?patient=… misses them; cds-hooks.org best practices recommend the include).
+        String include = "&_include=Observation:device";
+        for (String key : List.of("vitalSigns", "laboratory", "activity")) {
+            assertThat(service.get("prefetch").get(key).asText()).endsWith(include);
+        }
         service.get("prefetch").forEach(template -> assertThat(template.asText()).contains("{{context.patientId}}")
-                .satisfies(t -> assertThat(t.replaceAll("\\{\\{[^}]*}}", ""))
+                .satisfies(t -> assertThat(t.replace(include, "").replaceAll("\\{\\{[^}]*}}", ""))
                         .doesNotContain("_include").doesNotContain("_revinclude").doesNotContain(".")));
     }
 }
