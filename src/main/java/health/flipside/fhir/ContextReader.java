@@ -48,17 +48,14 @@ final class ContextReader {
             Instant when = null;
             if (resource instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED) {
                 code = p.getCode();
-                // hasX() is also true for an element with only an extension, or a value HAPI could not read: no time
-                when = p.hasPerformedDateTimeType() && p.getPerformedDateTimeType().getValue() != null
-                        ? p.getPerformedDateTimeType().getValue().toInstant()
-                        : p.hasPerformedPeriod() && p.getPerformedPeriod().getStart() != null ? p.getPerformedPeriod().getStart().toInstant() : null;
+                when = FhirTimes.performed(p);
             } else if (resource instanceof Observation o && o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
                     && !deniesIt(o)) {
                 code = o.getCode();
                 when = FactExtractor.effective(o).map(t -> t.getValue().toInstant()).orElse(null);
             } else if (resource instanceof Condition c && isActive(c)) {
                 code = c.getCode(); // a recorded symptom (dizziness, a fall) dates from its onset, else its recording
-                when = c.hasOnsetDateTimeType() ? c.getOnsetDateTimeType().getValue().toInstant()
+                when = c.hasOnsetDateTimeType() ? FhirTimes.of(c.getOnsetDateTimeType())
                         : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
             }
             if (code == null || when == null) {

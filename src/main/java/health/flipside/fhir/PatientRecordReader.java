@@ -73,9 +73,8 @@ final class PatientRecordReader {
 
     private void condition(Condition c, Reading r) {
         CodeableConcept code = c.getCode();
-        Instant onset = c.hasOnsetDateTimeType() && c.getOnsetDateTimeType().getValue() != null
-                ? c.getOnsetDateTimeType().getValue().toInstant()
-                : c.hasOnsetPeriod() ? start(c.getOnsetPeriod()) : null;
+        Instant onset = c.hasOnsetDateTimeType() ? FhirTimes.of(c.getOnsetDateTimeType())
+                : c.hasOnsetPeriod() ? FhirTimes.start(c.getOnsetPeriod()) : null;
         if (is("pregnancy", code)) {
             r.pregnancyActive = true;
         }
@@ -105,9 +104,8 @@ final class PatientRecordReader {
             r.pregnancyObserved = latest(r.pregnancyObserved, at);
         }
         if (is("delivery", code)) {
-            Instant delivered = o.hasValueDateTimeType() && o.getValueDateTimeType().getValue() != null
-                    ? o.getValueDateTimeType().getValue().toInstant() : at;
-            r.delivered = latest(r.delivered, delivered);
+            Instant recorded = o.hasValueDateTimeType() ? FhirTimes.of(o.getValueDateTimeType()) : null;
+            r.delivered = latest(r.delivered, recorded != null ? recorded : at);
         }
         if (is("ecg", code)) {
             boolean normal = is("ecg-normal", value) || o.getInterpretation().stream()
@@ -131,9 +129,7 @@ final class PatientRecordReader {
     }
 
     private void procedure(Procedure p, Reading r) {
-        Instant at = p.hasPerformedDateTimeType() && p.getPerformedDateTimeType().getValue() != null
-                ? p.getPerformedDateTimeType().getValue().toInstant()
-                : p.hasPerformedPeriod() ? start(p.getPerformedPeriod()) : null;
+        Instant at = FhirTimes.performed(p);
         if (at == null) {
             return;
         }
@@ -146,10 +142,9 @@ final class PatientRecordReader {
     }
 
     private void report(DiagnosticReport d, Reading r) {
-        Instant at = d.hasEffectiveDateTimeType() && d.getEffectiveDateTimeType().getValue() != null
-                ? d.getEffectiveDateTimeType().getValue().toInstant()
-                : d.hasEffectivePeriod() && start(d.getEffectivePeriod()) != null ? start(d.getEffectivePeriod())
-                : d.hasIssued() ? d.getIssued().toInstant() : null;
+        Instant effective = d.hasEffectiveDateTimeType() ? FhirTimes.of(d.getEffectiveDateTimeType())
+                : d.hasEffectivePeriod() ? FhirTimes.start(d.getEffectivePeriod()) : null;
+        Instant at = effective != null ? effective : d.hasIssued() ? d.getIssued().toInstant() : null;
         if (at == null || !is("ecg", d.getCode())) {
             return;
         }
@@ -173,13 +168,5 @@ final class PatientRecordReader {
 
     private static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-    }
-
-    /**
-     * A period's start, or null: hasStart() is also true for a start with only an extension, or one HAPI could not
-     * read, and such a resource has no time (found by the fuzz test: a NullPointerException was a 500).
-     */
-    private static Instant start(org.hl7.fhir.r4.model.Period period) {
-        return period.getStart() == null ? null : period.getStart().toInstant();
     }
 }

@@ -110,6 +110,24 @@ class HostileResourcesTest {
     }
 
     @Test
+    void aConditionWhoseOnsetCouldNotBeReadIsNoTime() throws Exception {
+        IJsonLikeParser parser = (IJsonLikeParser) FhirR4.context().newJsonParser();
+        String extensionOnly = "\"_onsetDateTime\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}";
+        String conditions = bundle(
+                "{\"resourceType\":\"Condition\",\"code\":{\"text\":\"dizziness\"}," + extensionOnly + "}",
+                "{\"resourceType\":\"Condition\",\"code\":{\"text\":\"atrial fibrillation\"},"
+                        + "\"onsetPeriod\":{\"_start\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}}}");
+        Map<String, List<Resource>> byKey = Map.of("conditions",
+                PrefetchResolver.read(parser, "conditions", JSON.readTree(conditions), Set.of()).orElseThrow());
+
+        PatientData data = EXTRACTOR.extract(new ResolvedData(byKey, List.of()));
+
+        // every active Condition is dated while the chart is read: an unreadable onset is no time, not a 500
+        assertThat(data.context().conditionsKnown()).isTrue();
+        assertThat(data.record().afRecordedAt()).isNull();
+    }
+
+    @Test
     void anEmptyElementNameIsAnInvalidPrefetchNamingTheKey() {
         assertThatThrownBy(() -> extract(bundle(DEVICE.formatted("")),
                 bundle(READING.formatted("2026-03-01T08:00:00Z", ",\"valueString\":{\"\":\"\"}"))))
