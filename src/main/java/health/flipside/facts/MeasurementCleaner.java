@@ -47,6 +47,9 @@ public final class MeasurementCleaner {
     private boolean plausible(Measurement m) {
         String min = m.metric().key() + "PlausibleMin";
         String max = m.metric().key() + "PlausibleMax";
+        if (!Double.isFinite(m.value())) {
+            return false; // no reader lets one through; a summary printing infinity would fail the whole call
+        }
         return (!common.values().containsKey(min) || m.value() >= common.get(min))
                 && (!common.values().containsKey(max) || m.value() <= common.get(max));
     }

@@ -26,9 +26,9 @@ public final class UnitConverter {
         }
     }
 
-    /** The value in {@code targetUnit}, or empty when the unit is unknown or not commensurable. */
+    /** The value in {@code targetUnit}, or empty when the unit is unknown or not commensurable, or either value is no finite number. */
     public Optional<Double> convert(double value, String unit, String targetUnit) {
-        if (unit == null || unit.isBlank()) {
+        if (unit == null || unit.isBlank() || !Double.isFinite(value)) {
             return Optional.empty();
         }
         if (unit.equals(targetUnit)) {
@@ -39,7 +39,7 @@ public final class UnitConverter {
             // would round a weight change past its threshold: convert at a double's full precision instead.
             Decimal input = new Decimal(BigDecimal.valueOf(value).toPlainString(), PRECISION);
             Decimal converted = ucum.convert(input, unit, targetUnit);
-            return Optional.of(Double.parseDouble(converted.asDecimal()));
+            return Optional.of(Double.parseDouble(converted.asDecimal())).filter(Double::isFinite);
         } catch (UcumException | RuntimeException e) {
             return Optional.empty();
         }

@@ -111,7 +111,12 @@ final class MeasurementReader {
                 device, deviceId, issued));
     }
 
+    /** The value in the metric's unit; none when it is no finite number (1e400 reads as infinity). */
     private Optional<Double> value(Metric metric, Quantity quantity) {
+        return convertedValue(metric, quantity).filter(Double::isFinite);
+    }
+
+    private Optional<Double> convertedValue(Metric metric, Quantity quantity) {
         if (quantity == null || quantity.getValue() == null) {
             return Optional.empty();
         }

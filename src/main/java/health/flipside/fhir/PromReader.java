@@ -554,7 +554,12 @@ final class PromReader {
     }
 
     /** A number from a Quantity, decimal or integer value. */
+    /** A score's number; none when it is no finite number (1e400 reads as infinity). */
     static Optional<Double> number(Type value) {
+        return anyNumber(value).filter(Double::isFinite);
+    }
+
+    private static Optional<Double> anyNumber(Type value) {
         if (value instanceof Quantity q && q.getValue() != null) {
             return Optional.of(q.getValue().doubleValue());
         }

@@ -431,7 +431,16 @@ final class PatientBuilder {
         return bundle;
     }
 
+    /**
+     * The clock time {@code hour:minute}, {@code days} days before {@code now}. The files are written for 07:00 in the
+     * patients' zone ({@link ExamplePatients#ANCHOR}), when this morning's readings are already taken; built for a
+     * call in the small hours (the acceptance tests run at any hour), such a reading of today is taken a minute
+     * before {@code now} rather than in the future. Times after 07:00 today stay as they are, to come, as in the files.
+     */
     static OffsetDateTime daysBefore(Instant now, int days, int hour, int minute) {
-        return now.atOffset(PATIENT_ZONE).minusDays(days).withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+        OffsetDateTime at = now.atOffset(PATIENT_ZONE).minusDays(days).withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+        OffsetDateTime latest = now.atOffset(PATIENT_ZONE).minusMinutes(1).withSecond(0).withNano(0);
+        boolean takenByTheAnchorHour = !at.toLocalTime().isAfter(ExamplePatients.ANCHOR.atOffset(PATIENT_ZONE).toLocalTime());
+        return days == 0 && takenByTheAnchorHour && at.isAfter(now.atOffset(PATIENT_ZONE)) ? latest : at;
     }
 }

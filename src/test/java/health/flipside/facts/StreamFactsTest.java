@@ -50,6 +50,15 @@ class StreamFactsTest {
         }
 
         @Test
+        void aValueThatIsNoFiniteNumberIsImplausibleWhateverTheBounds() {
+            MeasurementCleaner.Cleaned cleaned = cleaner.clean(List.of(
+                    at(Metric.STEPS, "2026-11-01T23:00", Double.POSITIVE_INFINITY, WATCH),
+                    at(Metric.BODY_WEIGHT, "2026-11-02T07:00", Double.NaN, CLINIC_SCALE)));
+            assertThat(cleaned.measurements()).isEmpty();
+            assertThat(cleaned.implausible()).isEqualTo(2);
+        }
+
+        @Test
         void aMetricWithoutBoundsIsKept() {
             assertThat(cleaner.clean(List.of(at(Metric.STEPS, "2026-11-01T23:00", 1_000_000, WATCH))).measurements()).hasSize(1);
         }

@@ -68,4 +68,12 @@ class UnitConverterTest {
     void missingUnitIsEmpty(String unit) {
         assertThat(UNITS.convert(120, unit, "mm[Hg]")).isEmpty();
     }
+
+    @Test
+    @DisplayName("no finite number in or out is empty: infinity as given (1e400 reads so), or 1e308 made a hundred times larger")
+    void nonFiniteIsEmpty() {
+        assertThat(UNITS.convert(Double.POSITIVE_INFINITY, "mm[Hg]", "mm[Hg]")).isEmpty();
+        assertThat(UNITS.convert(Double.NaN, "kg", "kg")).isEmpty();
+        assertThat(UNITS.convert(1e308, "1", "%")).isEmpty();
+    }
 }
