@@ -48,8 +48,9 @@ import health.flipside.support.DevEhr;
 /**
  * Two replicas of the built server behind HAProxy, as {@code dev/replicas start} runs them (PostgreSQL feedback and
  * replay stores, one patient key): a token is accepted once across replicas, feedback written through one is known to
- * the other, a reload on one leaves the other serving, and a replica killed with SIGKILL under load loses no
- * acknowledged feedback while the balancer sends everything to the survivor.
+ * the other, a token the replay store cannot check is refused (503), a reload on one leaves the other serving, and a
+ * replica killed with SIGKILL under load loses no acknowledged feedback while the balancer sends everything to the
+ * survivor.
  *
  * <p>Runs in its own failsafe execution (pom.xml, {@code replicas-it}) and stops the replicas at the end. With
  * {@code -Dflipside.replicas.started=true} it uses replicas already started by hand and leaves them running.
@@ -130,6 +131,23 @@ class ReplicasIT {
 
     @Test
     @Order(3)
+    void aTokenTheReplayStoreCannotCheckIsRefusedWith503NotServed() throws Exception {
+        // the replay table held by another session: the claim cannot finish within the 2 s statement timeout
+        try (Connection locker = database().getConnection(); var lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE jti_seen IN ACCESS EXCLUSIVE MODE");
+            HttpResponse<String> refused = get(replica(0) + "/cds-services", DevEhr.token(PUBLIC + "/cds-services"));
+            locker.rollback();
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("replay-check-unavailable");
+        }
+        assertThat(get(replica(0) + "/cds-services", DevEhr.token(PUBLIC + "/cds-services")).statusCode())
+                .as("once the store answers again").isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
     void aReloadOnOneReplicaLeavesTheOtherServing() throws Exception {
         Load load = Load.start(2, i -> hook(replica(1), "replicas-" + UUID.randomUUID()).statusCode());
         HttpResponse<String> reload = HTTP.send(HttpRequest.newBuilder(URI.create(replica(0) + "/admin/reload"))
@@ -144,7 +162,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaKilledUnderLoadLosesNoAcknowledgedFeedbackAndTheBalancerRoutesAroundIt() throws Exception {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         Map<Integer, Integer> afterFailover = new ConcurrentHashMap<>();
@@ -157,14 +175,15 @@ class ReplicasIT {
             }
             return status;
         });
-        Thread.sleep(4_000);
+        // by counts, not by the clock: on a loaded machine a round trip takes seconds
+        awaitCount(acknowledged::size, 8, Duration.ofSeconds(180));
         ProcessHandle victim = replicaProcess("replica-2");
         victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertThat(victim.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
         // health checks every second, two failures: the balancer has taken it out within 3 s (at once on a refused
         // connection); calls started from then on must all be answered by the survivor
         failoverFrom.set(Instant.now().plusSeconds(3));
-        Thread.sleep(15_000);
+        awaitCount(() -> afterFailover.values().stream().mapToInt(Integer::intValue).sum(), 12, Duration.ofSeconds(180));
         Map<Integer, Integer> statuses = load.stop();
         System.out.println("ReplicasIT kill -9 under load: statuses " + statuses + ", after fail-over " + afterFailover
                 + ", acknowledged feedback " + acknowledged.size());
@@ -186,6 +205,13 @@ class ReplicasIT {
                 }
             }
             assertThat(missing).as("acknowledged feedback not in PostgreSQL").isEmpty();
+        }
+    }
+
+    static void awaitCount(java.util.function.IntSupplier count, int atLeast, Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
+        while (count.getAsInt() < atLeast && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
         }
     }
 
