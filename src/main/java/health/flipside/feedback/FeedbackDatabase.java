@@ -47,6 +47,7 @@ public class FeedbackDatabase {
     Clock clock;
 
     private volatile FeedbackStore store;
+    private volatile DataSource dataSource;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile String problem = "starting";
 
@@ -77,6 +78,17 @@ public class FeedbackDatabase {
         throw new FeedbackUnavailableException("Feedback storage is unavailable (" + problem + ")");
     }
 
+    /**
+     * The migrated database itself, for what shares it with the feedback store (the replay store of replicas,
+     * {@code health.flipside.security.PostgresJtiStore}); connects first like {@link #store()}.
+     *
+     * @throws FeedbackUnavailableException when it cannot be used now
+     */
+    public DataSource dataSource() {
+        store();
+        return dataSource;
+    }
+
     /** Whether the schema is migrated and the store in use; false says why {@link #problem()}. */
     public boolean available() {
         return store != null;
@@ -99,6 +111,7 @@ public class FeedbackDatabase {
             DataSource dataSource = InitialContext.doLookup(jndiName);
             String database = describe(dataSource);
             int applied = Migrations.migrate(dataSource);
+            this.dataSource = dataSource;
             store = new FeedbackStore(dataSource);
             LOG.info(() -> "Feedback storage ready on " + database + " (" + jndiName + "): " + applied
                     + " migration(s) applied in " + (System.nanoTime() - started) / 1_000_000 + " ms");

@@ -62,11 +62,17 @@ public final class JwtVerifier {
     private final TrustedClients clients;
     private final Settings settings;
     private final Clock clock;
-    private final JtiReplayCache replays = new JtiReplayCache();
+    private final JtiStore replays;
     private final Map<URI, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
     private final Map<String, JWKSource<SecurityContext>> fileKeys = new ConcurrentHashMap<>();
 
+    /** One node: jti remembered in memory. */
     public JwtVerifier(TrustedClients clients, Settings settings, Clock clock) {
+        this(clients, settings, clock, new MemoryJtiStore());
+    }
+
+    /** @param replays where accepted jti are remembered: shared by every replica of a cluster */
+    public JwtVerifier(TrustedClients clients, Settings settings, Clock clock, JtiStore replays) {
         if (settings.jwksMinRefreshInterval().compareTo(settings.jwksCacheTtl()) >= 0) {
             throw new IllegalArgumentException("The JWK Set refresh interval (" + settings.jwksMinRefreshInterval()
                     + ") must be shorter than the cache time (" + settings.jwksCacheTtl() + ")");
@@ -74,6 +80,7 @@ public final class JwtVerifier {
         this.clients = clients;
         this.settings = settings;
         this.clock = clock;
+        this.replays = replays;
     }
 
     /**
@@ -244,8 +251,12 @@ public final class JwtVerifier {
             throw new JwtRejectedException(RejectReason.WRONG_TENANT);
         }
         // Last: only a token that passed every other check may claim its jti.
-        if (!replays.firstUse(claims.getIssuer(), claims.getJWTID(), expires.plus(skew), now)) {
-            throw new JwtRejectedException(RejectReason.REPLAYED);
+        try {
+            if (!replays.firstUse(claims.getIssuer(), claims.getJWTID(), expires.plus(skew), now)) {
+                throw new JwtRejectedException(RejectReason.REPLAYED);
+            }
+        } catch (JtiStoreUnavailableException e) {
+            throw new JwtRejectedException(RejectReason.REPLAY_CHECK_UNAVAILABLE);
         }
     }
 

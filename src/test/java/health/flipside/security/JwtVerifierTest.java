@@ -374,8 +374,10 @@ class JwtVerifierTest {
         assertThat(catalogue).hasSizeGreaterThanOrEqualTo(15);
         assertThat(catalogue.stream().map(BadToken::name).collect(Collectors.toSet())).hasSameSizeAs(catalogue);
         Set<RejectReason> covered = catalogue.stream().map(BadToken::reason).collect(Collectors.toCollection(() -> EnumSet.noneOf(RejectReason.class)));
-        // NOT_LOOPBACK and VERIFICATION_ERROR belong to the filter (security disabled; an unexpected fault), not the verifier.
-        assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(RejectReason.NOT_LOOPBACK, RejectReason.VERIFICATION_ERROR)));
+        // NOT_LOOPBACK and VERIFICATION_ERROR belong to the filter (security disabled; an unexpected fault), not the verifier;
+        // REPLAY_CHECK_UNAVAILABLE is a store's failure, not a token's (aValidTokenTheReplayStoreCannotCheck…).
+        assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(RejectReason.NOT_LOOPBACK,
+                RejectReason.VERIFICATION_ERROR, RejectReason.REPLAY_CHECK_UNAVAILABLE)));
     }
 
     @Test
@@ -604,6 +606,28 @@ class JwtVerifierTest {
                 SETTINGS, clock);
         assertThatThrownBy(() -> broken.verify(bearer(es384(dev(c -> c))), AUD))
                 .isInstanceOfSatisfying(JwtRejectedException.class, e -> assertThat(e.reason()).isEqualTo(KEYS_UNAVAILABLE));
+    }
+
+    @Test
+    void aValidTokenTheReplayStoreCannotCheckIsRefusedNeverAccepted() {
+        JwtVerifier failClosed = new JwtVerifier(new TrustedClients(List.of(
+                new TrustedClient("dev EHR", DEV, null, DEV_KEYS.resolve("ehr-dev.jwks.json"), List.of(), null, null))),
+                SETTINGS, clock, (issuer, jti, expiresAt, now) -> {
+                    throw new JtiStoreUnavailableException("database down", null);
+                });
+        assertThatThrownBy(() -> failClosed.verify(bearer(es384(dev(c -> c))), AUD)).isInstanceOfSatisfying(
+                JwtRejectedException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.REPLAY_CHECK_UNAVAILABLE));
+    }
+
+    @Test
+    void aBadTokenNeverReachesTheReplayStore() {
+        List<String> claimed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JwtVerifier recording = new JwtVerifier(new TrustedClients(List.of(
+                new TrustedClient("dev EHR", DEV, null, DEV_KEYS.resolve("ehr-dev.jwks.json"), List.of(), null, null))),
+                SETTINGS, clock, (issuer, jti, expiresAt, now) -> claimed.add(jti));
+        assertThatThrownBy(() -> recording.verify(bearer(es384(dev(c -> c.audience("https://attacker.invalid/x")))), AUD))
+                .isInstanceOf(JwtRejectedException.class);
+        assertThat(claimed).isEmpty();
     }
 
     // ---------------------------------------------------------------- helpers

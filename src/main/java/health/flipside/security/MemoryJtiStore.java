@@ -5,17 +5,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Remembers the {@code jti} of every accepted token until it expires, so no token is accepted twice (CDS Hooks best
- * practice: "jti has not been seen"). In memory: one Flipside node; a cluster needs a shared store (documented).
- * Only tokens with a valid signature from a trusted issuer reach it, so its size is bounded by real traffic.
+ * The jti store of a single Flipside node, in memory (the default, {@code flipside.security.replay.store=memory}).
+ * Replicas behind a balancer need the shared {@link PostgresJtiStore} instead. Only tokens with a valid signature from
+ * a trusted issuer reach it, so its size is bounded by real traffic; expired entries are purged every 1024 uses.
  */
-public final class JtiReplayCache {
+public final class MemoryJtiStore implements JtiStore {
     private static final int PURGE_EVERY = 1024;
 
     private final ConcurrentHashMap<String, Instant> seen = new ConcurrentHashMap<>();
     private final AtomicInteger sincePurge = new AtomicInteger();
 
-    /** @return true the first time this issuer's jti is presented before it expires; false for a replay */
+    @Override
     public boolean firstUse(String issuer, String jti, Instant expiresAt, Instant now) {
         if (sincePurge.incrementAndGet() >= PURGE_EVERY) {
             sincePurge.set(0);
