@@ -113,7 +113,8 @@ public final class SummaryPipeline {
         return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
     }
 
-    private PatientData patient(ResolvedData data) {
+    /** The patient's data as the facts are built from it: the one FHIR reading the cards and the trend view share. */
+    public PatientData patient(ResolvedData data) {
         return new FactExtractor(rules.devices(), rules.antihypertensives(), rules.vocabulary(), UNITS).extract(data);
     }
 }
