@@ -45,7 +45,11 @@ public final class TrendBuilder {
     }
 
     public TrendView build(PatientData data, Instant now) {
-        List<Object> summaries = facts.facts(data, CardFeedback.NONE, now);
+        return build(data, facts.facts(data, CardFeedback.NONE, now), now);
+    }
+
+    /** @param summaries the facts {@link FactBuilder} made of {@code data} for the rules (reused, not rebuilt) */
+    public TrendView build(PatientData data, List<Object> summaries, Instant now) {
         List<Measurement> clean = facts.cleanStreams(data).measurements();
         BloodPressureTrend bp = bloodPressure(facts.cleanBloodPressure(data), summaries, now);
         GlucoseTrend glucose = glucose(clean, summaries, now);
