@@ -40,7 +40,7 @@ public final class FactBuilder {
         Thresholds bp = topic("bp");
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
-        MeasurementCleaner.Cleaned streams = new MeasurementCleaner(topic("common")).clean(data.measurements());
+        MeasurementCleaner.Cleaned streams = cleanStreams(data);
         PatientContext patient = patientContext(data, now);
         PatientData clean = data.withMeasurements(streams.measurements()).withPatient(patient);
 
@@ -63,6 +63,16 @@ public final class FactBuilder {
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),
                 cleaned.duplicates() + streams.duplicates(), data.unavailable(), data.unresolvedDevices()));
         return facts;
+    }
+
+    /** The blood-pressure readings the summaries use: implausible values and duplicates removed (the trend view plots these). */
+    public List<BloodPressureReading> cleanBloodPressure(PatientData data) {
+        return new BloodPressureCleaner(topic("bp")).clean(data.bloodPressure()).readings();
+    }
+
+    /** The other streams the summaries use, cleaned the same way (the trend view plots these). */
+    public MeasurementCleaner.Cleaned cleanStreams(PatientData data) {
+        return new MeasurementCleaner(topic("common")).clean(data.measurements());
     }
 
     public Collection<Thresholds> thresholds() {

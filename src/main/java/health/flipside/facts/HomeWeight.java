@@ -22,7 +22,7 @@ public record HomeWeight(int mornings, int windowDays, boolean gateMet, boolean 
                          double baselineLb, double gainVsBaselineLb, double confirmedDayGainLb,
                          String confirmedDayGainOn, boolean gainAlert, double recentLossLb, int longestGapDays,
                          Provenance provenance) {
-    static final double KG_PER_LB = 0.45359237;
+    public static final double KG_PER_LB = 0.45359237;
 
     public String latestText() {
         return Numbers.oneDecimal(latestLb);

@@ -135,7 +135,7 @@ public final class PromsSummarizer implements TopicSummarizer {
      * Scores inside their instrument's range, not in the future, each administration once (the same score of the
      * same scale at the same instant, delivered twice, counts once). KCCQ-12 is left to the heart-failure topic.
      */
-    static List<PromScore> plausible(List<PromScore> proms, Thresholds t, Instant now) {
+    public static List<PromScore> plausible(List<PromScore> proms, Thresholds t, Instant now) {
         Map<String, PromScore> unique = new LinkedHashMap<>();
         for (PromScore p : proms) {
             if (p.completedAt().isAfter(now) || !inRange(p, t)) {
@@ -282,6 +282,78 @@ public final class PromsSummarizer implements TopicSummarizer {
             case PAIN -> s >= t.get("painSevere") ? "severe" : s >= t.get("painModerate") ? "moderate"
                     : s > 0 ? "mild" : "no pain";
         };
+    }
+
+    /** A severity band of a scale on its own axis: from {@code from} up to {@code to}, named as {@link #band} names it. */
+    public record Band(String label, double from, double to) {
+    }
+
+    /**
+     * A scale as the trend view draws it: the range, the bands {@link #band} reads a score into (same thresholds) and
+     * the MCID its change is judged by.
+     */
+    public record ScaleView(String instrument, String scale, String name, boolean higherIsWorse, double min, double max,
+                            double mcid, List<Band> bands) {
+    }
+
+    /** Every scale the summaries read, in card order, with its bands and MCID from rules/proms/thresholds.yaml. */
+    public static List<ScaleView> scaleViews(Thresholds t) {
+        return SCALES.stream().map(spec -> new ScaleView(spec.instrument(), spec.scale(), spec.name(),
+                higherIsWorse(spec.family()), min(spec.family(), t), max(spec.family(), t), mcid(spec.family(), t),
+                bands(spec.family(), t))).toList();
+    }
+
+    private static double min(Family family, Thresholds t) {
+        return isTScore(family) ? t.get("promisTMin") : 0;
+    }
+
+    private static double max(Family family, Thresholds t) {
+        return switch (family) {
+            case PHQ9 -> t.get("phq9ScoreMax");
+            case PHQ2 -> t.get("phq2ScoreMax");
+            case GAD7 -> t.get("gad7ScoreMax");
+            case PAIN -> t.get("painScoreMax");
+            default -> t.get("promisTMax");
+        };
+    }
+
+    /** The cut points of {@link #band}, as ranges from best to worst along the axis. */
+    static List<Band> bands(Family family, Thresholds t) {
+        double min = min(family, t);
+        double max = max(family, t);
+        return switch (family) {
+            case PHQ9 -> cuts(min, max, List.of("minimal", "mild", "moderate", "moderately severe", "severe"),
+                    t.get("phq9Mild"), t.get("phq9Moderate"), t.get("phq9ModeratelySevere"), t.get("phq9Severe"));
+            case GAD7 -> cuts(min, max, List.of("minimal", "mild", "moderate", "severe"),
+                    t.get("gad7Mild"), t.get("gad7Moderate"), t.get("gad7Severe"));
+            case PHQ2 -> cuts(min, max, List.of("negative screen", "positive screen"), t.get("phq2Positive"));
+            case PROMIS_SYMPTOM -> cuts(min, max, List.of("within normal limits", "mild", "moderate", "severe"),
+                    t.get("promisSymptomMild"), t.get("promisSymptomModerate"), t.get("promisSymptomSevere"));
+            case PROMIS_DEPRESSION -> cuts(min, max, List.of("within normal limits", "mild", "moderate", "moderately severe", "severe"),
+                    t.get("promisSymptomMild"), t.get("promisSymptomModerate"), t.get("promisDepressionModeratelySevere"),
+                    t.get("promisSymptomSevere"));
+            case PROMIS_FUNCTION -> cuts(min, max, List.of("severe", "moderate", "mild", "within normal limits"),
+                    t.get("promisFunctionSevere"), t.get("promisFunctionModerate"), t.get("promisFunctionMild"));
+            case PROMIS_GLOBAL_MENTAL, PROMIS_GLOBAL_PHYSICAL -> {
+                String prefix = family == Family.PROMIS_GLOBAL_MENTAL ? "promisGlobalMental" : "promisGlobalPhysical";
+                yield cuts(min, max, List.of("poor", "fair", "good", "very good", "excellent"), t.get(prefix + "Fair"),
+                        t.get(prefix + "Good"), t.get(prefix + "VeryGood"), t.get(prefix + "Excellent"));
+            }
+            // 0 alone is "no pain"; any score above it is at least mild
+            case PAIN -> cuts(min, max, List.of("no pain", "mild", "moderate", "severe"), 0, t.get("painModerate"),
+                    t.get("painSevere"));
+        };
+    }
+
+    private static List<Band> cuts(double min, double max, List<String> labels, double... cuts) {
+        List<Band> bands = new ArrayList<>();
+        double from = min;
+        for (int i = 0; i < labels.size(); i++) {
+            double to = i < cuts.length ? cuts[i] : max;
+            bands.add(new Band(labels.get(i), from, to));
+            from = to;
+        }
+        return bands;
     }
 
     private static String global(double s, Thresholds t, String prefix) {

@@ -23,6 +23,10 @@ import health.flipside.feedback.PatientHistoryLookup;
 import health.flipside.feedback.PatientKeys;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
+import health.flipside.trend.TrendLinks;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
 
 /** {@code patient-data-summary}: resolves the patient's data, runs the pipeline, returns the cards. */
 @ApplicationScoped
@@ -48,6 +52,11 @@ public class PatientDataSummaryService implements CdsService {
 
     @Inject
     PatientHistoryLookup history;
+
+    /** flipside.public.base.url; null outside CDI (then cards carry no trend link). */
+    @Inject
+    @ConfigProperty(name = "flipside.public.base.url")
+    Optional<String> publicBaseUrl;
 
     PatientDataSummaryService() {
         // for CDI proxies
@@ -94,7 +103,13 @@ public class PatientDataSummaryService implements CdsService {
             // never throws, bounded wait: the cards go out even when they cannot be recorded
             issuedCards.record(DESCRIPTOR.id(), call.hookInstance(), patientKey, measures(result, policy), result.composed(), now);
         }
-        return result.cards();
+        return trendBaseUrl().map(base -> TrendLinks.add(result.composed(), result.chartable(), base)).orElse(result.cards());
+    }
+
+    /** Where the trend view's SMART link points: Flipside's first public URL; no link when none is configured. */
+    private Optional<String> trendBaseUrl() {
+        return publicBaseUrl == null ? Optional.empty()
+                : publicBaseUrl.map(urls -> urls.split(",")[0].trim()).filter(url -> !url.isEmpty());
     }
 
     /** "The data" of each suppressible rule that fired, by rule id: what a later override is compared with. */

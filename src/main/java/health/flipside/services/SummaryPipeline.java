@@ -21,6 +21,8 @@ import health.flipside.rules.Finding;
 import health.flipside.rules.RuleEngine;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.SourceProblem;
+import health.flipside.trend.TrendBuilder;
+import health.flipside.trend.TrendLinks;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
@@ -47,9 +49,13 @@ public final class SummaryPipeline {
      * @param suppressed the findings left out by an earlier override (alert hygiene), with that override
      */
     public record Result(List<Finding> findings, List<ComposedCard> composed, String outOfScope,
-                         List<Suppressions.Suppressed> suppressed) {
+                         List<Suppressions.Suppressed> suppressed, Set<String> chartable) {
+        public Result {
+            chartable = chartable == null ? Set.of() : Set.copyOf(chartable);
+        }
+
         public Result(List<Finding> findings, List<ComposedCard> composed) {
-            this(findings, composed, null, List.of());
+            this(findings, composed, null, List.of(), Set.of());
         }
 
         public List<Card> cards() {
@@ -85,12 +91,16 @@ public final class SummaryPipeline {
         FactBuilder facts = new FactBuilder(rules.thresholds());
         PatientData patient = patient(data);
         if (facts.patientContext(patient, now).child()) {
-            return new Result(List.of(), List.of(), CHILD, List.of());
+            return new Result(List.of(), List.of(), CHILD, List.of(), Set.of());
         }
-        List<Finding> findings = ENGINE.evaluate(rules, facts.facts(patient, history.feedback(), now));
+        List<Object> built = facts.facts(patient, history.feedback(), now);
+        List<Finding> findings = ENGINE.evaluate(rules, built);
         Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
-        return new Result(findings, new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds()), null,
-                filtered.suppressed());
+        List<ComposedCard> composed = new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds());
+        // The trend view's topics for this patient, from the same facts: a card links to it only if it has a chart.
+        Set<String> chartable = composed.isEmpty() ? Set.of()
+                : TrendLinks.chartable(new TrendBuilder(rules.thresholds()).build(patient, built, now));
+        return new Result(findings, composed, null, filtered.suppressed(), chartable);
     }
 
     /** As {@link #run}, for previews, scenarios and checks: slower (it traces and checks), never on the request path. */
@@ -104,7 +114,7 @@ public final class SummaryPipeline {
         PatientData patient = patient(data);
         if (builder.patientContext(patient, now).child()) {
             return new Explained(List.of(builder.patientContext(patient, now)), List.of(),
-                    new Result(List.of(), List.of(), CHILD, List.of()), List.of());
+                    new Result(List.of(), List.of(), CHILD, List.of(), Set.of()), List.of());
         }
         List<Object> facts = builder.facts(patient, feedback, now);
         RuleEngine.Trace trace = ENGINE.trace(rules, facts);
@@ -113,7 +123,8 @@ public final class SummaryPipeline {
         return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
     }
 
-    private PatientData patient(ResolvedData data) {
+    /** The patient's data as the facts are built from it: the one FHIR reading the cards and the trend view share. */
+    public PatientData patient(ResolvedData data) {
         return new FactExtractor(rules.devices(), rules.antihypertensives(), rules.vocabulary(), UNITS).extract(data);
     }
 }

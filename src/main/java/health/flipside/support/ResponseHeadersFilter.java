@@ -40,7 +40,8 @@ public class ResponseHeadersFilter implements Filter, ContainerResponseFilter {
 
     static void add(String path, BiConsumer<String, String> header) {
         header.accept("X-Content-Type-Options", "nosniff");
-        if (path.startsWith("/cds-services") || path.startsWith("/admin") || path.startsWith("/flipside-error")) {
+        if (path.startsWith("/cds-services") || path.startsWith("/admin") || path.startsWith("/flipside-error")
+                || path.startsWith("/trend/api")) {
             header.accept("Cache-Control", "no-store");
         }
     }

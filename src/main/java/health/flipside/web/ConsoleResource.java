@@ -1,12 +1,10 @@
 package health.flipside.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -18,10 +16,10 @@ import jakarta.ws.rs.core.Response;
 @Path("admin/console")
 @RequestScoped
 public class ConsoleResource {
-    private static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=UTF-8",
-            "console.js", "text/javascript; charset=UTF-8",
-            "console.css", "text/css; charset=UTF-8");
+    private static final PageFiles FILES = new PageFiles(Map.of(
+            "index.html", PageFiles.file("/console/index.html", "text/html; charset=UTF-8"),
+            "console.js", PageFiles.file("/console/console.js", "text/javascript; charset=UTF-8"),
+            "console.css", PageFiles.file("/console/console.css", "text/css; charset=UTF-8")));
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -34,17 +32,6 @@ public class ConsoleResource {
     @GET
     @Path("{file: .*}")
     public Response file(@PathParam("file") String file) throws IOException {
-        String name = file.isEmpty() ? "index.html" : file;
-        String type = FILES.get(name);
-        if (type == null) {
-            throw new NotFoundException();
-        }
-        try (InputStream in = ConsoleResource.class.getResourceAsStream("/console/" + name)) {
-            if (in == null) {
-                throw new NotFoundException();
-            }
-            return Response.ok(in.readAllBytes()).type(type).header("Cache-Control", "no-store")
-                    .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff").build();
-        }
+        return FILES.serve(file, CSP);
     }
 }

@@ -1,0 +1,21 @@
+package health.flipside.trend;
+
+import java.util.List;
+
+/**
+ * Home readings of the protocol window (every tier; {@code used} marks those the mean rests on), office readings of
+ * the office look-back, the home and office targets, and the gaps between home reading days.
+ *
+ * @param home   the home summary the cards quote
+ * @param office the office mean the cards quote, or null without office readings
+ */
+public record BloodPressureTrend(List<TrendPoint> homeReadings, List<TrendPoint> officeReadings, List<Band> targets,
+                                 List<Gap> gaps, int windowDays, Home home, Office office) {
+    /** The numbers of the home card: mean of the qualifying readings, their count and days, the gate, provenance. */
+    public record Home(int meanSystolic, int meanDiastolic, int readings, int days, boolean gateMet, String provenance,
+                       String notUsed) {
+    }
+
+    public record Office(int meanSystolic, int meanDiastolic, int visits, int readings, String lastVisit, boolean dated) {
+    }
+}

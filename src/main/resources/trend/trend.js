@@ -1,0 +1,291 @@
+// The trend view: fetches /trend/api/view with the SMART token and draws it with Chart.js (served by Flipside).
+// Every point's marker shape says its provenance tier, so colour is never the only signal; "Show tables" gives the
+// same data as tables.
+import { finishLaunch, forgetSession, showProblem, LaunchProblem } from './smart.js';
+
+const SHAPES = { A: 'circle', B: 'triangle', C: 'rect', D: 'crossRot', K: 'rectRot', R: 'circle' };
+const TIER_NAMES = { A: 'Tier A clinic-issued', B: 'Tier B validated or regulated', C: 'Tier C consumer', D: 'Tier D unverified', K: 'in clinic', R: 'remote' };
+const DAY = 86400000;
+const fmtDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const fmtTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => (k === 'text' ? (node.textContent = v) : node.setAttribute(k, v)));
+  [].concat(children).forEach((c) => node.append(c));
+  return node;
+}
+
+/** Gaps as shaded vertical spans, target bands as shaded horizontal spans: drawn under the data. */
+const spans = {
+  id: 'flipsideSpans',
+  beforeDatasetsDraw(chart, args, options) {
+    const { ctx, chartArea: area, scales: { x, y } } = chart;
+    ctx.save();
+    (options.gaps || []).forEach((g) => {
+      const from = x.getPixelForValue(Date.parse(g.from + 'T00:00:00'));
+      const to = x.getPixelForValue(Date.parse(g.to + 'T00:00:00') + DAY);
+      ctx.fillStyle = 'rgba(110,119,129,0.16)';
+      ctx.fillRect(Math.max(from, area.left), area.top, Math.min(to, area.right) - Math.max(from, area.left), area.bottom - area.top);
+    });
+    (options.bands || []).forEach((b) => {
+      const top = y.getPixelForValue(b.to);
+      const bottom = y.getPixelForValue(b.from);
+      ctx.fillStyle = b.colour;
+      ctx.fillRect(area.left, Math.max(top, area.top), area.right - area.left, Math.min(bottom, area.bottom) - Math.max(top, area.top));
+    });
+    ctx.restore();
+  },
+};
+
+function pointsOf(points, pick, colour) {
+  return {
+    data: points.map((p) => ({ x: Date.parse(p.time), y: pick(p), p })),
+    pointStyle: points.map((p) => SHAPES[p.tier] || 'circle'),
+    pointRadius: points.map((p) => (p.tier === 'D' ? 6 : 5)),
+    borderColor: colour,
+    pointBorderColor: colour,
+    pointBackgroundColor: points.map((p) => (p.used ? colour : '#ffffff')),
+    showLine: false,
+  };
+}
+
+function line(label, value, from, to, colour) {
+  return { label, data: [{ x: from, y: value }, { x: to, y: value }], borderColor: colour, borderDash: [6, 4], pointRadius: 0, showLine: true, borderWidth: 1.5 };
+}
+
+function timeChart(canvas, datasets, options = {}) {
+  return new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets },
+    plugins: [spans],
+    options: {
+      animation: false, maintainAspectRatio: false,
+      scales: {
+        x: { type: 'linear', min: options.min, max: options.max, ticks: { callback: (v) => fmtDay.format(new Date(v)), maxTicksLimit: 10 } },
+        y: { title: { display: true, text: options.unit }, suggestedMin: options.yMin, suggestedMax: options.yMax },
+      },
+      plugins: {
+        flipsideSpans: { gaps: options.gaps || [], bands: options.bands || [] },
+        legend: { labels: { usePointStyle: true } },
+        tooltip: { callbacks: { label: (c) => tooltip(c, options.unit) } },
+      },
+    },
+  });
+}
+
+function tooltip(context, unit) {
+  const p = context.raw.p;
+  if (!p) {
+    return context.dataset.label;
+  }
+  const value = p.value2 != null ? p.value + '/' + p.value2 : p.value;
+  return `${fmtTime.format(new Date(p.time))}: ${value} ${unit || ''} · ${p.source}${p.used ? '' : ' · not used'}`;
+}
+
+function chartBox(small) {
+  const canvas = el('canvas', { role: 'img' });
+  return { box: el('div', { class: small ? 'chart small' : 'chart' }, canvas), canvas };
+}
+
+function table(caption, head, rows) {
+  return el('table', { class: 'table' }, [el('caption', { text: caption }),
+    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', { text: String(c) })))))]);
+}
+
+function range(points, extra = []) {
+  const times = points.map((p) => Date.parse(p.time)).concat(extra);
+  return { min: Math.min(...times) - DAY / 2, max: Math.max(...times) + DAY / 2 };
+}
+
+function gapText(gaps) {
+  return gaps.length ? ' Gaps: ' + gaps.map((g) => `${g.from} to ${g.to} (${g.days} d)`).join('; ') + '.' : ' No gap of two days or more.';
+}
+
+// ---- sections ------------------------------------------------------------------------------------------------
+
+function bloodPressure(bp) {
+  const section = el('section', { id: 'bp', 'aria-labelledby': 'bp-h' }, el('h2', { id: 'bp-h', text: 'Blood pressure' }));
+  const home = bp.home;
+  const office = bp.office;
+  section.append(el('p', { class: 'summary' }, [
+    home.readings ? el('strong', { text: `Home mean ${home.meanSystolic}/${home.meanDiastolic} mmHg` }) : el('strong', { text: 'No home readings the mean can use' }),
+    ` from ${home.readings} readings on ${home.days} days (last ${bp.windowDays} days)${home.gateMet ? '' : ', not enough for a mean to be judged'}.`,
+    office ? ` Office mean ${office.meanSystolic}/${office.meanDiastolic} (${office.visits} visits, last ${office.lastVisit}${office.dated ? ', dated' : ''}).` : ' No office readings.',
+    home.provenance ? ` Source: ${home.provenance}.` : '',
+    home.notUsed ? ` Not used: ${home.notUsed} (hollow markers).` : '',
+    gapText(bp.gaps)]));
+  const { box, canvas } = chartBox();
+  canvas.setAttribute('aria-label', `Home and office blood pressure with the home target below ${bp.targets[0].to}/${bp.targets[1].to}`);
+  section.append(box);
+  const all = bp.homeReadings.concat(bp.officeReadings.filter((p) => Date.parse(p.time) > Date.now() - 90 * DAY));
+  const r = range(all.length ? all : bp.officeReadings);
+  timeChart(canvas, [
+    { label: 'home systolic', ...pointsOf(bp.homeReadings, (p) => p.value, '#0b5cad') },
+    { label: 'home diastolic', ...pointsOf(bp.homeReadings, (p) => p.value2, '#6e40c9') },
+    { label: 'office systolic', ...pointsOf(bp.officeReadings, (p) => p.value, '#b42318'), pointStyle: 'rectRot', pointRadius: 7 },
+    { label: 'office diastolic', ...pointsOf(bp.officeReadings, (p) => p.value2, '#c4320a'), pointStyle: 'rectRot', pointRadius: 7 },
+    line(bp.targets[0].label, bp.targets[0].to, r.min, r.max, '#0b5cad'),
+    line(bp.targets[1].label, bp.targets[1].to, r.min, r.max, '#6e40c9'),
+  ], { ...r, unit: 'mmHg', gaps: bp.gaps, yMin: 50, yMax: 180 });
+  section.append(table('Blood pressure readings', ['When', 'Setting', 'mmHg', 'Source', 'Used for the mean'],
+    bp.homeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'home', `${p.value}/${p.value2}`, p.source, p.used ? 'yes' : 'no'])
+      .concat(bp.officeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'office', `${p.value}/${p.value2}`, p.source, 'office mean']))));
+  section.append(el('p', { class: 'note', text: 'Targets: ' + bp.targets.map((t) => `${t.label} (${t.source})`).join('; ') }));
+  return section;
+}
+
+function glucose(g) {
+  const section = el('section', { id: 'glucose', 'aria-labelledby': 'glucose-h' }, el('h2', { id: 'glucose-h', text: 'Glucose' }));
+  const r = g.ranges;
+  if (r) {
+    section.append(el('p', { class: 'summary' }, [el('strong', { text: `Time in range ${r.inRange}%` }),
+      ` (${g.targetRange.label}; goal over ${r.inRangeTarget}%), below ${(r.low + r.veryLow).toFixed(1)}% (goal under ${r.belowRangeMax}%), `
+      + `very low ${r.veryLow}%. ${r.fromVendorReport ? 'From the CGM maker\'s report' : 'Computed from the sensor readings'}: `
+      + `${r.days} days, ${r.activePercent}% sensor active${r.interpretable ? '' : ' — too little wear to interpret'}.`
+      + (r.provenance ? ` Source: ${r.provenance}.` : '')]));
+    const bar = el('div', { class: 'ranges', role: 'img', 'aria-label': `Time in ranges: very low ${r.veryLow}%, low ${r.low}%, in range ${r.inRange}%, high ${r.high}%, very high ${r.veryHigh}%` });
+    [['r-vlow', r.veryLow, 'very low'], ['r-low', r.low, 'low'], ['r-in', r.inRange, 'in range'], ['r-high', r.high, 'high'], ['r-vhigh', r.veryHigh, 'very high']]
+      .filter(([, v]) => v > 0).forEach(([cls, v, name]) => {
+        const part = el('div', { class: cls, title: `${name} ${v}%` }, `${v}%`);
+        part.style.flexBasis = v + '%';
+        bar.append(part);
+      });
+    section.append(bar);
+    section.append(table('Time in ranges', ['Range', '% of time'], [['very low', r.veryLow], ['low', r.low], ['in range', r.inRange], ['high', r.high], ['very high', r.veryHigh]]));
+  }
+  if (g.profile.length) {
+    section.append(el('p', { class: 'note', text: `Ambulatory glucose profile of the last ${g.windowDays} days: median (line), 25th–75th and 5th–95th percentiles (bands) by hour of the day.` }));
+    const { box, canvas } = chartBox();
+    canvas.setAttribute('aria-label', 'Ambulatory glucose profile by hour of the day');
+    section.append(box);
+    const at = (key) => g.profile.map((h) => ({ x: h.hour + 0.5, y: h[key] }));
+    new Chart(canvas, {
+      type: 'line',
+      data: { datasets: [
+        { label: '5th percentile', data: at('p5'), borderColor: '#8fb8e6', pointRadius: 0, fill: false, borderDash: [3, 3] },
+        { label: '95th percentile', data: at('p95'), borderColor: '#8fb8e6', backgroundColor: 'rgba(143,184,230,0.25)', pointRadius: 0, fill: '-1', borderDash: [3, 3] },
+        { label: '25th percentile', data: at('p25'), borderColor: '#3d7cc9', pointRadius: 0, fill: false },
+        { label: '75th percentile', data: at('p75'), borderColor: '#3d7cc9', backgroundColor: 'rgba(61,124,201,0.35)', pointRadius: 0, fill: '-1' },
+        { label: 'median', data: at('p50'), borderColor: '#0b2e59', borderWidth: 2.5, pointRadius: 0, fill: false },
+        { label: `${g.targetRange.from} mg/dL`, data: [{ x: 0, y: g.targetRange.from }, { x: 24, y: g.targetRange.from }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
+        { label: `${g.targetRange.to} mg/dL`, data: [{ x: 0, y: g.targetRange.to }, { x: 24, y: g.targetRange.to }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
+      ] },
+      options: { animation: false, maintainAspectRatio: false, parsing: true,
+        scales: { x: { type: 'linear', min: 0, max: 24, ticks: { stepSize: 3, callback: (v) => String(v).padStart(2, '0') + ':00' } }, y: { title: { display: true, text: 'mg/dL' }, suggestedMin: 40, suggestedMax: 300 } },
+        plugins: { legend: { labels: { boxHeight: 2 } } } },
+    });
+    section.append(table('Glucose profile by hour (mg/dL)', ['Hour', 'Readings', '5th', '25th', 'Median', '75th', '95th'],
+      g.profile.map((h) => [String(h.hour).padStart(2, '0') + ':00', h.readings, h.p5, h.p25, h.p50, h.p75, h.p95])));
+  } else if (r) {
+    section.append(el('p', { class: 'note', text: 'No raw sensor readings in the record: the CGM maker\'s report gives the ranges only, so no daily profile can be drawn.' }));
+  }
+  if (g.meter.length) {
+    section.append(el('p', { class: 'summary', text: `${g.meter.length} meter (fingerstick) readings in the last ${g.windowDays} days.` + gapText(g.gaps) }));
+    const { box, canvas } = chartBox();
+    canvas.setAttribute('aria-label', 'Meter glucose readings over time');
+    section.append(box);
+    const rr = range(g.meter);
+    timeChart(canvas, [{ label: 'meter glucose', ...pointsOf(g.meter, (p) => p.value, '#0b5cad') },
+      line(`${g.targetRange.from} mg/dL`, g.targetRange.from, rr.min, rr.max, '#2e9d5b'), line(`${g.targetRange.to} mg/dL`, g.targetRange.to, rr.min, rr.max, '#2e9d5b')],
+    { ...rr, unit: 'mg/dL', gaps: g.gaps, yMin: 40, yMax: 300 });
+    section.append(table('Meter readings', ['When', 'mg/dL', 'Source'], g.meter.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+  }
+  return section;
+}
+
+function weight(w) {
+  const section = el('section', { id: 'weight', 'aria-labelledby': 'weight-h' }, el('h2', { id: 'weight-h', text: 'Weight' }));
+  const s = w.summary;
+  section.append(el('p', { class: 'summary' }, [
+    s ? el('strong', { text: `Latest ${s.latestLb.toFixed(1)} lb` }) : el('strong', { text: `${w.weights.length} home weights` }),
+    s ? (s.baselineLb > 0 ? `, baseline ${s.baselineLb.toFixed(1)} lb (${s.gainVsBaselineLb >= 0 ? '+' : ''}${s.gainVsBaselineLb.toFixed(1)} lb)` : ', no baseline yet')
+      + `; ${s.mornings} mornings in the last ${s.windowDays} days${s.gainAlert ? ' — gain at or above the action threshold' : ''}.` + (s.provenance ? ` Source: ${s.provenance}.` : '') : '.',
+    gapText(w.gaps)]));
+  const { box, canvas } = chartBox();
+  canvas.setAttribute('aria-label', 'Home weight with baseline and gain threshold');
+  section.append(box);
+  const r = range(w.weights);
+  const values = w.weights.map((p) => p.value).concat(w.thresholds.map((t) => t.from));
+  timeChart(canvas, [{ label: 'weight', ...pointsOf(w.weights, (p) => p.value, '#0b5cad'), showLine: true }]
+    .concat(w.thresholds.map((t, i) => line(t.label, t.from, r.min, r.max, i === 0 ? '#424a53' : '#b42318'))),
+  { ...r, unit: 'lb', gaps: w.gaps, yMin: Math.min(...values) - 2, yMax: Math.max(...values) + 2 });
+  section.append(table('Weights', ['When', 'lb', 'Source'], w.weights.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+  if (w.thresholds.length) {
+    section.append(el('p', { class: 'note', text: 'Lines: ' + w.thresholds.map((t) => `${t.label} (${t.source})`).join('; ') }));
+  }
+  return section;
+}
+
+const BAND_COLOURS = ['rgba(46,157,91,0.10)', 'rgba(245,185,66,0.14)', 'rgba(224,138,0,0.16)', 'rgba(229,72,77,0.16)', 'rgba(143,28,18,0.18)'];
+
+function prom(p) {
+  const section = el('section', { class: 'prom', 'aria-label': p.name });
+  section.append(el('h2', { text: p.name }));
+  const latest = p.latest;
+  section.append(el('p', { class: 'summary' }, [latest ? el('strong', { text: `Latest ${latest.scoreText} (${latest.band}), ${latest.completedOn}` }) : el('strong', { text: `${p.scores.length} scores` }),
+    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points.` : '.',
+    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}. Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.']));
+  const { box, canvas } = chartBox();
+  canvas.setAttribute('aria-label', `${p.name} scores over time with severity bands`);
+  section.append(box);
+  const ordered = p.higherIsWorse ? p.bands : [...p.bands].reverse();
+  const r = range(p.scores, [Date.now()]);
+  timeChart(canvas, [{ label: p.name, ...pointsOf(p.scores, (s) => s.value, '#0b2e59'), showLine: true }],
+    { ...r, unit: 'score', yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
+  section.append(table(p.name + ' scores', ['Completed', 'Score', 'Where'], p.scores.map((s) => [fmtTime.format(new Date(s.time)), s.value, s.source])));
+  return section;
+}
+
+// ---- page ----------------------------------------------------------------------------------------------------
+
+async function load(session) {
+  const url = `api/view?iss=${encodeURIComponent(session.iss)}&patient=${encodeURIComponent(session.patient)}`;
+  let answer;
+  try {
+    answer = await fetch(url, { headers: { Authorization: 'Bearer ' + session.token, Accept: 'application/json' } });
+  } catch (e) {
+    throw new LaunchProblem('Flipside could not be reached', 'Check the connection and reload the page.');
+  }
+  const body = await answer.json().catch(() => null);
+  if (!answer.ok) {
+    if (answer.status === 401) {
+      forgetSession();
+    }
+    throw new LaunchProblem('The trend view could not be shown', (body && body.message) || `Flipside answered HTTP ${answer.status}.`);
+  }
+  return body;
+}
+
+function render(view) {
+  document.getElementById('status').textContent = `Data as of ${fmtTime.format(new Date(view.generatedAt))}.`
+    + (view.unavailable.length ? ' Not available from the record: ' + view.unavailable.join('; ') + '.' : '');
+  const root = document.getElementById('view');
+  if (!view.hasData) {
+    showProblem(new LaunchProblem('Nothing to chart for this patient',
+      'There are no home blood pressure readings, glucose data, home weights or questionnaire scores for this patient in the look-back windows.'));
+    document.getElementById('status').hidden = false;
+    return;
+  }
+  if (view.bloodPressure) root.append(bloodPressure(view.bloodPressure));
+  if (view.glucose) root.append(glucose(view.glucose));
+  if (view.weight) root.append(weight(view.weight));
+  view.proms.forEach((p) => root.append(prom(p)));
+  const toggle = document.getElementById('toggle');
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => {
+    const tables = document.body.classList.toggle('tables');
+    toggle.setAttribute('aria-pressed', String(tables));
+    toggle.textContent = tables ? 'Show charts' : 'Show tables';
+  });
+  document.body.dataset.rendered = 'true';
+}
+
+finishLaunch(new URLSearchParams(location.search))
+  .then(load)
+  .then(render)
+  .catch((e) => {
+    showProblem(e instanceof LaunchProblem ? e : new LaunchProblem('The trend view could not be shown', 'Something unexpected happened. Reload the page or open the view again from the chart.'));
+    document.body.dataset.rendered = 'problem';
+  });

@@ -1,0 +1,201 @@
+package health.flipside.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import health.flipside.authoring.PatientInput;
+import health.flipside.cards.Card;
+import health.flipside.examples.ExamplePatients;
+import health.flipside.facts.CgmSummary;
+import health.flipside.facts.ClinicalContext;
+import health.flipside.facts.HomeBloodPressure;
+import health.flipside.facts.HomeWeight;
+import health.flipside.facts.PatientData;
+import health.flipside.facts.PromResult;
+import health.flipside.fhir.ResolvedData;
+import health.flipside.services.LoadedContent;
+import health.flipside.services.SummaryPipeline;
+
+/**
+ * The trend view's numbers are the card's: each example runs through the pipeline (cards) and the trend builder on the
+ * same data, and the summaries, counts and ranges the page shows are compared with the facts and the card texts.
+ */
+class TrendBuilderTest {
+    private static LoadedContent content;
+    private static TrendBuilder builder;
+
+    @BeforeAll
+    static void load() {
+        content = LoadedContent.load(Path.of("rules"), Path.of("cds-cards"));
+        builder = new TrendBuilder(content.rules().thresholds());
+    }
+
+    private record Both(TrendView view, SummaryPipeline.Explained cards) {
+        <T> T fact(Class<T> type) {
+            return cards.facts().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        }
+
+        List<Card> shown() {
+            return cards.result().cards();
+        }
+    }
+
+    private static Both run(String example) {
+        Instant now = Instant.now();
+        ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(ExamplePatients.named(example), now).toString());
+        SummaryPipeline pipeline = content.pipeline();
+        return new Both(builder.build(pipeline.patient(data), now), pipeline.explain(data, now));
+    }
+
+    @Test
+    void homeBloodPressureShowsTheCardsMeanCountAndDaysAndMarksTheReadingsItRestsOn() {
+        Both both = run("vignette-1-masked-uncontrolled");
+        BloodPressureTrend bp = both.view().bloodPressure();
+        HomeBloodPressure home = both.fact(HomeBloodPressure.class);
+
+        assertThat(bp.home().meanSystolic()).isEqualTo(home.meanSystolic()).isEqualTo(138);
+        assertThat(bp.home().meanDiastolic()).isEqualTo(home.meanDiastolic()).isEqualTo(86);
+        assertThat(bp.home().readings()).isEqualTo(home.readings()).isEqualTo(52);
+        assertThat(bp.home().days()).isEqualTo(home.days()).isEqualTo(13);
+        assertThat(both.shown().get(0).summary()).contains("138/86", "52 readings", "13 days");
+        assertThat(bp.homeReadings().stream().filter(TrendPoint::used)).hasSize(home.readings());
+        assertThat(bp.homeReadings()).allSatisfy(p -> assertThat(p.tier()).isEqualTo("A"));
+        // the mean of the plotted, used points is the card's mean
+        assertThat(Math.round(bp.homeReadings().stream().filter(TrendPoint::used).mapToDouble(TrendPoint::value).average().orElseThrow()))
+                .isEqualTo(138);
+        assertThat(bp.officeReadings()).isNotEmpty();
+        assertThat(bp.office().meanSystolic()).isEqualTo(127);
+        assertThat(bp.targets()).extracting(Band::from, Band::to).contains(within0(130));
+        assertThat(both.view().glucose()).isNull();
+        assertThat(both.view().weight()).isNull();
+    }
+
+    private static org.assertj.core.groups.Tuple within0(double to) {
+        return org.assertj.core.groups.Tuple.tuple(0.0, to);
+    }
+
+    @Test
+    void cufflessWatchReadingsAreShownAsTierCAndNeverUsed() {
+        BloodPressureTrend bp = run("edge-2-cuffless-watch-only").view().bloodPressure();
+
+        assertThat(bp.homeReadings()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.used()).isFalse();
+            assertThat(p.tier()).isEqualTo("C");
+        });
+        assertThat(bp.home().readings()).isZero();
+        assertThat(bp.home().notUsed()).contains("cuffless");
+    }
+
+    @Test
+    void rawCgmGivesTheCardsTimeInRangesAndAnHourlyProfile() {
+        Both both = run("glucose-raw-cgm-computed");
+        GlucoseTrend glucose = both.view().glucose();
+        CgmSummary cgm = both.fact(CgmSummary.class);
+
+        assertThat(glucose.ranges().inRange()).isCloseTo(cgm.inRange(), within(0.05));
+        assertThat(both.shown().get(0).summary()).contains("time in range " + glucose.ranges().inRange() + "%");
+        assertThat(glucose.ranges().veryLow() + glucose.ranges().low() + glucose.ranges().inRange()
+                + glucose.ranges().high() + glucose.ranges().veryHigh()).isCloseTo(100, within(0.3));
+        assertThat(glucose.ranges().fromVendorReport()).isFalse();
+        assertThat(glucose.profile()).hasSize(24).allSatisfy(h -> assertThat(List.of(h.p5(), h.p25(), h.p50(), h.p75(), h.p95()))
+                .isSortedAccordingTo(Double::compare));
+        // every sensor reading the card counted is in the profile
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("computed from (\\d+) sensor readings")
+                .matcher(both.shown().get(0).detail());
+        assertThat(counted.find()).isTrue();
+        assertThat(glucose.profile().stream().mapToInt(GlucoseTrend.ProfileHour::readings).sum())
+                .isEqualTo(Integer.parseInt(counted.group(1))).isGreaterThan(1000);
+        assertThat(glucose.targetRange().from()).isEqualTo(70);
+        assertThat(glucose.targetRange().to()).isEqualTo(180);
+    }
+
+    @Test
+    void aVendorCgmReportGivesTheRangesButNoProfile() {
+        Both both = run("vignette-3-cgm-hypoglycaemia");
+        GlucoseTrend glucose = both.view().glucose();
+
+        assertThat(glucose.profile()).isEmpty();
+        assertThat(glucose.ranges().fromVendorReport()).isTrue();
+        assertThat(glucose.ranges().low() + glucose.ranges().veryLow()).isCloseTo(5.5, within(0.05));
+        assertThat(glucose.ranges().veryLow()).isEqualTo(1.6);
+        assertThat(both.shown().get(0).summary()).contains("5.5%");
+    }
+
+    @Test
+    void heartFailureWeightsShowTheCardsBaselineAndTheGainThreshold() {
+        Both both = run("vignette-5-hf-weight-kccq");
+        WeightTrend weight = both.view().weight();
+        HomeWeight judged = both.fact(HomeWeight.class);
+
+        assertThat(weight.summary().baselineLb()).isEqualTo(judged.baselineLb());
+        assertThat(weight.summary().gainVsBaselineLb()).isEqualTo(judged.gainVsBaselineLb());
+        assertThat(both.shown().get(0).summary() + both.shown().get(0).detail()).contains(judged.gainVsBaselineText());
+        assertThat(weight.thresholds()).extracting(Band::from)
+                .containsExactly(judged.baselineLb(), judged.baselineLb() + content.rules().thresholds().get("heart-failure").get("gainVsBaselineLb"));
+        assertThat(weight.weights().get(weight.weights().size() - 1).value()).isCloseTo(judged.latestLb(), within(0.05));
+    }
+
+    @Test
+    void phq9ScoresComeWithTheCardsBandTheSeverityBandsAndTheMcid() {
+        Both both = run("proms-phq9-severe");
+        PromTrend phq9 = both.view().proms().stream().filter(p -> p.name().equals("PHQ-9")).findFirst().orElseThrow();
+        PromResult result = both.cards().facts().stream().filter(PromResult.class::isInstance).map(PromResult.class::cast)
+                .filter(r -> r.is("PHQ-9", "total")).findFirst().orElseThrow();
+
+        assertThat(phq9.scores()).extracting(TrendPoint::value).containsExactly(15.0, 22.0);
+        assertThat(phq9.latest().band()).isEqualTo(result.band()).isEqualTo("severe");
+        assertThat(phq9.latest().change()).isEqualTo(7.0);
+        assertThat(phq9.mcid()).isEqualTo(content.rules().thresholds().get("proms").get("phq9Mcid"));
+        assertThat(phq9.bands()).extracting(b -> b.label())
+                .containsExactly("minimal", "mild", "moderate", "moderately severe", "severe");
+        assertThat(both.shown().get(0).summary()).contains("22");
+    }
+
+    @Test
+    void gad7BandsStartAtTheThresholdFilesCutPoints() {
+        PromTrend gad7 = run("proms-gad7-severe").view().proms().get(0);
+
+        assertThat(gad7.bands()).extracting(b -> b.from()).containsExactly(0.0, 5.0, 10.0, 15.0);
+        assertThat(gad7.latest().band()).isEqualTo("severe");
+    }
+
+    @Test
+    void aPatientWithoutDataHasNoSection() {
+        PatientData nothing = new PatientData(List.of(), List.of(), List.of(), ClinicalContext.UNKNOWN, List.of(), true, 0, List.of());
+
+        TrendView view = builder.build(nothing, Instant.now());
+
+        assertThat(view.hasData()).isFalse();
+        assertThat(view.bloodPressure()).isNull();
+        assertThat(view.glucose()).isNull();
+        assertThat(view.weight()).isNull();
+        assertThat(view.proms()).isEmpty();
+    }
+
+    @Test
+    void gapsOfTwoOrMoreEmptyDaysAreListedAndASingleMissedDayIsNot() {
+        LocalDate d = LocalDate.parse("2026-11-01");
+
+        assertThat(Gap.between(List.of(d, d.plusDays(2), d.plusDays(5), d.plusDays(5), d.plusDays(6))))
+                .containsExactly(new Gap("2026-11-04", "2026-11-05", 2));
+        assertThat(Gap.between(List.of(d))).isEmpty();
+    }
+
+    @Test
+    void percentilesInterpolateBetweenRanks() {
+        double[] sorted = {60, 80, 100, 120, 140};
+
+        assertThat(TrendBuilder.percentile(sorted, 50)).isEqualTo(100);
+        assertThat(TrendBuilder.percentile(sorted, 25)).isEqualTo(80);
+        assertThat(TrendBuilder.percentile(sorted, 5)).isCloseTo(64, within(1e-9));
+        assertThat(TrendBuilder.percentile(new double[] {90}, 95)).isEqualTo(90);
+    }
+}
