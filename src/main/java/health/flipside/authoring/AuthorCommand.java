@@ -17,6 +17,11 @@ import health.flipside.facts.CardFeedback;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.SummaryPipeline;
+import health.flipside.content.ContentGate;
+import health.flipside.content.PatientInput;
+import health.flipside.content.ReportText;
+import health.flipside.content.Scenario;
+import health.flipside.content.ScenarioResult;
 
 /**
  * The authors' command, run from the repository without a server ({@code ./author}, README "Authoring"):
@@ -124,7 +129,7 @@ public final class AuthorCommand {
         }
         LoadedContent content;
         try {
-            content = LoadedContent.load(options.rules(), options.cards());
+            content = ContentGate.load(options.rules(), options.cards());
         } catch (health.flipside.rules.RuleSetException e) {
             text.problems(out, e.problems());
             return 1;

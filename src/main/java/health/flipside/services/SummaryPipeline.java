@@ -12,7 +12,6 @@ import health.flipside.cards.CardComposer;
 import health.flipside.cards.ComposedCard;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
-import health.flipside.feedback.PatientHistory;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.ResolvedData;

@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.flipside.authoring.Mismatch;
-import health.flipside.authoring.Scenario;
-import health.flipside.authoring.ScenarioRunner;
+import health.flipside.content.Mismatch;
+import health.flipside.content.Scenario;
+import health.flipside.content.ScenarioRunner;
 import health.flipside.cards.Card;
 import health.flipside.examples.ExamplePatients;
 import health.flipside.support.CdsHooksSchemas;
