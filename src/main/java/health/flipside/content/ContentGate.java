@@ -23,7 +23,8 @@ import health.flipside.services.Suppressions;
 /**
  * Decides whether a rules/ and cds-cards/ pair may serve: it compiles both, checks what can be checked without a
  * patient ({@link ContentCheck}), then runs every scenario with checked card texts. Accepted only when there is no
- * problem and every scenario passes (design.md house rule 3). Used by the reload, the author command and the tests.
+ * problem and every scenario passes (docs/design.md house rule 3). Used by the reload, the author command and the
+ * tests.
  */
 public final class ContentGate {
     private final Path rulesDir;

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Home and office blood pressure over the protocol window (clinical.md §1.3–1.4): which readings qualify, the
+ * Home and office blood pressure over the protocol window (docs/clinical-sources.md, home blood pressure): which
+ * readings qualify, the
  * data-sufficiency gate, means, gaps and a recent severe reading. Pure: the same readings and "now" always give
  * the same summary.
  */

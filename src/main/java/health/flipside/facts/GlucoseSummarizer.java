@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Glucose (reference/clinical.md §2): the CGM consensus metrics — from the vendor's report when one came, else
+ * Glucose (docs/clinical-sources.md, glucose and CGM): the CGM consensus metrics — from the vendor's report when one
+ * came, else
  * computed from raw sensor readings with exactly the 54/70/180/250 mg/dL boundaries — behind the 14-day / 70 % wear
  * gate; same-day hypoglycaemia safety items; recent low meter readings. Every number is a threshold of
  * {@code rules/glucose/thresholds.yaml}.

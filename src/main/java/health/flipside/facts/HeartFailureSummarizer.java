@@ -12,7 +12,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
- * Heart failure (reference/clinical.md §3): home morning weights against the personal baseline (confirmed 24 h gain,
+ * Heart failure (docs/clinical-sources.md, heart failure): home morning weights against the personal baseline
+ * (confirmed 24 h gain,
  * gain vs baseline, loss on diuretics) and the KCCQ-12 overall summary change. Weight rules apply to patients with
  * heart failure on the problem list only: a smart scale in anyone else's home is not a fluid monitor. Every number is
  * a threshold of {@code rules/heart-failure/thresholds.yaml}.

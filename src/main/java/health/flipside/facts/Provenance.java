@@ -1,7 +1,7 @@
 package health.flipside.facts;
 
 /**
- * Where a card's data came from, for the provenance line every card carries (design.md card policy).
+ * Where a card's data came from, for the provenance line every card carries (docs/design.md "Card policy").
  *
  * @param source         e.g. "Tier A: clinic-issued validated device (Omron HEM-9200T)"
  * @param readings       readings the finding rests on

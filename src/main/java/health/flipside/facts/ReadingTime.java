@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * When a safety-relevant value was taken and how long it took to reach the record, in the words a safety card uses
- * (clinical.md §8.1: {@code issued − effective} shows the upload latency, which matters for same-day items).
+ * (docs/clinical-sources.md, across topics: {@code issued − effective} shows the upload latency, which matters for
+ * same-day items).
  *
  * @param takenAt  the patient's local time ("3 Dec 21:40")
  * @param ago      how long before the chart was opened ("19 h ago")

@@ -23,7 +23,7 @@ import health.flipside.rules.SourceProblem;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
- * unit test, a scenario runner or a command line, with no server around it (design.md house rule 1).
+ * unit test, a scenario runner or a command line, with no server around it (docs/design.md house rule 1).
  */
 public final class SummaryPipeline {
     private static final UnitConverter UNITS = new UnitConverter();

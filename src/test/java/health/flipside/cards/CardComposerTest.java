@@ -33,7 +33,7 @@ import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 
 /**
- * Findings → cards under the card policy of design.md, with the real texts of cds-cards/: order, merging of info
+ * Findings → cards under the card policy of docs/design.md, with the real texts of cds-cards/: order, merging of info
  * findings, card budget, summary length, provenance, uuids, override reasons and suggestions.
  */
 class CardComposerTest {

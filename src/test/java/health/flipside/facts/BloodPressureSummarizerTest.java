@@ -25,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Home and office blood-pressure summaries (rules/README.md "How the numbers are made", clinical.md §1.3–1.4). */
+/** Home and office blood-pressure summaries (rules/README.md "How the numbers are made", docs/clinical-sources.md,
+ * home blood pressure). */
 class BloodPressureSummarizerTest {
     /** Noon on 20 Nov 2026 for the patient, who lives at UTC-5. */
     static final Instant NOW = Instant.parse("2026-11-20T17:00:00Z");

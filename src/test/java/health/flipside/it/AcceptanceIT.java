@@ -33,7 +33,7 @@ import health.flipside.examples.ExamplePatients;
 import health.flipside.support.CdsHooksSchemas;
 
 /**
- * The acceptance fixtures of reference/clinical.md §9 (vignettes 1–5 and the five edge cases) end to end: each
+ * The acceptance fixtures of examples/README.md (vignettes 1–5 and the five edge cases) end to end: each
  * example patient is sent as a full patient-view hook request, dated to the present, to the running server over
  * HTTP with a signed JWT, and the cards that come back are held to the expectations of the scenario file of the
  * same name in rules/&lt;topic&gt;/tests/ (the same expectations the reload gate checks inside the pipeline). The
