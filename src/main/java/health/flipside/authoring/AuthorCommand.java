@@ -143,9 +143,9 @@ public final class AuthorCommand {
             Instant now = options.now();
             ResolvedData data;
             CardFeedback feedback = CardFeedback.NONE;
-            if (root != null && root.has("expect") && root.has("request")) {
+            if (root != null && root.has("expect") && (root.has("request") || root.has("bundle"))) {
                 Scenario scenario = Scenario.read(file);
-                data = PatientInput.read(file.getParent().resolve(scenario.request()).normalize());
+                data = scenario.data(file);
                 feedback = scenario.feedback();
                 now = now == null ? scenario.instant() : now;
                 out.println("Scenario " + text.path(file) + " at " + now);

@@ -1,6 +1,7 @@
 package health.flipside.content;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -8,24 +9,29 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import health.flipside.facts.CardFeedback;
+import health.flipside.fhir.ResolvedData;
 import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
 
 /**
- * One scenario file of {@code rules/<topic>/tests/*.json}: a hook request, the instant it is evaluated at, and the
- * findings and cards it must produce (rules/README.md "Scenarios").
+ * One scenario file of {@code rules/<topic>/tests/*.json}: the patient's data (a hook request, or a FHIR Bundle an
+ * author wrote), the instant it is evaluated at, and the findings and cards it must produce (rules/README.md
+ * "Scenarios").
  *
- * @param request path of the hook request JSON, relative to the scenario file
+ * @param request path of the hook request JSON, relative to the scenario file; or
+ * @param bundle  a FHIR R4 Bundle of the patient's resources: the Bundle itself, or the path of a file holding it,
+ *                relative to the scenario file
  * @param now     the instant the data is judged at, ISO-8601 (e.g. "2026-11-20T12:00:00Z")
  * @param cardFeedback optional: feedback on the patient's earlier cards, rule id → the instant a card of that rule was
  *                dealt with (accepted, or overridden as already addressed); the {@code CardFeedback} fact the service
  *                would look up in the feedback database
  */
-public record Scenario(String description, String request, String now, Map<String, Instant> cardFeedback, Expect expect) {
+public record Scenario(String description, String request, JsonNode bundle, String now, Map<String, Instant> cardFeedback, Expect expect) {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
@@ -59,8 +65,18 @@ public record Scenario(String description, String request, String now, Map<Strin
         } catch (IOException e) {
             throw new ScenarioException(new SourceProblem(file, 0, "cannot read: " + e.getMessage()));
         }
-        if (scenario == null || scenario.request() == null || scenario.now() == null || scenario.expect() == null) {
-            throw new ScenarioException(new SourceProblem(file, 1, "a scenario needs \"request\", \"now\" and \"expect\""));
+        if (scenario == null || (scenario.request() == null && scenario.bundle() == null) || scenario.now() == null
+                || scenario.expect() == null) {
+            throw new ScenarioException(new SourceProblem(file, 1,
+                    "a scenario needs \"request\" (or \"bundle\"), \"now\" and \"expect\""));
+        }
+        if (scenario.request() != null && scenario.bundle() != null) {
+            throw new ScenarioException(new SourceProblem(file, SourceLines.lineOf(SourceLines.index(file), "/bundle"),
+                    "a scenario gives its data as \"request\" or as \"bundle\", not both"));
+        }
+        if (scenario.bundle() != null && !scenario.bundle().isTextual() && !scenario.bundle().isObject()) {
+            throw new ScenarioException(new SourceProblem(file, SourceLines.lineOf(SourceLines.index(file), "/bundle"),
+                    "\"bundle\" must be a FHIR Bundle, or the path of a file holding one relative to the scenario"));
         }
         try {
             Instant.parse(scenario.now());
@@ -69,6 +85,33 @@ public record Scenario(String description, String request, String now, Map<Strin
                     "\"now\" must be an ISO-8601 instant such as 2026-11-20T12:00:00Z"));
         }
         return scenario;
+    }
+
+    /** The JSON pointer of the patient's data in the scenario file: where a problem reading it is reported. */
+    public String dataPointer() {
+        return request != null ? "/request" : "/bundle";
+    }
+
+    /** The patient's data as a problem names it: the file it is in, or the scenario's own "bundle". */
+    public String dataSource(Path file) {
+        String path = request != null ? request : bundle.isTextual() ? bundle.asText() : null;
+        return path == null ? "the \"bundle\" of the scenario" : file.getParent().resolve(path).normalize().toString();
+    }
+
+    /**
+     * The patient's data: the hook request's prefetch, or the Bundle's resources, each to the prefetch key that
+     * queries its type (as {@link PatientInput} reads them). Nothing is fetched.
+     *
+     * @param file this scenario's file: paths are relative to it
+     * @throws IOException a file that cannot be read; IllegalArgumentException a request or Bundle that is not valid
+     */
+    public ResolvedData data(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (request != null) {
+            return PatientInput.read(folder.resolve(request).normalize());
+        }
+        return PatientInput.fromBundle(bundle.isTextual()
+                ? Files.readString(folder.resolve(bundle.asText()).normalize()) : bundle.toString());
     }
 
     public Instant instant() {

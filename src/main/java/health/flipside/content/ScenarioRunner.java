@@ -57,14 +57,13 @@ public final class ScenarioRunner {
         } catch (Scenario.ScenarioException e) {
             return new ScenarioResult(file, null, List.of(), List.of(e.problem()), null);
         }
-        Path request = file.getParent().resolve(scenario.request()).normalize();
         SummaryPipeline.Explained explained;
         try {
-            explained = content.pipeline().explain(PatientInput.read(request), scenario.instant(), scenario.feedback());
+            explained = content.pipeline().explain(scenario.data(file), scenario.instant(), scenario.feedback());
         } catch (IOException | RuntimeException e) {
-            int line = SourceLines.lineOf(SourceLines.index(file), "/request");
+            int line = SourceLines.lineOf(SourceLines.index(file), scenario.dataPointer());
             return new ScenarioResult(file, scenario.description(), List.of(),
-                    List.of(new SourceProblem(file, line, "cannot run " + request + ": " + e.getMessage())), null);
+                    List.of(new SourceProblem(file, line, "cannot run " + scenario.dataSource(file) + ": " + e.getMessage())), null);
         }
         return new ScenarioResult(file, scenario.description(), compare(file, scenario, explained.result()),
                 explained.problems(), explained);

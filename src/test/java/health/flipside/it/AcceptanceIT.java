@@ -81,7 +81,7 @@ class AcceptanceIT {
         List<Scenario.ExpectedCard> cards = scenario.expect().cards().stream().map(c -> new Scenario.ExpectedCard(
                 c.indicator(), shift(c.summaryContains(), days), shift(c.detailContains(), days), c.mustNotContain(),
                 c.suggestions())).toList();
-        return new Scenario(scenario.description(), scenario.request(), scenario.now(), scenario.cardFeedback(),
+        return new Scenario(scenario.description(), scenario.request(), scenario.bundle(), scenario.now(), scenario.cardFeedback(),
                 new Scenario.Expect(scenario.expect().findings(), cards));
     }
 
