@@ -57,7 +57,7 @@ public final class BloodPressureSummarizer {
         int meanDiastolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::diastolic).average().orElse(0));
 
         Provenance provenance = Coverage.of(qualifying.stream().map(BloodPressureReading::device).toList(), readingDays,
-                thresholds.getInt("homeWindowDays"), notUsed(cuffless, unqualified));
+                thresholds.getInt("homeWindowDays"), Provenance.NotUsed.readings(cuffless, unqualified));
         return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
                 daysShort, cuffless, unqualified, severeReading(readings, now, BloodPressureSummarizer::confirms),
@@ -161,16 +161,5 @@ public final class BloodPressureSummarizer {
 
     private static boolean isCuff(DeviceKind kind) {
         return kind == DeviceKind.UPPER_ARM_CUFF || kind == DeviceKind.WRIST_CUFF;
-    }
-
-    private static String notUsed(int cuffless, int unqualified) {
-        List<String> parts = new ArrayList<>();
-        if (cuffless > 0) {
-            parts.add(cuffless + " cuffless (watch/ring) " + (cuffless == 1 ? "reading" : "readings"));
-        }
-        if (unqualified > 0) {
-            parts.add(unqualified + " unvalidated or self-reported " + (unqualified == 1 ? "reading" : "readings"));
-        }
-        return parts.isEmpty() ? null : String.join(" and ", parts) + " not used";
     }
 }

@@ -81,8 +81,7 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         double loss = lossStart != null && context.takes("diuretic") && lossStart - latest >= t.get("lossLb") ? lossStart - latest : 0;
         boolean alert = gateMet && (dayGain > 0 || gain >= t.get("gainVsBaselineLb"));
         List<Measurement> used = sameScale.stream().filter(m -> !m.day().isBefore(windowStart)).toList();
-        String notUsed = scaleChanged ? "weights from an earlier scale not compared (the baseline restarts with a new scale)" : null;
-        Provenance provenance = Coverage.of(used, window, notUsed);
+        Provenance provenance = Coverage.of(used, window, scaleChanged ? Provenance.NotUsed.EARLIER_SCALE : null);
         return Optional.of(new HomeWeight(recent.size(), window, gateMet, scaleChanged, latest, baseline, gain, dayGain,
                 dayGainOn, alert, loss, Coverage.longestGapDays(daily.keySet()), provenance));
     }

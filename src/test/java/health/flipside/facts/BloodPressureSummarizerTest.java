@@ -199,8 +199,7 @@ class BloodPressureSummarizerTest {
             assertThat(home.unqualifiedReadings()).as("consumer cuff, self-reported and wrist cuff").isEqualTo(3);
             assertThat(home.meanSystolic()).isEqualTo(132);
             assertThat(home.meanDiastolic()).isEqualTo(84);
-            assertThat(home.provenance().notUsed())
-                    .isEqualTo("2 cuffless (watch/ring) readings and 3 unvalidated or self-reported readings not used");
+            assertThat(home.provenance().notUsed()).isEqualTo(new Provenance.NotUsed(2, 3, false));
         }
 
         @Test
@@ -212,7 +211,7 @@ class BloodPressureSummarizerTest {
             assertThat(home.readings()).isZero();
             assertThat(home.cufflessReadings()).isEqualTo(1);
             assertThat(home.unqualifiedReadings()).isZero();
-            assertThat(home.provenance().notUsed()).isEqualTo("1 cuffless (watch/ring) reading not used");
+            assertThat(home.provenance().notUsed()).isEqualTo(new Provenance.NotUsed(1, 0, false));
         }
 
         @Test
