@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import health.flipside.facts.HomeBloodPressure;
 import health.flipside.facts.OfficeBloodPressure;
 import health.flipside.facts.DeviceTier;
 import health.flipside.facts.Provenance;
+import health.flipside.facts.ReadingTime;
 import health.flipside.facts.Thresholds;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
@@ -356,6 +359,19 @@ class CardComposerTest {
                         "2 cuffless (watch/ring) readings and 1 unvalidated or self-reported reading not used"),
                 Arguments.of(Provenance.NotUsed.EARLIER_SCALE,
                         "weights from an earlier scale not compared (the baseline restarts with a new scale)"));
+    }
+
+    @Test
+    @DisplayName("when a severe reading was taken and uploaded is worded by the template: a late upload names its delay")
+    void readingTimeIsWordedByTheTemplate() {
+        ReadingTime late = ReadingTime.of(LocalDateTime.parse("2026-11-19T07:30"), Instant.parse("2026-11-19T12:30:00Z"),
+                Instant.parse("2026-11-19T15:30:00Z"), Instant.parse("2026-11-20T07:30:00Z"));
+        HomeBloodPressure.SevereReading reading = new HomeBloodPressure.SevereReading(186, 122, "19 Nov 07:30",
+                "Omron Healthcare HEM-9200T", late, "home", DeviceTier.VALIDATED, false, PROVENANCE);
+        Finding finding = new Finding("bp.severe-home-reading", Severity.CRITICAL, "bp-severe-reading", PROVENANCE,
+                Map.of("home", HOME, "severe", reading));
+
+        assertThat(compose(finding).get(0).detail()).contains("; 19 h ago, uploaded 3 h after it was taken)");
     }
 
     @Test
