@@ -17,6 +17,11 @@ import health.flipside.facts.CardFeedback;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.SummaryPipeline;
+import health.flipside.content.ContentGate;
+import health.flipside.content.PatientInput;
+import health.flipside.content.ReportText;
+import health.flipside.content.Scenario;
+import health.flipside.content.ScenarioResult;
 
 /**
  * The authors' command, run from the repository without a server ({@code ./author}, README "Authoring"):
@@ -124,7 +129,7 @@ public final class AuthorCommand {
         }
         LoadedContent content;
         try {
-            content = LoadedContent.load(options.rules(), options.cards());
+            content = ContentGate.load(options.rules(), options.cards());
         } catch (health.flipside.rules.RuleSetException e) {
             text.problems(out, e.problems());
             return 1;
@@ -138,9 +143,9 @@ public final class AuthorCommand {
             Instant now = options.now();
             ResolvedData data;
             CardFeedback feedback = CardFeedback.NONE;
-            if (root != null && root.has("expect") && root.has("request")) {
+            if (root != null && root.has("expect") && (root.has("request") || root.has("bundle"))) {
                 Scenario scenario = Scenario.read(file);
-                data = PatientInput.read(file.getParent().resolve(scenario.request()).normalize());
+                data = scenario.data(file);
                 feedback = scenario.feedback();
                 now = now == null ? scenario.instant() : now;
                 out.println("Scenario " + text.path(file) + " at " + now);

@@ -21,7 +21,7 @@ import health.flipside.rules.Severity;
 import health.flipside.rules.SourceProblem;
 
 /**
- * Findings → the cards a physician sees, under the card policy (design.md): ordered critical > warning > info,
+ * Findings → the cards a physician sees, under the card policy (docs/design.md): ordered critical > warning > info,
  * every info finding merged into one summary card, at most {@code maxCards}; each card with its provenance line,
  * talking points, guideline source, override reasons and a fresh uuid.
  */

@@ -9,7 +9,7 @@ import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 
 /**
- * The clinical-governance defaults of design.md "Card policy", read from {@code cds-cards/policy.yaml}.
+ * The clinical-governance defaults of docs/design.md "Card policy", read from {@code cds-cards/policy.yaml}.
  *
  * @param maxCards             at most this many cards per call
  * @param summaryCardHeadline  summary of the merged info card, followed by the findings' headlines

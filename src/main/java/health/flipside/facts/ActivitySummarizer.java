@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
- * Physical activity and sleep (reference/clinical.md §5): the median daily steps, the week's active minutes and
+ * Physical activity and sleep (docs/clinical-sources.md, activity and sleep): the median daily steps, the week's
+ * active minutes and
  * the median sleep per night over the recent window. Wellness data: the rules built on it are always info, and
  * below a gate nothing is said at all. Every number is a threshold of {@code rules/activity/thresholds.yaml}.
  */

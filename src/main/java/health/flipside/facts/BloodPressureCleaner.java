@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Drops physiologically implausible readings and the copies one reading gets when it reaches the EHR through
- * several aggregators (phone app, vendor cloud, hub) — clinical.md §7 "Plausibility & de-duplication" [D].
+ * several aggregators (phone app, vendor cloud, hub) — docs/clinical-sources.md, across topics [D].
  */
 public final class BloodPressureCleaner {
     private final Thresholds thresholds;

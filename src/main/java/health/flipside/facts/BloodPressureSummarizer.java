@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Home and office blood pressure over the protocol window (clinical.md §1.3–1.4): which readings qualify, the
+ * Home and office blood pressure over the protocol window (docs/clinical-sources.md, home blood pressure): which
+ * readings qualify, the
  * data-sufficiency gate, means, gaps and a recent severe reading. Pure: the same readings and "now" always give
  * the same summary.
  */
@@ -56,7 +57,7 @@ public final class BloodPressureSummarizer {
         int meanDiastolic = (int) Math.round(qualifying.stream().mapToDouble(BloodPressureReading::diastolic).average().orElse(0));
 
         Provenance provenance = Coverage.of(qualifying.stream().map(BloodPressureReading::device).toList(), readingDays,
-                thresholds.getInt("homeWindowDays"), notUsed(cuffless, unqualified));
+                thresholds.getInt("homeWindowDays"), Provenance.NotUsed.readings(cuffless, unqualified));
         return new HomeBloodPressure(!home.isEmpty(),
                 qualifying.size(), days, morning, evening, meanSystolic, meanDiastolic, gateMet, readingsShort,
                 daysShort, cuffless, unqualified, severeReading(readings, now, BloodPressureSummarizer::confirms),
@@ -160,16 +161,5 @@ public final class BloodPressureSummarizer {
 
     private static boolean isCuff(DeviceKind kind) {
         return kind == DeviceKind.UPPER_ARM_CUFF || kind == DeviceKind.WRIST_CUFF;
-    }
-
-    private static String notUsed(int cuffless, int unqualified) {
-        List<String> parts = new ArrayList<>();
-        if (cuffless > 0) {
-            parts.add(cuffless + " cuffless (watch/ring) " + (cuffless == 1 ? "reading" : "readings"));
-        }
-        if (unqualified > 0) {
-            parts.add(unqualified + " unvalidated or self-reported " + (unqualified == 1 ? "reading" : "readings"));
-        }
-        return parts.isEmpty() ? null : String.join(" and ", parts) + " not used";
     }
 }

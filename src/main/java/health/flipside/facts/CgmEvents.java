@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Level 2 hypoglycaemia <em>events</em> from raw sensor readings (reference/clinical.md §9b: an event is glucose
+ * Level 2 hypoglycaemia <em>events</em> from raw sensor readings (docs/clinical-sources.md, safety net: an event is
+ * glucose
  * below 54 mg/dL for at least 15 consecutive minutes — International Consensus on Time in Range, Battelino 2019;
  * Danne 2017). One low sensor value is not an event: sensors are noisy and compression lows are single values.
  *

@@ -16,13 +16,13 @@ public final class Coverage {
     }
 
     /** The provenance of a finding resting on these measurements, over a look-back of {@code windowDays}. */
-    public static Provenance of(List<Measurement> used, int windowDays, String notUsed) {
+    public static Provenance of(List<Measurement> used, int windowDays, Provenance.NotUsed notUsed) {
         return of(used.stream().map(Measurement::device).toList(), used.stream().map(Measurement::day).toList(),
                 windowDays, notUsed);
     }
 
     /** The same from each reading's device and local day (one entry per reading, in the same order). */
-    public static Provenance of(List<DeviceInfo> devices, List<LocalDate> days, int windowDays, String notUsed) {
+    public static Provenance of(List<DeviceInfo> devices, List<LocalDate> days, int windowDays, Provenance.NotUsed notUsed) {
         return new Provenance(sourceLabel(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
                 notUsed, leastTrusted(devices), null);
     }

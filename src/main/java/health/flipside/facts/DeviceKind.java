@@ -2,7 +2,7 @@ package health.flipside.facts;
 
 /**
  * What kind of measuring device a reading came from: only cuffs measure BP for guideline use, only fingertip
- * (transmissive) oximeters measure SpO2 for threshold logic (clinical.md §4.3).
+ * (transmissive) oximeters measure SpO2 for threshold logic (docs/clinical-sources.md, wearables).
  */
 public enum DeviceKind {
     UPPER_ARM_CUFF,

@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The hospital-maintained device list and the tier rules of reference/clinical.md §8.2 (first match wins), with
+ * The hospital-maintained device list and the tier rules (docs/clinical-sources.md, across topics; first match wins),
+ * with
  * what the device itself says when it is not on the list. Loaded from {@code rules/provenance/devices.yaml}; see
  * rules/README.md for the contract.
  *

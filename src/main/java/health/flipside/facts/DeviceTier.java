@@ -1,7 +1,7 @@
 package health.flipside.facts;
 
 /**
- * How far a reading's source can be trusted (reference/clinical.md §8.2, a design choice [D]).
+ * How far a reading's source can be trusted (docs/clinical-sources.md, across topics, a design choice [D]).
  * Declared from most to least trusted, so {@code compareTo} orders by trust.
  */
 public enum DeviceTier {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The latest ESAS-r (Edmonton Symptom Assessment System, revised) in the look-back: nine symptoms rated 0–10,
- * higher worse for every item (reference/clinical.md §6). Items are compared with the same symptom of an earlier
+ * higher worse for every item (docs/clinical-sources.md, PROMs). Items are compared with the same symptom of an earlier
  * administration.
  *
  * @param completedOn   local date, "18 Nov 2026"

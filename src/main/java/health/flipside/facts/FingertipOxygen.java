@@ -2,7 +2,7 @@ package health.flipside.facts;
 
 /**
  * SpO2 from fingertip (transmissive) oximeters of Tier A or B in the recent window: the only SpO2 threshold logic may
- * rest on (clinical.md §4.3). Present when there is at least one such reading.
+ * rest on (docs/clinical-sources.md, wearables). Present when there is at least one such reading.
  *
  * @param lowReadings        readings below the lower bound of the patient's target range
  * @param lowDays            distinct days with such a reading

@@ -2,7 +2,7 @@ package health.flipside.facts;
 
 /**
  * Meter (SMBG) readings below the hypoglycaemia level 1 limit in the recent window: single low values are always
- * reportable (clinical.md §2.3). Present only when there is at least one.
+ * reportable (docs/clinical-sources.md, glucose and CGM). Present only when there is at least one.
  *
  * @param readings low readings; {@code level2} of them below the level 2 limit
  * @param lowest   the lowest, mg/dL

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Glucose (reference/clinical.md §2): the CGM consensus metrics — from the vendor's report when one came, else
+ * Glucose (docs/clinical-sources.md, glucose and CGM): the CGM consensus metrics — from the vendor's report when one
+ * came, else
  * computed from raw sensor readings with exactly the 54/70/180/250 mg/dL boundaries — behind the 14-day / 70 % wear
  * gate; same-day hypoglycaemia safety items; recent low meter readings. Every number is a threshold of
  * {@code rules/glucose/thresholds.yaml}.
@@ -120,11 +121,14 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         }
         double active = value(values, Metric.CGM_SENSOR_ACTIVE);
         List<DeviceInfo> devices = values.values().stream().map(Measurement::device).toList();
-        String report = "vendor CGM report: " + Numbers.oneDecimal(Math.max(days, 0)) + " d, "
-                + (active < 0 ? "sensor active time not reported" : Numbers.whole(active) + "% sensor active");
+        Report report = new Report(true, Numbers.oneDecimal(Math.max(days, 0)), active < 0 ? null : Numbers.whole(active), 0, 0);
         return Optional.of(summary(true, days, active, veryLow < 0 || low < 0 ? -1 : veryLow + low, veryLow,
                 tir.value(), high < 0 || veryHigh < 0 ? -1 : high + veryHigh, veryHigh, value(values, Metric.CGM_CV), gmi,
                 t, report, devices, CgmTargets.of(data.patient(), t, true)).withReportEnd(tir.day().toString(), isDated(tir, t, now)));
+    }
+
+    /** What a CGM summary's numbers come from, before it is judged against the reporting standard. */
+    private record Report(boolean vendor, String daysText, String activeText, int sensorReadings, int windowDays) {
     }
 
     /** The consensus metrics computed from raw sensor readings in the CGM window. */
@@ -150,8 +154,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         double active = Math.min(100, n * intervalMinutes / (windowDays * 24 * 60.0) * 100);
         int daysWorn = Math.min(windowDays, new TreeSet<>(readings.stream().map(Measurement::day).toList()).size());
         double gmi = t.get("gmiIntercept") + t.get("gmiSlope") * mean;
-        String report = "computed from " + n + " sensor readings: " + daysWorn + " d, " + Numbers.whole(active)
-                + "% sensor active in the last " + windowDays + " days";
+        Report report = new Report(false, String.valueOf(daysWorn), Numbers.whole(active), n, windowDays);
         CgmSummary summary = summary(false, daysWorn, active, belowRange, veryLow, inRange,
                 aboveRange, veryHigh, sd / mean * 100, gmi, t, report, readings.stream().map(Measurement::device).toList(), targets);
         return Optional.of(summary.withLevel2Events(level2Events(readings, t).size()));
@@ -159,13 +162,13 @@ public final class GlucoseSummarizer implements TopicSummarizer {
 
     private static CgmSummary summary(boolean vendor, double days, double active, double belowRange, double veryLow,
                                       double inRange, double aboveRange, double veryHigh, double cv, double gmi,
-                                      Thresholds t, String report, List<DeviceInfo> devices, CgmTargets targets) {
+                                      Thresholds t, Report report, List<DeviceInfo> devices, CgmTargets targets) {
         boolean interpretable = days >= t.get("cgmMinDays") && active >= t.get("cgmMinActivePercent");
         // Targets by patient group (CgmTargets); a report that cannot be judged against them gives no verdict.
         boolean hypo = targets.judged() && (belowRange >= targets.belowRangeMax() || veryLow >= targets.veryLowMax());
-        String standard = " (" + (interpretable ? "meets" : "below") + " the " + t.getInt("cgmMinDays") + "-day / "
-                + t.getInt("cgmMinActivePercent") + "% reporting standard)";
-        Provenance provenance = Provenance.ofReport(Coverage.sourceLabel(devices), report + standard, Coverage.leastTrusted(devices));
+        Provenance.CgmReport line = new Provenance.CgmReport(report.vendor(), report.daysText(), report.activeText(),
+                report.sensorReadings(), report.windowDays(), interpretable, t.getInt("cgmMinDays"), t.getInt("cgmMinActivePercent"));
+        Provenance provenance = Provenance.ofReport(Coverage.sourceLabel(devices), line, Coverage.leastTrusted(devices));
         return new CgmSummary(vendor, days, active, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
                 cv, gmi, hypo, cv > t.get("cvMax"), targets.judged() && inRange >= 0 && inRange < targets.inRangeTarget(),
                 targets.judged() && targets.hasVeryHighGoal() && veryHigh >= targets.veryHighMax(), provenance, targets);

@@ -12,7 +12,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
- * Heart failure (reference/clinical.md §3): home morning weights against the personal baseline (confirmed 24 h gain,
+ * Heart failure (docs/clinical-sources.md, heart failure): home morning weights against the personal baseline
+ * (confirmed 24 h gain,
  * gain vs baseline, loss on diuretics) and the KCCQ-12 overall summary change. Weight rules apply to patients with
  * heart failure on the problem list only: a smart scale in anyone else's home is not a fluid monitor. Every number is
  * a threshold of {@code rules/heart-failure/thresholds.yaml}.
@@ -80,8 +81,7 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         double loss = lossStart != null && context.takes("diuretic") && lossStart - latest >= t.get("lossLb") ? lossStart - latest : 0;
         boolean alert = gateMet && (dayGain > 0 || gain >= t.get("gainVsBaselineLb"));
         List<Measurement> used = sameScale.stream().filter(m -> !m.day().isBefore(windowStart)).toList();
-        String notUsed = scaleChanged ? "weights from an earlier scale not compared (the baseline restarts with a new scale)" : null;
-        Provenance provenance = Coverage.of(used, window, notUsed);
+        Provenance provenance = Coverage.of(used, window, scaleChanged ? Provenance.NotUsed.EARLIER_SCALE : null);
         return Optional.of(new HomeWeight(recent.size(), window, gateMet, scaleChanged, latest, baseline, gain, dayGain,
                 dayGainOn, alert, loss, Coverage.longestGapDays(daily.keySet()), provenance));
     }

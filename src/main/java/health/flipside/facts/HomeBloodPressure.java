@@ -2,7 +2,7 @@ package health.flipside.facts;
 
 /**
  * The home (self-measured) blood-pressure picture over the protocol window, as rules see it.
- * Means are rounded to whole mm[Hg], as they are reported and compared (clinical.md §1.4).
+ * Means are rounded to whole mm[Hg], as they are reported and compared (docs/clinical-sources.md, home blood pressure).
  *
  * @param anyHomeReading   any home reading in the window, of any tier (a patient without devices has none)
  * @param readings         qualifying readings: validated tier, upper-arm cuff, inside the window

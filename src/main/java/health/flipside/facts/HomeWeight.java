@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Home weight of a patient with heart failure (reference/clinical.md §3): morning weights of the recent week
+ * Home weight of a patient with heart failure (docs/clinical-sources.md, heart failure): morning weights of the recent
+ * week
  * against the personal baseline. Weights are in lb, the unit of the action thresholds patients are taught; kg
  * beside them for texts. Present when the patient has heart failure and a home weight in the recent week.
  *

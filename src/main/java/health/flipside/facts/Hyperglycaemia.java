@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The high side of glucose (reference/clinical.md §2.2, §9b): sustained high meter readings, and the patient's own
+ * The high side of glucose (docs/clinical-sources.md, glucose and CGM, safety net): sustained high meter readings, and
+ * the patient's own
  * ketone results read beside their glucose (ADA: in type 1 diabetes check ketones when glucose is persistently above
  * 240–250 mg/dL [S]). Level 2 hyperglycaemia on CGM is a verdict of {@link CgmSummary}. Every number is a threshold
  * of {@code rules/glucose/thresholds.yaml}.

@@ -2,7 +2,8 @@ package health.flipside.facts;
 
 /**
  * The change of the KCCQ-12 overall summary score between the latest administration and the previous one at least
- * the minimum interval before it (reference/clinical.md §3.2). 0–100, higher is better. Present when both exist.
+ * the minimum interval before it (docs/clinical-sources.md, heart failure). 0–100, higher is better. Present when both
+ * exist.
  *
  * @param change   latest minus previous (negative: worse)
  * @param size     "small", "moderate" or "large", by the thresholds; "none" below the MCID

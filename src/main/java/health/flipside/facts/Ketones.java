@@ -12,7 +12,8 @@ package health.flipside.facts;
  * @param withHighGlucose a glucose reading (meter or sensor) above {@code ketoneGlucoseAbove} within
  *                        {@code ketoneGlucoseHours} of the ketone result
  * @param highestGlucose  the highest such glucose, mg/dL, or -1
- * @param type1           type 1 diabetes is on the problem list (clinical.md §9b: the ADA ketone advice is for type 1)
+ * @param type1           type 1 diabetes is on the problem list (docs/clinical-sources.md, safety net: the ADA ketone
+ *                        advice is for type 1)
  */
 public record Ketones(boolean reported, boolean blood, double value, String takenAt, boolean elevated,
                       boolean withHighGlucose, double highestGlucose, boolean type1, Provenance provenance) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Drops physiologically impossible values and the copies several aggregators deliver of one measurement
- * (HealthKit and the vendor cloud), for every stream (reference/clinical.md §7). Bounds are the
+ * (HealthKit and the vendor cloud), for every stream (docs/clinical-sources.md, across topics). Bounds are the
  * {@code <metric>PlausibleMin/Max} values of {@code rules/common/thresholds.yaml}; a metric without bounds is kept.
  */
 public final class MeasurementCleaner {

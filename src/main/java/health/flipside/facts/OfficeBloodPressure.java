@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Clinic blood pressure: the mean of the readings of the last visits (clinical.md §1.4: "office = mean of the last
+ * Clinic blood pressure: the mean of the readings of the last visits (docs/clinical-sources.md, home blood pressure:
+ * "office = mean of the last
  * 2 office visits"). Only inserted as a fact when at least one office reading exists.
  *
  * @param lastVisit the latest visit's date (ISO)

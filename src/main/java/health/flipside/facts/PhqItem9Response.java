@@ -2,7 +2,8 @@ package health.flipside.facts;
 
 /**
  * The most recent positive answer to PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting
- * yourself") in the look-back, with what the chart says happened since (reference/clinical.md §6, §0.2). Read from
+ * yourself") in the look-back, with what the chart says happened since (docs/clinical-sources.md, PROMs;
+ * docs/design.md "Card policy"). Read from
  * any PHQ-9 administration, complete or not: the safety item counts even when the form was left unfinished.
  *
  * @param value           the answer, 1–3 (1 several days, 2 more than half the days, 3 nearly every day)

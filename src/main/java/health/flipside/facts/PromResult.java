@@ -2,7 +2,8 @@ package health.flipside.facts;
 
 /**
  * The latest score of one PROM scale in the look-back (PHQ-9, PHQ-2, GAD-7, PROMIS-29 domains, PROMIS-10 global
- * health, pain NRS), read against its bands and the patient's own earlier score (reference/clinical.md §6, §7).
+ * health, pain NRS), read against its bands and the patient's own earlier score (docs/clinical-sources.md, PROMs and
+ * across topics).
  * Every number comes from {@code rules/proms/thresholds.yaml}.
  *
  * @param instrument          "PHQ-9", "GAD-7", "PROMIS-29" …
@@ -13,7 +14,8 @@ package health.flipside.facts;
  * @param score               the latest score
  * @param scoreText           as people write it ("14", "71.2")
  * @param band                severity band or category ("mild", "moderately severe", "within normal limits", "fair")
- * @param inWarningRange      in the range clinical.md §6 makes a warning: PHQ-9 ≥ phq9Severe, GAD-7 ≥ gad7Severe,
+ * @param inWarningRange      in the warning range (docs/clinical-sources.md, PROMs): PHQ-9 ≥ phq9Severe, GAD-7 ≥
+ *                            gad7Severe,
  *                            PROMIS-29 symptom T ≥ promisSymptomSevere, PROMIS-29 function T &lt; promisFunctionSevere
  * @param completedOn         local date of completion, "30 Oct 2026"
  * @param daysAgo             whole days before now

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Patient-reported outcome measures (reference/clinical.md §6, §7) as the {@code proms} rules see them: the PHQ-9
+ * Patient-reported outcome measures (docs/clinical-sources.md, PROMs and across topics) as the {@code proms} rules see
+ * them: the PHQ-9
  * safety item, the latest score of every scale against its bands and against the patient's own earlier score (MCID
  * and Reliable Change Index), the latest ESAS-r, unfinished forms, and an overview of what no other card reports.
  * Every number is a threshold of {@code rules/proms/thresholds.yaml}. KCCQ-12 is read by the FHIR layer but judged
@@ -250,7 +251,10 @@ public final class PromsSummarizer implements TopicSummarizer {
         return family.name().startsWith("PROMIS");
     }
 
-    /** The warning ranges of clinical.md §6: PHQ-9 ≥20, GAD-7 ≥15, PROMIS-29 symptom T ≥70 / function T &lt;30. */
+    /**
+     * The warning ranges (docs/clinical-sources.md, PROMs): PHQ-9 ≥20, GAD-7 ≥15, PROMIS-29 symptom T ≥70 / function
+     * T &lt;30.
+     */
     static boolean inWarningRange(Spec spec, double score, Thresholds t) {
         return switch (spec.family()) {
             case PHQ9 -> score >= t.get("phq9Severe");

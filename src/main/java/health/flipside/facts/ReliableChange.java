@@ -3,7 +3,7 @@ package health.flipside.facts;
 /**
  * The Reliable Change Index of Jacobson &amp; Truax (J Consult Clin Psychol 1991;59:12–19 [M for citation]; method as
  * discussed by Maassen, JINS 2004;10:888–893 [V]): whether a change between two scores of one person is larger
- * than the instrument's measurement error would produce by chance (reference/clinical.md §7).
+ * than the instrument's measurement error would produce by chance (docs/clinical-sources.md, across topics).
  *
  * <pre>
  *   SEM    = SD · √(1 − r)          standard error of measurement (SD of the reference sample, r its reliability)

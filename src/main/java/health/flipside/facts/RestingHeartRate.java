@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Resting heart rate of the recent week against the patient's own baseline (clinical.md §4, §7). Present only when
+ * Resting heart rate of the recent week against the patient's own baseline (docs/clinical-sources.md, wearables and
+ * across topics). Present only when
  * both windows have enough nights: below the gate nothing is said.
  */
 public record RestingHeartRate(double recent, int recentNights, double baseline, int baselineNights, Provenance provenance) {

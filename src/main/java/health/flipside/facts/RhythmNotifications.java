@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Irregular-rhythm notifications of a wearable in the look-back (reference/clinical.md §4). Present when there is
+ * Irregular-rhythm notifications of a wearable in the look-back (docs/clinical-sources.md, wearables). Present when
+ * there is
  * at least one. A notification surfaces a question; it never diagnoses.
  *
  * @param count           notifications in the look-back

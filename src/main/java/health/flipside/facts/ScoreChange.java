@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * A PROM score against the patient's own earlier score (reference/clinical.md §7): how much it moved, whether the
+ * A PROM score against the patient's own earlier score (docs/clinical-sources.md, across topics): how much it moved,
+ * whether the
  * move is clinically meaningful (the instrument's MCID) and whether it is reliable (beyond measurement error, the
  * Reliable Change Index threshold). Direction is already read per scale: {@code better} means improvement whether
  * the scale runs up (function, global health) or down (symptoms).

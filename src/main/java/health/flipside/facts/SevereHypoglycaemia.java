@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * A same-day hypoglycaemia safety item (clinical.md §2.4): a patient-reported level 3 event, or readings below the
+ * A same-day hypoglycaemia safety item (docs/clinical-sources.md, glucose and CGM): a patient-reported level 3 event,
+ * or readings below the
  * level 2 limit on several days in someone on insulin or a sulfonylurea. Present only when one of them holds.
  *
  * @param reportedEvent  a level 3 event was reported in the window

@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Sleep duration per night over the recent window (clinical.md §5, AASM/SRS). Present above the gate.
+ * Sleep duration per night over the recent window (docs/clinical-sources.md, activity and sleep, AASM/SRS). Present
+ * above the gate.
  *
  * @param typedInNights nights whose value the patient typed in (no device): the card then speaks of their log, not
  *                      of a tracker

@@ -1,7 +1,8 @@
 package health.flipside.facts;
 
 /**
- * Daily steps over the recent window (clinical.md §5): the median of days with a count. Present above the gate.
+ * Daily steps over the recent window (docs/clinical-sources.md, activity and sleep): the median of days with a count.
+ * Present above the gate.
  *
  * @param plateauFrom where mortality benefit levelled off for the patient's age group (Paluch 2022)
  * @param olderGroup  the patient is in the older group (60 and over)

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The trend arithmetic of reference/clinical.md §7 for day-level streams (resting heart rate, sleep, steps,
+ * The trend arithmetic (docs/clinical-sources.md, across topics) for day-level streams (resting heart rate, sleep,
+ * steps,
  * weight): one value per day (the median of that day's values), a recent window against the personal baseline
  * just before it, and medians rather than means, so one odd day does not move the picture.
  */

@@ -2,7 +2,8 @@ package health.flipside.facts;
 
 /**
  * SpO2 that is neither from a Tier A/B fingertip oximeter nor from a watch or ring: an oximeter not on the clinic's
- * validated list, or values the patient typed in. Trend-only like watch values (clinical.md §4.3: only validated
+ * validated list, or values the patient typed in. Trend-only like watch values (docs/clinical-sources.md, wearables:
+ * only validated
  * fingertip oximeters are eligible for threshold logic), never above info; kept apart from {@link WatchOxygen} so
  * the card does not call a finger clip "reflectance". Present when a day's lowest value fell below the hypoxaemia
  * threshold.

@@ -2,7 +2,7 @@ package health.flipside.facts;
 
 /**
  * SpO2 from watches, rings and bracelets (reflectance PPG, {@link DeviceKind#CUFFLESS}): trend-only, never
- * above info (clinical.md §4.3–4.4). Present when a night's minimum fell below the hypoxaemia threshold.
+ * above info (docs/clinical-sources.md, wearables). Present when a night's minimum fell below the hypoxaemia threshold.
  *
  * @param nights      nights with a watch SpO2 value in the window
  * @param lowNights   nights whose value was below the threshold

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Consumer wearables (reference/clinical.md §4): irregular-rhythm notifications, resting heart rate against the
+ * Consumer wearables (docs/clinical-sources.md, wearables): irregular-rhythm notifications, resting heart rate against
+ * the
  * personal baseline, and SpO2 — fingertip oximeters of Tier A/B for thresholds, watch values for trends only.
  * Every number is a threshold of {@code rules/wearables/thresholds.yaml}.
  */
@@ -117,7 +118,8 @@ public final class WearablesSummarizer implements TopicSummarizer {
 
     /**
      * Fingertip readings against the patient's target range and against their own baseline: the median of each
-     * day's median over the {@code spo2BaselineDays} before the recent window (clinical.md §7: a personal baseline;
+     * day's median over the {@code spo2BaselineDays} before the recent window (docs/clinical-sources.md, across
+     * topics: a personal baseline;
      * FDA 2021: trends mean more than one value).
      */
     private Optional<FingertipOxygen> fingertip(List<Measurement> readings, OxygenTarget target, Thresholds t, Instant now) {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import health.flipside.hooks.InvalidRequestException;
-import health.flipside.hooks.JsonBodies;
+import health.flipside.support.InvalidRequestException;
+import health.flipside.support.JsonBodies;
 
 /**
  * Reads and validates a feedback request body (CDS Hooks 2.0 "Feedback") into {@link FeedbackItem}s. The whole body
@@ -89,7 +89,7 @@ public final class FeedbackParser {
         String card = uuid(node, "card", path + ".card", "the uuid of a card this service returned");
 
         String outcomePath = path + ".outcome";
-        String outcomeText = text(node, "outcome", outcomePath, true, Integer.MAX_VALUE);
+        String outcomeText = JsonBodies.text(node, "outcome", outcomePath, true, Integer.MAX_VALUE);
         Outcome outcome = Outcome.of(outcomeText).orElseThrow(() ->
                 new InvalidRequestException(outcomePath, "'" + outcomePath + "' must be 'accepted' or 'overridden'"));
 
@@ -152,11 +152,11 @@ public final class FeedbackParser {
                 throw new InvalidRequestException(reasonPath, "'" + reasonPath + "' must be a Coding {system, code, display}");
             }
             onlyKnown(reason, CODING, reasonPath + ".");
-            code = text(reason, "code", reasonPath + ".code", true, MAX_CODING_LENGTH);
-            system = text(reason, "system", reasonPath + ".system", true, MAX_SYSTEM_OR_DISPLAY_LENGTH);
-            display = text(reason, "display", reasonPath + ".display", false, MAX_SYSTEM_OR_DISPLAY_LENGTH);
+            code = JsonBodies.text(reason, "code", reasonPath + ".code", true, MAX_CODING_LENGTH);
+            system = JsonBodies.text(reason, "system", reasonPath + ".system", true, MAX_SYSTEM_OR_DISPLAY_LENGTH);
+            display = JsonBodies.text(reason, "display", reasonPath + ".display", false, MAX_SYSTEM_OR_DISPLAY_LENGTH);
         }
-        String comment = text(node, "userComment", path + ".userComment", false, MAX_COMMENT_LENGTH);
+        String comment = JsonBodies.text(node, "userComment", path + ".userComment", false, MAX_COMMENT_LENGTH);
         if (code == null && comment == null) {
             throw new InvalidRequestException(path, "'" + path + "' must have a 'reason', a 'userComment', or both");
         }
@@ -164,7 +164,7 @@ public final class FeedbackParser {
     }
 
     private static Instant timestamp(JsonNode parent, String path) {
-        String text = text(parent, "outcomeTimestamp", path, true, 64);
+        String text = JsonBodies.text(parent, "outcomeTimestamp", path, true, 64);
         if (!RFC_3339.matcher(text).matches()) {
             throw new InvalidRequestException(path, "'" + path + "' must be an RFC 3339 date-time in UTC, e.g. 2026-11-20T10:05:31Z");
         }
@@ -181,33 +181,12 @@ public final class FeedbackParser {
     }
 
     private static String uuid(JsonNode parent, String field, String path, String what) {
-        String text = text(parent, field, path, true, Integer.MAX_VALUE);
+        String text = JsonBodies.text(parent, field, path, true, Integer.MAX_VALUE);
         String canonical = Uuids.canonical(text);
         if (canonical == null) {
             throw new InvalidRequestException(path, "'" + path + "' must be a UUID: " + what);
         }
         return canonical;
-    }
-
-    private static String text(JsonNode parent, String field, String path, boolean required, int maxLength) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new InvalidRequestException(path, "'" + path + "' is required");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidRequestException(path, "'" + path + "' must be a string");
-        }
-        String value = node.asText();
-        if (value.isBlank()) {
-            throw new InvalidRequestException(path, "'" + path + "' must not be empty");
-        }
-        if (value.length() > maxLength) {
-            throw new InvalidRequestException(path, "'" + path + "' is longer than " + maxLength + " characters");
-        }
-        return value;
     }
 
     /** CDS Hooks "Extensions": an object with at least one member. */

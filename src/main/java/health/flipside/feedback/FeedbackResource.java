@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import health.flipside.hooks.BodyReader;
-import health.flipside.hooks.NotHostedException;
-import health.flipside.hooks.RequestLimits;
+import health.flipside.support.BodyReader;
+import health.flipside.support.NotHostedException;
+import health.flipside.support.RequestLimits;
 import health.flipside.services.ServiceRegistry;
 
 /**

@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import health.flipside.hooks.InvalidRequestException;
+import health.flipside.support.InvalidRequestException;
+import health.flipside.services.PastOverride;
+import health.flipside.services.PatientHistory;
+import health.flipside.services.RuleMeasure;
 
 /**
  * The issued-cards log and the feedback on those cards, in plain JDBC over a {@link DataSource} whose schema
@@ -104,7 +107,7 @@ public class FeedbackStore {
                 nullable(card, 7, c.patientKey());
                 card.addBatch();
                 for (String id : c.ruleIds()) {
-                    IssuedCard.RuleMeasure measure = c.measures().get(id);
+                    RuleMeasure measure = c.measures().get(id);
                     rule.setString(1, c.cardUuid());
                     rule.setString(2, id);
                     nullable(rule, 3, measure == null ? null : measure.name());

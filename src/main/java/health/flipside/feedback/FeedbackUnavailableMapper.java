@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import health.flipside.hooks.ErrorBody;
+import health.flipside.support.ErrorBody;
 
 /** 503 with the usual JSON error body and a Retry-After, when feedback cannot be stored now. */
 @Provider

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import health.flipside.cards.Card;
 import health.flipside.cards.ComposedCard;
+import health.flipside.services.RuleMeasure;
 
 /**
  * One card as Flipside returned it, for the issued-cards log: ids and times only, never patient data or card text.
@@ -24,10 +25,6 @@ import health.flipside.cards.ComposedCard;
 public record IssuedCard(String cardUuid, String serviceId, UUID hookInstance, List<String> ruleIds,
                          List<String> templateIds, String indicator, List<String> suggestionUuids, Instant issuedAt,
                          String patientKey, Map<String, RuleMeasure> measures) {
-    /** "The data" a rule's finding rested on: its measure's name and value when the card was issued. */
-    public record RuleMeasure(String name, double value) {
-    }
-
     /** A card not tied to a patient (no alert hygiene). */
     public IssuedCard(String cardUuid, String serviceId, UUID hookInstance, List<String> ruleIds, List<String> templateIds,
                       String indicator, List<String> suggestionUuids, Instant issuedAt) {

@@ -17,11 +17,15 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import health.flipside.cards.ComposedCard;
+import health.flipside.services.CardsIssued;
+import health.flipside.services.HookCall;
+import health.flipside.services.RuleMeasure;
 
 /**
  * Records every card a hook call returns (the issued-cards log), so that feedback can be checked against it and
@@ -43,6 +47,9 @@ public class IssuedCardLog {
     @Inject
     FeedbackDatabase database;
 
+    @Inject
+    PatientKeys keys;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -62,9 +69,22 @@ public class IssuedCardLog {
 
     /** Outside a container (tests): the given database, executor and wait. */
     public IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis) {
+        this(database, runner, timeoutMillis, null);
+    }
+
+    /** Outside a container (tests), with the patient keys the cards of a hook call are recorded under. */
+    public IssuedCardLog(FeedbackDatabase database, Executor runner, long timeoutMillis, PatientKeys keys) {
         this.database = database;
         this.runner = runner;
         this.timeoutMillis = timeoutMillis;
+        this.keys = keys;
+    }
+
+    /** The cards a hook call answers with (fired by the service): recorded under the keyed hash of its patient. */
+    public void onCardsIssued(@Observes CardsIssued issued) {
+        HookCall call = issued.call();
+        String patientKey = keys == null ? null : keys.of(call).orElse(null);
+        record(call.serviceId(), call.hookInstance(), patientKey, issued.measures(), issued.cards(), issued.at());
     }
 
     /** Records the cards of one answer; returns when they are committed, or after the timeout, or on failure. */
@@ -76,7 +96,7 @@ public class IssuedCardLog {
      * As above, for a patient: with the keyed hash of the patient (null when unknown) and, by rule id, the measures
      * alert hygiene compares later findings with.
      */
-    public void record(String serviceId, UUID hookInstance, String patientKey, Map<String, IssuedCard.RuleMeasure> measures,
+    public void record(String serviceId, UUID hookInstance, String patientKey, Map<String, RuleMeasure> measures,
                        List<ComposedCard> cards, Instant issuedAt) {
         if (cards.isEmpty()) {
             return;

@@ -16,13 +16,20 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import health.flipside.services.CardsIssued;
+import health.flipside.services.HookCall;
+import health.flipside.services.PastOverride;
+import health.flipside.services.PatientHistory;
+import health.flipside.services.PatientHistorySource;
 
 /**
  * Alert hygiene's reads and writes on the request path: the patient's {@link PatientHistory}, looked up on a managed
- * thread while the FHIR data is being resolved, and the count of findings it suppressed.
+ * thread while the FHIR data is being resolved (for the service, as its {@link PatientHistorySource}), and the count of
+ * findings it suppressed (heard from {@link CardsIssued}).
  *
  * <p>Degrades, never blocks: a database that is unavailable, fails, or has not answered
  * {@code flipside.hygiene.timeout.ms} (default 300 ms) after the lookup started gives {@link PatientHistory#NONE} —
@@ -30,11 +37,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Nothing is kept in memory between calls: every replica reads the same database.
  */
 @ApplicationScoped
-public class PatientHistoryLookup {
+public class PatientHistoryLookup implements PatientHistorySource {
     private static final Logger LOG = Logger.getLogger(PatientHistoryLookup.class.getName());
 
     @Inject
     FeedbackDatabase database;
+
+    @Inject
+    PatientKeys keys;
 
     @Resource
     ManagedExecutorService executor;
@@ -53,13 +63,26 @@ public class PatientHistoryLookup {
 
     /** Outside a container (tests). */
     public PatientHistoryLookup(FeedbackDatabase database, Executor runner, long timeoutMillis) {
+        this(database, runner, timeoutMillis, null);
+    }
+
+    /** Outside a container (tests), with the patient keys hook calls are looked up by. */
+    public PatientHistoryLookup(FeedbackDatabase database, Executor runner, long timeoutMillis, PatientKeys keys) {
         this.database = database;
         this.runner = runner;
         this.timeoutMillis = timeoutMillis;
+        this.keys = keys;
     }
 
     /** A lookup under way; {@link #await} it. */
     public record Pending(CompletableFuture<PatientHistory> future, long startedNanos) {
+    }
+
+    /** The call's patient by their key; no key (no patient id, alert hygiene off) reads nothing. */
+    @Override
+    public PatientHistorySource.Pending start(HookCall call, Instant since, Set<String> dealtWithReasons) {
+        Pending pending = start(keys == null ? null : keys.of(call).orElse(null), since, dealtWithReasons);
+        return () -> await(pending);
     }
 
     /**
@@ -101,6 +124,11 @@ public class PatientHistoryLookup {
             Thread.currentThread().interrupt();
         }
         return PatientHistory.NONE;
+    }
+
+    /** The findings a hook call left out (fired by the service with its cards). */
+    void onCardsIssued(@Observes CardsIssued issued) {
+        countSuppressed(issued.suppressed(), issued.at());
     }
 
     /** Counts the suppressed findings against their overrides, in the background; a failure only warns. */

@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import health.flipside.services.HookCall;
+
 /**
  * The patient key of alert hygiene: hex HMAC-SHA-256, under a server secret, of the EHR's FHIR server and the patient
  * id. The feedback database stores this key and never the id; without the secret a key cannot be tied back to a patient
@@ -103,6 +105,11 @@ public class PatientKeys {
     /** Whether keys can be made (false: alert hygiene is off). */
     public boolean available() {
         return secret != null;
+    }
+
+    /** The key of the hook call's patient (its fhirServer and patientId), or empty. */
+    public Optional<String> of(HookCall call) {
+        return of(call.access() == null ? null : call.access().serverBase(), call.context().get("patientId"));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Set;
 import health.flipside.facts.Metric;
 
 /**
- * Which Observation codes carry which {@link Metric} (reference/clinical.md §2.1, §3.1, §4.1, §5.1): LOINC as the
+ * Which Observation codes carry which {@link Metric} (docs/clinical-sources.md, by topic): LOINC as the
  * implementation guides use it, IEEE 11073 MDC as personal health devices send it (HL7 PHD IG). The code decides,
  * never the category alone: the CGM IG files its Observations under {@code laboratory}. Spot heart rate (8867-4),
  * which watches send by the thousand, is deliberately absent: no rule reads it, so the prefetch filter drops it

@@ -33,7 +33,7 @@ import org.hl7.fhir.r4.model.Type;
 import health.flipside.facts.PromScore;
 
 /**
- * Patient-reported outcome measures (reference/clinical.md §6) from score Observations (category survey, value a
+ * Patient-reported outcome measures (docs/clinical-sources.md, PROMs) from score Observations (category survey, value a
  * number) and from QuestionnaireResponses, which Flipside scores itself from the item answers (PHQ-9, PHQ-2, GAD-7).
  *
  * <p>One administration counts once: a score Observation {@code derivedFrom} a QuestionnaireResponse, item
@@ -62,7 +62,8 @@ final class PromReader {
     static final Map<String, String[]> SCORES = new HashMap<>();
 
     /**
-     * ESAS-r has no LOINC panel or item codes (clinical.md §6: "no LOINC panel found" [S]); its nine items use
+     * ESAS-r has no LOINC panel or item codes (docs/clinical-sources.md, PROMs: "no LOINC panel found" [S]); its nine
+     * items use
      * Flipside's own code system, the one {@link ObservationCodes#FLIPSIDE} names. Map an EHR's local codes here.
      */
     static final List<String> ESAS_ITEMS = List.of("pain", "tiredness", "drowsiness", "nausea", "lack of appetite",
@@ -72,7 +73,8 @@ final class PromReader {
         SCORES.put(LOINC + "|44261-6", new String[] {"PHQ-9", "total"});
         SCORES.put(LOINC + "|55758-7", new String[] {"PHQ-2", "total"});
         SCORES.put(LOINC + "|70274-6", new String[] {"GAD-7", "total"});
-        // Owned by the heart-failure topic (clinical.md §3); read here so every PROM comes through one reader.
+        // Owned by the heart-failure topic (docs/clinical-sources.md, heart failure); read here so every PROM comes
+        // through one reader.
         SCORES.put(LOINC + "|86924-8", new String[] {"KCCQ-12", "overall summary"});
         SCORES.put(LOINC + "|72514-3", new String[] {"Pain NRS", "pain"});
         // PROMIS Global Health (PROMIS-10) T-scores [V, CQL]

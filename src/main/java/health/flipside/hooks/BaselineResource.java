@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import health.flipside.support.JsonMapper;
 
 /**
  * The benchmark's baseline (bench/README.md): parses the same hook body with Jackson and answers no cards, so a

@@ -25,6 +25,9 @@ import health.flipside.cards.Card;
 import health.flipside.services.CdsService;
 import health.flipside.services.HookCall;
 import health.flipside.services.ServiceRegistry;
+import health.flipside.support.BodyReader;
+import health.flipside.support.NotHostedException;
+import health.flipside.support.RequestLimits;
 
 /** The CDS Hooks edge: discovery and service calls. Thin: parse, delegate, answer. */
 @Path("cds-services")
@@ -42,6 +45,9 @@ public class CdsServicesResource {
     @Inject
     RequestLimits limits;
 
+    @Inject
+    LimitedHookParser parser;
+
     @GET
     public DiscoveryResponse discovery() {
         return DiscoveryResponse.of(registry.all().stream().map(CdsService::descriptor).toList());
@@ -57,7 +63,7 @@ public class CdsServicesResource {
     public CardsResponse call(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         CdsService service = registry.byId(id).orElseThrow(() -> new NotHostedException(id));
         long started = System.nanoTime();
-        HookCall call = limits.hookParser().parse(BodyReader.read(body, headers, limits.values()), service.descriptor());
+        HookCall call = parser.get().parse(BodyReader.read(body, headers, limits.values()), service.descriptor());
         List<Card> cards = service.handle(call);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.timer("flipside_hook", new Tag("service", id)).update(took);

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.flipside.fhir.FhirAccess;
 import health.flipside.services.HookCall;
 import health.flipside.services.ServiceDescriptor;
+import health.flipside.support.InvalidRequestException;
+import health.flipside.support.JsonBodies;
+import health.flipside.support.RequestLimits;
 
 /**
  * Reads and validates a hook request body (CDS Hooks 2.0 "HTTP Request") into a {@link HookCall}. Every problem is
@@ -55,20 +58,7 @@ public final class HookRequestParser {
     }
 
     private static String text(JsonNode parent, String field, String path, boolean required) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new InvalidRequestException(path, "'" + path + "' is required");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidRequestException(path, "'" + path + "' must be a string");
-        }
-        if (node.asText().isBlank()) {
-            throw new InvalidRequestException(path, "'" + path + "' must not be empty");
-        }
-        return node.asText();
+        return JsonBodies.text(parent, field, path, required, Integer.MAX_VALUE);
     }
 
     private static UUID uuid(String text) {

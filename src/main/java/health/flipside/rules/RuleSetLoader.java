@@ -34,7 +34,7 @@ import health.flipside.facts.Thresholds;
 
 /**
  * Reads and compiles a {@code rules/} folder. Fails closed: any compiler error, any threshold without a source,
- * any unreadable list refuses the whole set (design.md house rule 3), with every problem found named by file and
+ * any unreadable list refuses the whole set (docs/design.md house rule 3), with every problem found named by file and
  * line so an author can fix them in one go.
  */
 public final class RuleSetLoader {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Holds the rules and card texts that serve requests, as one immutable value swapped atomically: a request reads
  * {@link #current()} once and uses that value throughout, so it never sees half of a reload. What gets swapped in,
- * and when, is decided by the reload gate (health.flipside.web.ContentReloader).
+ * and when, is decided by the reload gate (health.flipside.content.ContentReloader).
  */
 @ApplicationScoped
 public class ContentHolder {

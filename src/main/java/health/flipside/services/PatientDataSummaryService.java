@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -16,11 +17,6 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import health.flipside.cards.Card;
 import health.flipside.cards.CardPolicy;
-import health.flipside.feedback.IssuedCard;
-import health.flipside.feedback.IssuedCardLog;
-import health.flipside.feedback.PatientHistory;
-import health.flipside.feedback.PatientHistoryLookup;
-import health.flipside.feedback.PatientKeys;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.trend.TrendLinks;
@@ -42,16 +38,13 @@ public class PatientDataSummaryService implements CdsService {
     @Inject
     MetricRegistry metrics;
 
-    /** The issued-cards log (feedback, analytics); null outside CDI, e.g. when a test builds the service itself. */
+    /** Heard by the issued-cards log (feedback, analytics); null outside CDI, e.g. when a test builds the service itself. */
     @Inject
-    IssuedCardLog issuedCards;
+    Event<CardsIssued> issued;
 
     /** Alert hygiene (README); null outside CDI: then nothing is suppressed. */
     @Inject
-    PatientKeys patientKeys;
-
-    @Inject
-    PatientHistoryLookup history;
+    PatientHistorySource history;
 
     /** flipside.public.base.url; null outside CDI (then cards carry no trend link). */
     @Inject
@@ -79,15 +72,13 @@ public class PatientDataSummaryService implements CdsService {
         Instant now = clock.instant();
         LoadedContent loaded = content.current();
         CardPolicy policy = loaded.cards().policy();
-        String patientKey = patientKeys == null ? null
-                : patientKeys.of(call.access() == null ? null : call.access().serverBase(), call.context().get("patientId")).orElse(null);
         // The patient's earlier overrides and feedback are read while the FHIR data is resolved (bounded, degrading).
-        PatientHistoryLookup.Pending pending = history == null ? null : history.start(patientKey,
-                now.minus(Duration.ofDays(policy.longestSuppressionDays())), policy.dealtWithReasons());
+        PatientHistorySource.Pending pending = history == null ? null
+                : history.start(call, now.minus(Duration.ofDays(policy.longestSuppressionDays())), policy.dealtWithReasons());
         // Callbacks fetch as far back as the longest look-back any rule needs (office BP: a year).
         Instant since = now.minus(Duration.ofDays(loaded.rules().thresholds().get("bp").getInt("officeLookbackDays")));
         ResolvedData data = resolver.resolve(DESCRIPTOR.prefetch(), call.prefetch(), call.access(), call.prefetchTokens(), since);
-        SummaryPipeline.Result result = loaded.pipeline().run(data, now, pending == null ? PatientHistory.NONE : history.await(pending));
+        SummaryPipeline.Result result = loaded.pipeline().run(data, now, pending == null ? PatientHistory.NONE : pending.await());
         if (result.outOfScope() != null) {
             if (metrics != null) {
                 metrics.counter("flipside_out_of_scope_total", new Tag("reason", result.outOfScope())).inc();
@@ -95,13 +86,13 @@ public class PatientDataSummaryService implements CdsService {
             return result.cards();
         }
         if (!result.suppressed().isEmpty()) {
-            history.countSuppressed(result.suppressed().stream().map(Suppressions.Suppressed::override).toList(), now);
             LOG.info(() -> "alert hygiene service=" + DESCRIPTOR.id() + " hookInstance=" + call.hookInstance() + " suppressed="
                     + result.suppressed().stream().map(s -> s.finding().ruleId()).sorted().toList());
         }
-        if (issuedCards != null) {
-            // never throws, bounded wait: the cards go out even when they cannot be recorded
-            issuedCards.record(DESCRIPTOR.id(), call.hookInstance(), patientKey, measures(result, policy), result.composed(), now);
+        if (issued != null) {
+            // observers never throw and wait a bounded time: the cards go out even when they cannot be recorded
+            issued.fire(new CardsIssued(call, result.composed(), measures(result, policy),
+                    result.suppressed().stream().map(Suppressions.Suppressed::override).toList(), now));
         }
         return trendBaseUrl().map(base -> TrendLinks.add(result.composed(), result.chartable(), base)).orElse(result.cards());
     }
@@ -113,10 +104,10 @@ public class PatientDataSummaryService implements CdsService {
     }
 
     /** "The data" of each suppressible rule that fired, by rule id: what a later override is compared with. */
-    private static Map<String, IssuedCard.RuleMeasure> measures(SummaryPipeline.Result result, CardPolicy policy) {
-        Map<String, IssuedCard.RuleMeasure> measures = new HashMap<>();
+    private static Map<String, RuleMeasure> measures(SummaryPipeline.Result result, CardPolicy policy) {
+        Map<String, RuleMeasure> measures = new HashMap<>();
         Suppressions.measures(result.findings(), policy).forEach((rule, value) ->
-                measures.put(rule, new IssuedCard.RuleMeasure(policy.suppression().get(rule).measure(), value)));
+                measures.put(rule, new RuleMeasure(policy.suppression().get(rule).measure(), value)));
         return measures;
     }
 }

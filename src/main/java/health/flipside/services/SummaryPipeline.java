@@ -12,7 +12,6 @@ import health.flipside.cards.CardComposer;
 import health.flipside.cards.ComposedCard;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
-import health.flipside.feedback.PatientHistory;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.ResolvedData;
@@ -26,7 +25,7 @@ import health.flipside.trend.TrendLinks;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
- * unit test, a scenario runner or a command line, with no server around it (design.md house rule 1).
+ * unit test, a scenario runner or a command line, with no server around it (docs/design.md house rule 1).
  */
 public final class SummaryPipeline {
     private static final UnitConverter UNITS = new UnitConverter();

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import health.flipside.cards.CardPolicy;
 import health.flipside.cards.SuppressionRule;
-import health.flipside.feedback.PastOverride;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 

@@ -3,7 +3,7 @@ package health.flipside.support;
 /**
  * What may go into a log line when part of it comes from a request (a path, a header, a message a library built
  * from input): control characters are shown escaped, so a newline cannot forge a line in messages.log, and the text
- * is cut short. Body content must not be logged at all (design.md house rule 5); this is for the rest.
+ * is cut short. Body content must not be logged at all (docs/design.md house rule 5); this is for the rest.
  */
 public final class SafeLog {
     static final int MAX_LENGTH = 200;

@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.flipside.authoring.PatientInput;
-import health.flipside.authoring.ReportText;
+import health.flipside.content.PatientInput;
+import health.flipside.content.ReportText;
 import health.flipside.cards.Card;
 import health.flipside.cards.ComposedCard;
 import health.flipside.facts.Thresholds;
@@ -34,6 +34,7 @@ import health.flipside.services.HookCall;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.PatientDataSummary;
 import health.flipside.services.SummaryPipeline;
+import health.flipside.content.ContentReloader;
 
 /**
  * {@code POST /admin/preview}: the cards the serving rules give for a hook request (or a FHIR Bundle), with the rules

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import health.flipside.content.ContentReloader;
 
 /**
  * {@code POST /admin/reload}: compile rules/ and cds-cards/ as they are now, run every scenario, and swap the new set

@@ -11,8 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import health.flipside.authoring.ReloadReport;
+import health.flipside.content.ReloadReport;
 import health.flipside.services.ContentHolder;
+import health.flipside.content.ContentReloader;
 
 /** {@code GET /admin/rules}: the set serving (since when, which rules and templates) and the last reload and refusal. */
 @Path("admin/rules")

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import health.flipside.content.ContentCopy;
+
 /** {@code ./author check | test | preview} on a copy of the content, as an author runs it from the repository root. */
 class AuthorCommandTest {
     @TempDir

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import health.flipside.content.ContentCopy;
+
 /**
  * Performs docs/authoring.md, so the walkthrough cannot go stale. The page's fenced blocks are its steps, read by
  * their info string (the first word is the language, for renderers; the rest tells this test what to do):

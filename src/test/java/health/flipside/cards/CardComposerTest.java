@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import health.flipside.facts.AntihypertensiveTreatment;
@@ -28,12 +31,13 @@ import health.flipside.facts.HomeBloodPressure;
 import health.flipside.facts.OfficeBloodPressure;
 import health.flipside.facts.DeviceTier;
 import health.flipside.facts.Provenance;
+import health.flipside.facts.ReadingTime;
 import health.flipside.facts.Thresholds;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 
 /**
- * Findings → cards under the card policy of design.md, with the real texts of cds-cards/: order, merging of info
+ * Findings → cards under the card policy of docs/design.md, with the real texts of cds-cards/: order, merging of info
  * findings, card budget, summary length, provenance, uuids, override reasons and suggestions.
  */
 class CardComposerTest {
@@ -214,7 +218,7 @@ class CardComposerTest {
     static Map<String, Object> worstCaseParams() {
         String device = "A&D Medical UA-651BLE Plus Extended Connectivity Edition with Bluetooth Low Energy gateway";
         Provenance provenance = new Provenance("Tier A: clinic-issued validated device (" + device + ")", 99999, 99999, 99999, 99999,
-                "99999 cuffless (watch/ring) readings and 99999 unvalidated or self-reported readings not used", DeviceTier.CLINIC_ISSUED, null);
+                new Provenance.NotUsed(99999, 99999, false), DeviceTier.CLINIC_ISSUED, null);
         HomeBloodPressure home = new HomeBloodPressure(true, 99999, 99999, 99999, 99999, 259, 159, false, 99999, 99999, 99999,
                 99999, new HomeBloodPressure.SevereReading(259, 159, "30 Sep 23:59", device), provenance);
         Map<String, Object> params = new HashMap<>();
@@ -334,6 +338,40 @@ class CardComposerTest {
                 .contains("**Talking points**")
                 .contains("- Your home average over 7 days was 138/86.");
         assertThat(card.detail().indexOf("**Data:**")).isLessThan(card.detail().indexOf("**Talking points**"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("notUsedWordings")
+    @DisplayName("the data line words the readings left out from counts (cds-cards/partials/provenance.mustache)")
+    void notUsedIsWordedByTheTemplate(Provenance.NotUsed notUsed, String words) {
+        Provenance provenance = new Provenance(PROVENANCE.source(), 14, 7, 28, 0, notUsed, DeviceTier.CLINIC_ISSUED, null);
+        Finding finding = new Finding("bp.treated.masked-uncontrolled", Severity.WARNING, "bp-masked-uncontrolled", provenance,
+                Map.of("home", HOME, "office", OFFICE, "treatment", TREATED));
+
+        assertThat(compose(finding).get(0).detail()).contains("in the last 28 days · " + words + "\n");
+    }
+
+    static Stream<Arguments> notUsedWordings() {
+        return Stream.of(
+                Arguments.of(Provenance.NotUsed.readings(1, 0), "1 cuffless (watch/ring) reading not used"),
+                Arguments.of(Provenance.NotUsed.readings(0, 3), "3 unvalidated or self-reported readings not used"),
+                Arguments.of(Provenance.NotUsed.readings(2, 1),
+                        "2 cuffless (watch/ring) readings and 1 unvalidated or self-reported reading not used"),
+                Arguments.of(Provenance.NotUsed.EARLIER_SCALE,
+                        "weights from an earlier scale not compared (the baseline restarts with a new scale)"));
+    }
+
+    @Test
+    @DisplayName("when a severe reading was taken and uploaded is worded by the template: a late upload names its delay")
+    void readingTimeIsWordedByTheTemplate() {
+        ReadingTime late = ReadingTime.of(LocalDateTime.parse("2026-11-19T07:30"), Instant.parse("2026-11-19T12:30:00Z"),
+                Instant.parse("2026-11-19T15:30:00Z"), Instant.parse("2026-11-20T07:30:00Z"));
+        HomeBloodPressure.SevereReading reading = new HomeBloodPressure.SevereReading(186, 122, "19 Nov 07:30",
+                "Omron Healthcare HEM-9200T", late, "home", DeviceTier.VALIDATED, false, PROVENANCE);
+        Finding finding = new Finding("bp.severe-home-reading", Severity.CRITICAL, "bp-severe-reading", PROVENANCE,
+                Map.of("home", HOME, "severe", reading));
+
+        assertThat(compose(finding).get(0).detail()).contains("; 19 h ago, uploaded 3 h after it was taken)");
     }
 
     @Test

@@ -13,7 +13,7 @@ import health.flipside.facts.Provenance;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 
-/** The card policy's caps (design.md "Card policy"; cds-cards/policy.yaml). */
+/** The card policy's caps (docs/design.md "Card policy"; cds-cards/policy.yaml). */
 class CardPolicyTest {
     private static final CardPolicy POLICY = new CardPolicy(3, "Patient data summary", "Flipside", "urn:x", List.of(),
             Set.of("bp.severe-home-reading"), Map.of(DeviceTier.CONSUMER, Severity.INFO, DeviceTier.SELF_REPORTED, Severity.INFO),

@@ -19,7 +19,8 @@ import health.flipside.rules.Severity;
 
 /**
  * The irregular-rhythm card with the real texts of cds-cards/wearables: "AF is not on the problem list" may only be
- * said when the problem list arrived (clinical.md §4: an unknown list never becomes "no AF diagnosis"), and the card
+ * said when the problem list arrived (docs/clinical-sources.md, wearables: an unknown list never becomes "no AF
+ * diagnosis"), and the card
  * never labels AF or offers a stroke-risk score.
  */
 class WearablesCardsTest {

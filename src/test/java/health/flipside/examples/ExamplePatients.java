@@ -19,7 +19,7 @@ import ca.uhn.fhir.parser.IParser;
 import health.flipside.fhir.FhirR4;
 
 /**
- * The bundled example patients (reference/clinical.md §9 vignettes and edge cases, plus the issue's extra cases),
+ * The bundled example patients (examples/README.md vignettes and edge cases, plus the issue's extra cases),
  * generated relative to a "now" so they stay valid: {@code examples/} holds them as of {@link #ANCHOR}, tests and
  * the benchmark build them as of any instant. All people and data are fictional.
  */

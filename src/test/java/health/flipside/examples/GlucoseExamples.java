@@ -21,7 +21,8 @@ import org.hl7.fhir.r4.model.Quantity;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /**
- * Example patients for the glucose topic (reference/clinical.md §2, §9 vignette 3 and edge case 5): vendor CGM
+ * Example patients for the glucose topic (docs/clinical-sources.md, glucose and CGM; examples/README.md vignette 3 and
+ * edge case 5): vendor CGM
  * reports shaped like the HL7 CGM IG (one Observation per metric over the report period, the times-in-ranges panel
  * with its five components, category laboratory), raw sensor readings, meter readings in mg/dL and
  * mmol/L, a patient-reported severe event. All fictional.

@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 
 /**
- * Example patients for the heart-failure topic (reference/clinical.md §3, §9 vignette 5): morning weights from a
+ * Example patients for the heart-failure topic (docs/clinical-sources.md, heart failure; examples/README.md vignette
+ * 5): morning weights from a
  * Bluetooth scale (LOINC 29463-7, in [lb_av] or kg, as PHD weighing scales send them) and KCCQ-12 overall summary
  * scores (86924-8) completed in the patient portal. All fictional.
  */

@@ -21,7 +21,8 @@ import org.hl7.fhir.r4.model.Reference;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /**
- * Example patients for the PROMs topic (reference/clinical.md §6, §7, §9 edge case 1): PHQ-9, PHQ-2, GAD-7, PROMIS,
+ * Example patients for the PROMs topic (docs/clinical-sources.md, PROMs and across topics; examples/README.md edge
+ * case 1): PHQ-9, PHQ-2, GAD-7, PROMIS,
  * pain NRS and ESAS-r as EHRs and patient portals file them — QuestionnaireResponses shaped like the LHC-Forms and
  * SDC PHQ-9 forms, score Observations derived from them, item Observations grouped under a total. All fictional.
  */
@@ -390,7 +391,8 @@ final class PromsExamples {
         return new CodeableConcept(new Coding(LOINC, ANSWERS.get(value)[0], ANSWERS.get(value)[1])).setText(ANSWERS.get(value)[1]);
     }
 
-    /** One ESAS-r item: no LOINC code exists, so Flipside's local code system carries it (clinical.md §6). */
+    /** One ESAS-r item: no LOINC code exists, so Flipside's local code system carries it (docs/clinical-sources.md,
+     * PROMs). */
     static void esas(PatientBuilder p, OffsetDateTime at, String symptom, int value) {
         Observation o = p.observation("survey", at, new Coding(PGHD, "esas-r-" + symptom, "ESAS-r " + symptom.replace('-', ' ')),
                 null, null, null);

@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 
 /**
- * Boundary and eligibility cases for the wearables and activity topics (reference/clinical.md §4.3–4.4, §5.3): which
+ * Boundary and eligibility cases for the wearables and activity topics (docs/clinical-sources.md, wearables, activity
+ * and sleep): which
  * SpO2 source may carry a threshold, what "≥2 readings on different days" means at the edges, and that sleep and
  * activity above their targets, or typed in, never become more than an info line. All fictional.
  */

@@ -10,7 +10,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 
 /**
- * Example patients for the wearables and activity topics (reference/clinical.md §4, §5, §9 vignette 2 and edge case
+ * Example patients for the wearables and activity topics (docs/clinical-sources.md, wearables, activity and sleep;
+ * examples/README.md vignette 2 and edge case
  * 4): a smartwatch's irregular-rhythm notifications (Flipside's own code: no standard one exists), nightly SpO2
  * minima, resting heart rate, steps and sleep, as a phone aggregator files them (category activity or vital-signs);
  * a fingertip oximeter like the Nonin of the HL7 PHD examples. All fictional.

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Home and office blood-pressure summaries (rules/README.md "How the numbers are made", clinical.md §1.3–1.4). */
+/** Home and office blood-pressure summaries (rules/README.md "How the numbers are made", docs/clinical-sources.md,
+ * home blood pressure). */
 class BloodPressureSummarizerTest {
     /** Noon on 20 Nov 2026 for the patient, who lives at UTC-5. */
     static final Instant NOW = Instant.parse("2026-11-20T17:00:00Z");
@@ -198,8 +199,7 @@ class BloodPressureSummarizerTest {
             assertThat(home.unqualifiedReadings()).as("consumer cuff, self-reported and wrist cuff").isEqualTo(3);
             assertThat(home.meanSystolic()).isEqualTo(132);
             assertThat(home.meanDiastolic()).isEqualTo(84);
-            assertThat(home.provenance().notUsed())
-                    .isEqualTo("2 cuffless (watch/ring) readings and 3 unvalidated or self-reported readings not used");
+            assertThat(home.provenance().notUsed()).isEqualTo(new Provenance.NotUsed(2, 3, false));
         }
 
         @Test
@@ -211,7 +211,7 @@ class BloodPressureSummarizerTest {
             assertThat(home.readings()).isZero();
             assertThat(home.cufflessReadings()).isEqualTo(1);
             assertThat(home.unqualifiedReadings()).isZero();
-            assertThat(home.provenance().notUsed()).isEqualTo("1 cuffless (watch/ring) reading not used");
+            assertThat(home.provenance().notUsed()).isEqualTo(new Provenance.NotUsed(1, 0, false));
         }
 
         @Test

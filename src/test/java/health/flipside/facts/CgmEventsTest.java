@@ -14,7 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Level 2 events from raw sensor readings (clinical.md §9b: < 54 mg/dL for ≥ 15 consecutive minutes, Battelino 2019;
+ * Level 2 events from raw sensor readings (docs/clinical-sources.md, safety net: < 54 mg/dL for ≥ 15 consecutive
+ * minutes, Battelino 2019;
  * Danne 2017): the edges the definition leaves to the implementer.
  */
 class CgmEventsTest {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Provenance tiers of reference/clinical.md §8.2 as rules/README.md and rules/provenance/devices.yaml define them. */
+/** Provenance tiers of docs/clinical-sources.md, across topics as rules/README.md and rules/provenance/devices.yaml
+ * define them. */
 class DeviceRegistryTest {
     private static final String CLINIC = "Organization/demo-clinic";
     /** MDC_DEV_SPEC_PROFILE_BPM, the PHD specialization of a blood-pressure monitor. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import health.flipside.rules.RuleSetLoader;
 
-/** Glucose summaries (clinical.md §2): boundaries, the wear gate, vendor report first, safety items. */
+/** Glucose summaries (docs/clinical-sources.md, glucose and CGM): boundaries, the wear gate, vendor report first,
+ * safety items. */
 class GlucoseSummarizerTest {
     static final Thresholds T = new RuleSetLoader().load(Path.of("rules")).thresholds().get("glucose");
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import health.flipside.rules.RuleSetLoader;
 
-/** Heart-failure summaries (clinical.md §3.3–3.4): gate, baseline, confirmation, scale change, KCCQ-12 change. */
+/** Heart-failure summaries (docs/clinical-sources.md, heart failure): gate, baseline, confirmation, scale change,
+ * KCCQ-12 change. */
 class HeartFailureSummarizerTest {
     static final Thresholds T = new RuleSetLoader().load(Path.of("rules")).thresholds().get("heart-failure");
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The PROM summaries (clinical.md §6, §7): item 9 window and assessment, bands at cut points, MCID and RCI. */
+/** The PROM summaries (docs/clinical-sources.md, PROMs and across topics): item 9 window and assessment, bands at cut
+ * points, MCID and RCI. */
 class PromsSummarizerTest {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     static final ZoneOffset ZONE = ZoneOffset.ofHours(-5);

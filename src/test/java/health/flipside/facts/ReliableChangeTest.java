@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Jacobson & Truax reliable change (clinical.md §7): SEM = SD·√(1−r), S_diff = √2·SEM, RCI = Δ/S_diff. */
+/** Jacobson & Truax reliable change (docs/clinical-sources.md, across topics): SEM = SD·√(1−r), S_diff = √2·SEM, RCI =
+ * Δ/S_diff. */
 class ReliableChangeTest {
 
     @Test

@@ -12,7 +12,8 @@ import java.util.NavigableMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The cross-stream arithmetic of clinical.md §7: cleaning, daily medians, baselines, coverage. */
+/** The cross-stream arithmetic of docs/clinical-sources.md, across topics: cleaning, daily medians, baselines,
+ * coverage. */
 class StreamFactsTest {
     static final DeviceInfo CLINIC_SCALE = new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.SCALE, "Example Scale");
     static final DeviceInfo WATCH = new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.CUFFLESS, "Example Watch");

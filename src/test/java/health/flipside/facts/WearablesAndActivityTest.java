@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.RuleSetLoader;
 
-/** Wearables and activity summaries (clinical.md §4, §5): device eligibility, gates, notifications, medians. */
+/** Wearables and activity summaries (docs/clinical-sources.md, wearables, activity and sleep): device eligibility,
+ * gates, notifications, medians. */
 class WearablesAndActivityTest {
     static final RuleSet RULES = new RuleSetLoader().load(Path.of("rules"));
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");

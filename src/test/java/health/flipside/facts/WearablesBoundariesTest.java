@@ -21,7 +21,8 @@ import health.flipside.rules.RuleSetLoader;
 import health.flipside.rules.Severity;
 
 /**
- * The edges of the wearables and activity topics (clinical.md §4.3–4.4, §5.3, §7), summaries and rules together:
+ * The edges of the wearables and activity topics (docs/clinical-sources.md, wearables, activity and sleep, across
+ * topics), summaries and rules together:
  * which SpO2 source may carry a threshold, "≥2 readings on different days", the resting-heart-rate gates and the
  * +10 bpm line, one source per day for steps and sleep, and that wellness findings never rise above info.
  */

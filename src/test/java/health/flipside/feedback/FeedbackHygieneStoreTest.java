@@ -10,6 +10,9 @@ import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import health.flipside.services.PastOverride;
+import health.flipside.services.PatientHistory;
+import health.flipside.services.RuleMeasure;
 
 /** Alert hygiene's part of the store, on H2 and on the real PostgreSQL (each test in its own migrated database). */
 class FeedbackHygieneStoreTest {
@@ -27,7 +30,7 @@ class FeedbackHygieneStoreTest {
 
     static IssuedCard card(String rule, String patientKey, Double measure) {
         return FeedbackStoreTest.card(rule, "t-" + rule, 1, ISSUED).forPatient(patientKey,
-                measure == null ? Map.of() : Map.of(rule, new IssuedCard.RuleMeasure("home.meanSystolic", measure)));
+                measure == null ? Map.of() : Map.of(rule, new RuleMeasure("home.meanSystolic", measure)));
     }
 
     static void submit(FeedbackStore store, FeedbackItem... items) throws Exception {

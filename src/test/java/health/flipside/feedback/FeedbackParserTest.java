@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import health.flipside.hooks.InvalidRequestException;
+import health.flipside.support.InvalidRequestException;
 import health.flipside.support.CdsHooksSchemas;
 
 class FeedbackParserTest {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import health.flipside.hooks.InvalidRequestException;
+import health.flipside.support.InvalidRequestException;
 
 /** The store on H2 and on the real PostgreSQL, each test in its own freshly migrated database or schema. */
 class FeedbackStoreTest {

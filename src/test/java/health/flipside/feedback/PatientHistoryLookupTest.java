@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.facts.CardFeedback;
+import health.flipside.services.PastOverride;
+import health.flipside.services.PatientHistory;
 
 /** The lookup on the request path degrades to "nothing known" and never blocks longer than its timeout. */
 class PatientHistoryLookupTest {
@@ -77,7 +79,7 @@ class PatientHistoryLookupTest {
         AtomicInteger calls = new AtomicInteger();
         PatientHistoryLookup lookup = new PatientHistoryLookup(FeedbackIssuedCardLogTest.database(store(0, calls)), pool, 2_000);
 
-        assertThat(lookup.await(lookup.start(null, Instant.EPOCH, Set.of()))).isEqualTo(PatientHistory.NONE);
+        assertThat(lookup.await(lookup.start((String) null, Instant.EPOCH, Set.of()))).isEqualTo(PatientHistory.NONE);
         assertThat(calls).hasValue(0);
     }
 }

@@ -39,7 +39,8 @@ import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.UnitConverter;
 
-/** FHIR R4 → facts: setting, provenance tier, units, time and treatment (clinical.md §1.1, §8; rules/README.md). */
+/** FHIR R4 → facts: setting, provenance tier, units, time and treatment (docs/clinical-sources.md, home blood pressure
+ * and across topics; rules/README.md). */
 class FactExtractorTest {
     static final String LOINC = "http://loinc.org";
     static final String MDC = "urn:iso:std:iso:11073:10101";

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import health.flipside.facts.PromScore;
 
 /**
- * PROMs from FHIR (clinical.md §6): QuestionnaireResponses shaped like the LHC-Forms, SDC and Argonaut PHQ-9 forms,
+ * PROMs from FHIR (docs/clinical-sources.md, PROMs): QuestionnaireResponses shaped like the LHC-Forms, SDC and
+ * Argonaut PHQ-9 forms,
  * score and item Observations, and the rule that one administration counts once.
  */
 class PromReaderTest {

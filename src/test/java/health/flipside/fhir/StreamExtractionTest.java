@@ -32,7 +32,8 @@ import health.flipside.facts.Metric;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.UnitConverter;
 
-/** FHIR R4 → the non-BP streams and the chart context (clinical.md §2.1, §3.1, §4.1, §5.1, §8; rules/README.md). */
+/** FHIR R4 → the non-BP streams and the chart context (docs/clinical-sources.md, glucose and CGM, heart failure,
+ * wearables, activity and sleep, across topics; rules/README.md). */
 class StreamExtractionTest {
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";

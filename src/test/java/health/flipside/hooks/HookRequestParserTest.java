@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.flipside.services.HookCall;
 import health.flipside.services.PatientDataSummary;
 import health.flipside.services.ServiceDescriptor;
+import health.flipside.support.InvalidRequestException;
 
 /** CDS Hooks 2.0 "HTTP Request" validation: a bad request is refused naming the exact JSON path of the problem. */
 class HookRequestParserTest {

@@ -25,15 +25,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.flipside.authoring.Mismatch;
-import health.flipside.authoring.Scenario;
-import health.flipside.authoring.ScenarioRunner;
+import health.flipside.content.Mismatch;
+import health.flipside.content.Scenario;
+import health.flipside.content.ScenarioRunner;
 import health.flipside.cards.Card;
 import health.flipside.examples.ExamplePatients;
 import health.flipside.support.CdsHooksSchemas;
 
 /**
- * The acceptance fixtures of reference/clinical.md §9 (vignettes 1–5 and the five edge cases) end to end: each
+ * The acceptance fixtures of examples/README.md (vignettes 1–5 and the five edge cases) end to end: each
  * example patient is sent as a full patient-view hook request, dated to the present, to the running server over
  * HTTP with a signed JWT, and the cards that come back are held to the expectations of the scenario file of the
  * same name in rules/&lt;topic&gt;/tests/ (the same expectations the reload gate checks inside the pipeline). The
@@ -81,7 +81,7 @@ class AcceptanceIT {
         List<Scenario.ExpectedCard> cards = scenario.expect().cards().stream().map(c -> new Scenario.ExpectedCard(
                 c.indicator(), shift(c.summaryContains(), days), shift(c.detailContains(), days), c.mustNotContain(),
                 c.suggestions())).toList();
-        return new Scenario(scenario.description(), scenario.request(), scenario.now(), scenario.cardFeedback(),
+        return new Scenario(scenario.description(), scenario.request(), scenario.bundle(), scenario.now(), scenario.cardFeedback(),
                 new Scenario.Expect(scenario.expect().findings(), cards));
     }
 

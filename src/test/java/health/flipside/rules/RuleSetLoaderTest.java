@@ -20,7 +20,7 @@ import health.flipside.facts.DeviceKind;
 
 /**
  * The rules/ folder is refused whole, with the file (and line) named, when anything in it is unusable
- * (design.md house rule 3, rules/README.md). Each refusal test breaks one thing in a copy of the real folder.
+ * (docs/design.md house rule 3, rules/README.md). Each refusal test breaks one thing in a copy of the real folder.
  */
 class RuleSetLoaderTest {
     private static final Path RULES = Path.of("rules");

@@ -15,17 +15,17 @@ import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.flipside.authoring.ContentGate;
-import health.flipside.authoring.ReportText;
-import health.flipside.authoring.ScenarioResult;
-import health.flipside.authoring.ScenarioRunner;
+import health.flipside.content.ContentGate;
+import health.flipside.content.ReportText;
+import health.flipside.content.ScenarioResult;
+import health.flipside.content.ScenarioRunner;
 import health.flipside.hooks.CardsResponse;
 import health.flipside.services.LoadedContent;
 import health.flipside.support.CdsHooksSchemas;
 
 /**
  * Every scenario in {@code rules/**}{@code /tests/*.json}, through the runner the reload gate and {@code ./author test}
- * use (health.flipside.authoring.ScenarioRunner), one JUnit test each; plus the CDS Hooks schema of each answer.
+ * use (health.flipside.content.ScenarioRunner), one JUnit test each; plus the CDS Hooks schema of each answer.
  */
 class ScenarioTest {
     static final Path RULES = Path.of(System.getProperty("flipside.rules.dir", "rules"));
@@ -34,7 +34,7 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        LoadedContent content = LoadedContent.load(RULES, CARDS);
+        LoadedContent content = ContentGate.load(RULES, CARDS);
         ScenarioRunner runner = new ScenarioRunner(RULES);
         List<Path> files = runner.scenarioFiles();
         assertThat(files).as("scenario files under rules/*/tests").isNotEmpty();

@@ -13,7 +13,7 @@ import health.flipside.facts.Thresholds;
 
 /**
  * Clinical honesty, checked: every threshold of the shipped rules names its source with the evidence marker of
- * reference/clinical.md — [V] confirmed, [S] secondary only, [M] not confirmed (verify before go-live), [D] design
+ * docs/clinical-sources.md — [V] confirmed, [S] secondary only, [M] not confirmed (verify before go-live), [D] design
  * choice — so a reader of any card or thresholds file can tell a guideline number from a local decision.
  */
 class ThresholdSourcesTest {

@@ -40,6 +40,7 @@ import health.flipside.feedback.PatientKeys;
 import health.flipside.feedback.TestDatabase;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.hooks.HookRequestParser;
+import health.flipside.content.ContentGate;
 
 /**
  * Alert hygiene through the real service, rules, cards and store (H2 and PostgreSQL): vignette 1's masked-uncontrolled
@@ -58,7 +59,7 @@ class AlertHygieneTest {
 
     @BeforeAll
     static void loadContent() {
-        content = LoadedContent.load(Path.of("rules"), Path.of("cds-cards"));
+        content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
     }
 
     static Stream<TestDatabase> databases() {
@@ -127,9 +128,11 @@ class AlertHygieneTest {
             throw new AssertionError("full prefetch: no callback expected");
         }, Runnable::run, Duration.ofSeconds(2));
         PatientDataSummaryService service = new PatientDataSummaryService(holder, resolver, clock);
-        service.issuedCards = new IssuedCardLog(database, Runnable::run, 5_000);
-        service.patientKeys = new PatientKeys(SECRET);
-        service.history = new PatientHistoryLookup(database, Runnable::run, 5_000);
+        PatientKeys keys = new PatientKeys(SECRET);
+        IssuedCardLog issuedCards = new IssuedCardLog(database, Runnable::run, 5_000, keys);
+        PatientHistoryLookup history = new PatientHistoryLookup(database, Runnable::run, 5_000, keys);
+        service.issued = new DirectEvent<CardsIssued>(issuedCards::onCardsIssued, e -> history.countSuppressed(e.suppressed(), e.at()));
+        service.history = history;
         return new Fixture(service, store, clock);
     }
 

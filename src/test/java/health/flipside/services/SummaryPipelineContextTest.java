@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import health.flipside.authoring.PatientInput;
+import health.flipside.content.PatientInput;
 import health.flipside.cards.CardCatalog;
 import health.flipside.rules.RuleSetLoader;
 

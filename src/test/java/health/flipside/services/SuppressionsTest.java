@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import health.flipside.cards.CardPolicy;
 import health.flipside.cards.SuppressionRule;
-import health.flipside.feedback.PastOverride;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 

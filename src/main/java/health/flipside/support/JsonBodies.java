@@ -1,0 +1,79 @@
+package health.flipside.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a request body that must be one JSON object, and the text fields in it: the hook call and the feedback call
+ * alike, so both name a bad field the same way.
+ */
+public final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    /**
+     * @param mapper   the caller's mapper (its own strictness: trailing tokens, duplicate keys)
+     * @param expected what the body should be, for the message, e.g. "a CDS Hooks request"
+     * @throws InvalidRequestException naming "$" when the body is empty, not JSON (with line and column), or not an object
+     */
+    public static JsonNode object(ObjectMapper mapper, String body, String expected) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("$", "Request body is empty; expected " + expected + " (JSON object)");
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new InvalidRequestException("$", "Request body must be a JSON object");
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidRequestException("$", "Request body " + limit(e));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InvalidRequestException("$", "Request body is not valid JSON" + where);
+        }
+    }
+
+    /**
+     * The text of {@code parent.field}, non-blank; absent (or JSON null) gives null when not required.
+     *
+     * @param path      the field's JSON path in the body, for the message (e.g. "context.patientId")
+     * @param maxLength longest text accepted ({@link Integer#MAX_VALUE}: no limit)
+     * @throws InvalidRequestException naming {@code path}: required and absent, not a string, blank, or too long
+     */
+    public static String text(JsonNode parent, String field, String path, boolean required, int maxLength) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new InvalidRequestException(path, "'" + path + "' is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidRequestException(path, "'" + path + "' must be a string");
+        }
+        String value = node.asText();
+        if (value.isBlank()) {
+            throw new InvalidRequestException(path, "'" + path + "' must not be empty");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidRequestException(path, "'" + path + "' is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** Which JSON limit (see RequestLimits) a body exceeded, in words, with the variable that sets it. */
+    private static String limit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nests JSON deeper than the limit (flipside.limits.json.depth)";
+        }
+        if (message.contains("String value length")) {
+            return "holds a JSON string longer than the limit (flipside.limits.json.string.length)";
+        }
+        return "exceeds a JSON parsing limit (" + message.replaceAll("\\s*\\(.*", "").replaceAll("[^A-Za-z0-9 ._-]", "") + ")";
+    }
+}
