@@ -105,6 +105,14 @@ function gapText(gaps) {
 
 // ---- sections ------------------------------------------------------------------------------------------------
 
+/** The home readings the mean leaves out, as the card's data line counts them. */
+function notUsedText(n) {
+  const plural = (count, one) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  return [n.cufflessReadings ? plural(n.cufflessReadings, 'cuffless estimate') : '',
+    n.unqualifiedReadings ? plural(n.unqualifiedReadings, 'unvalidated or self-reported reading') : '']
+    .filter(Boolean).join(', ');
+}
+
 function bloodPressure(bp) {
   const section = el('section', { id: 'bp', 'aria-labelledby': 'bp-h' }, el('h2', { id: 'bp-h', text: 'Blood pressure' }));
   const home = bp.home;
@@ -114,7 +122,7 @@ function bloodPressure(bp) {
     ` from ${home.readings} readings on ${home.days} days (last ${bp.windowDays} days)${home.gateMet ? '' : ', not enough for a mean to be judged'}.`,
     office ? ` Office mean ${office.meanSystolic}/${office.meanDiastolic} (${office.visits} visits, last ${office.lastVisit}${office.dated ? ', dated' : ''}).` : ' No office readings.',
     home.provenance ? ` Source: ${home.provenance}.` : '',
-    home.notUsed ? ` Not used: ${home.notUsed} (hollow markers).` : '',
+    home.notUsed ? ` Not used: ${notUsedText(home.notUsed)} (hollow markers).` : '',
     gapText(bp.gaps)]));
   const { box, canvas } = chartBox();
   canvas.setAttribute('aria-label', `Home and office blood pressure with the home target below ${bp.targets[0].to}/${bp.targets[1].to}`);

@@ -20,7 +20,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-import health.flipside.hooks.ErrorBody;
+import health.flipside.support.ErrorBody;
 import health.flipside.support.SafeLog;
 
 /**

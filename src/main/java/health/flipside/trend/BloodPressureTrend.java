@@ -2,6 +2,8 @@ package health.flipside.trend;
 
 import java.util.List;
 
+import health.flipside.facts.Provenance;
+
 /**
  * Home readings of the protocol window (every tier; {@code used} marks those the mean rests on), office readings of
  * the office look-back, the home and office targets, and the gaps between home reading days.
@@ -13,7 +15,7 @@ public record BloodPressureTrend(List<TrendPoint> homeReadings, List<TrendPoint>
                                  List<Gap> gaps, int windowDays, Home home, Office office) {
     /** The numbers of the home card: mean of the qualifying readings, their count and days, the gate, provenance. */
     public record Home(int meanSystolic, int meanDiastolic, int readings, int days, boolean gateMet, String provenance,
-                       String notUsed) {
+                       Provenance.NotUsed notUsed) {
     }
 
     public record Office(int meanSystolic, int meanDiastolic, int visits, int readings, String lastVisit, boolean dated) {

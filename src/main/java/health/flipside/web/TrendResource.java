@@ -25,7 +25,7 @@ import health.flipside.fhir.FhirR4;
 import health.flipside.fhir.HapiFhirFetcher;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
-import health.flipside.hooks.ErrorBody;
+import health.flipside.support.ErrorBody;
 import health.flipside.services.ContentHolder;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.PatientDataSummary;

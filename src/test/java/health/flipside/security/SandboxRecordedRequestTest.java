@@ -1,5 +1,6 @@
 package health.flipside.security;
 
+import health.flipside.content.ContentGate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,7 +146,7 @@ class SandboxRecordedRequestTest {
         assertThat(call.access().serverBase()).isEqualTo(fhirBase);
         assertThat(call.access().accessToken()).isNull();
 
-        LoadedContent content = LoadedContent.load(Path.of("rules"), Path.of("cds-cards"));
+        LoadedContent content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
         Instant now = Instant.now();
         ResolvedData data = new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(), 1500, 5000, Duration.ofMillis(1800)),
                 pool, Duration.ofSeconds(10)).resolve(SERVICE.prefetch(), call.prefetch(), call.access(),

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import health.flipside.authoring.PatientInput;
+import health.flipside.content.PatientInput;
 import health.flipside.cards.CardCatalog;
 import health.flipside.facts.DataQuality;
 import health.flipside.rules.RuleSetLoader;
