@@ -38,14 +38,15 @@ class PackageDependenciesTest {
             Map.entry("fhir", Set.of("facts")),
             Map.entry("rules", Set.of("facts")),
             Map.entry("cards", Set.of("facts", "rules")),
-            Map.entry("services", Set.of("cards", "facts", "fhir", "rules")),
+            Map.entry("trend", Set.of("cards", "facts")),
+            Map.entry("services", Set.of("cards", "facts", "fhir", "rules", "trend")),
             Map.entry("support", Set.of()),
-            Map.entry("security", Set.of("support")),
+            Map.entry("security", Set.of("feedback", "support")),
             Map.entry("hooks", Set.of("cards", "fhir", "services", "support")),
             Map.entry("content", Set.of("cards", "facts", "fhir", "hooks", "rules", "services")),
             Map.entry("feedback", Set.of("cards", "facts", "services", "support")),
             Map.entry("authoring", Set.of("cards", "content", "facts", "fhir", "rules", "services")),
-            Map.entry("web", Set.of("authoring", "cards", "content", "facts", "fhir", "hooks", "rules", "services", "support")));
+            Map.entry("web", Set.of("authoring", "cards", "content", "facts", "fhir", "hooks", "rules", "services", "support", "trend")));
 
     /** The clinical core: plain Java, callable from a unit test, a scenario or the command line. */
     static final Set<String> PLAIN = Set.of("facts", "rules", "cards");
