@@ -61,9 +61,9 @@ for run in $(seq 1 "$RUNS"); do
   t0=$(now)
   started=1
   "$WLP/bin/server" start "$SERVER" >/dev/null
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/health/ready")" = 200 ]; do
-    if [ "$(echo "$(now) - $t0 > 180" | bc)" = 1 ]; then
-      echo "not ready after 180 s: see $LOG" >&2
+  until [ "$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT/health/ready")" = 200 ]; do
+    if [ "$(echo "$(now) - $t0 > 400" | bc)" = 1 ]; then
+      echo "not ready after 400 s: see $LOG" >&2
       exit 1
     fi
     sleep 0.2

@@ -48,8 +48,10 @@ public final class ContentGate {
     }
 
     /**
-     * @param threads makes the gate's worker threads; inside the server a managed factory, so that each thread has
-     *                the application's class loader (Drools finds KieServices through it)
+     * @param threads makes the gate's worker threads. Not the server's managed thread factory: at start-up the gate
+     *                runs while the application initialises, and a managed thread waits for that to finish before it
+     *                runs anything (a deadlock). Plain threads with the caller's class loader are what the gate needs
+     *                (Drools finds KieServices through it), and it needs nothing else of the container.
      */
     public ContentGate(Path rulesDir, Path cardsDir, ThreadFactory threads) {
         this.rulesDir = rulesDir;
@@ -179,7 +181,7 @@ public final class ContentGate {
         }
     }
 
-    /** Outside a container: threads that load classes as the caller does (the author command, the tests). */
+    /** Threads that load classes as the caller does: the application's class loader in the server. */
     private static ThreadFactory callersClassLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         AtomicInteger count = new AtomicInteger();

@@ -3,7 +3,6 @@ package health.flipside.authoring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 
 import health.flipside.services.LoadedContent;
@@ -19,15 +18,8 @@ public final class Reloader {
     private final BiConsumer<LoadedContent, Instant> swap;
     private final Clock clock;
     private final ReportText text;
-    private final ThreadFactory threads;
 
     public Reloader(Path rulesDir, Path cardsDir, BiConsumer<LoadedContent, Instant> swap, Clock clock) {
-        this(rulesDir, cardsDir, swap, clock, null);
-    }
-
-    /** @param threads the gate's worker threads (see {@link ContentGate}); null for threads like the caller's */
-    public Reloader(Path rulesDir, Path cardsDir, BiConsumer<LoadedContent, Instant> swap, Clock clock, ThreadFactory threads) {
-        this.threads = threads;
         this.rulesDir = rulesDir;
         this.cardsDir = cardsDir;
         this.swap = swap;
@@ -37,8 +29,7 @@ public final class Reloader {
     }
 
     public synchronized ReloadReport reload(String trigger) {
-        ContentGate gate = threads == null ? new ContentGate(rulesDir, cardsDir) : new ContentGate(rulesDir, cardsDir, threads);
-        ContentGate.Report report = gate.evaluate();
+        ContentGate.Report report = new ContentGate(rulesDir, cardsDir).evaluate();
         Instant at = clock.instant();
         if (report.accepted()) {
             swap.accept(report.content(), at);

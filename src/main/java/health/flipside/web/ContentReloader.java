@@ -71,7 +71,7 @@ public class ContentReloader {
 
     /** At start-up, not on first request: a set that is refused must stop the server from starting. */
     void onStart(@Observes Startup event) {
-        reloader = new Reloader(Path.of(rulesDir), Path.of(cardsDir), holder::swap, clock, threads);
+        reloader = new Reloader(Path.of(rulesDir), Path.of(cardsDir), holder::swap, clock);
         metrics.gauge("flipside_rules_serving", holder, h -> h.current() == null ? 0 : h.current().rules().ruleCount());
         ReloadReport report = reload("start-up");
         if (!report.swapped()) {
