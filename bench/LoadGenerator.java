@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * <pre>
  * options (defaults in brackets):
  *   --base URL          server [http://localhost:9080]
- *   --payloads a,b      hook request files [target/bench/typical.json,target/bench/heavy.json,target/bench/cgm.json]
+ *   --payloads a,b      hook request files [target/bench/typical.json,target/bench/heavy.json,target/bench/cgm-4d.json,
+ *                       target/bench/cgm-7d.json,target/bench/cgm.json,target/bench/cgm-28d.json]
  *   --warmup S          total warm-up seconds, spread over every payload × endpoint, not measured [60]
  *   --duration S        measured seconds per payload × endpoint [20]
  *   --users N           concurrent virtual users [8]
@@ -51,6 +52,9 @@ public class LoadGenerator {
     static final Map<String, String> PATHS = Map.of(
             BASELINE, "/benchmark/baseline",
             PATIENT_VIEW, "/cds-services/patient-data-summary");
+    /** typical, heavy, and the CGM patient with 4, 7, 14 (cgm.json) and 28 days of sensor readings. */
+    static final String DEFAULT_PAYLOADS = "target/bench/typical.json,target/bench/heavy.json,target/bench/cgm-4d.json,"
+            + "target/bench/cgm-7d.json,target/bench/cgm.json,target/bench/cgm-28d.json";
     static Duration timeout = Duration.ofSeconds(30);
     static Jwt jwt;
     static final Pattern DURATION = Pattern.compile("service=patient-data-summary hookInstance=(\\S+) .*durationMs=(\\d+)");
@@ -62,7 +66,7 @@ public class LoadGenerator {
         }
         Map<String, String> options = options(args);
         String base = options.getOrDefault("base", "http://localhost:9080");
-        List<Path> payloads = Arrays.stream(options.getOrDefault("payloads", "target/bench/typical.json,target/bench/heavy.json,target/bench/cgm.json")
+        List<Path> payloads = Arrays.stream(options.getOrDefault("payloads", DEFAULT_PAYLOADS)
                 .split(",")).map(Path::of).toList();
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "60"));
         double duration = Double.parseDouble(options.getOrDefault("duration", "20"));

@@ -15,6 +15,8 @@
 #   PROFILE=1         record a Java Flight Recording of the server (target/bench/server-<stamp>-<run>.jfr)
 #   BUILD=0           reuse target/bench/flipside.war
 #   BENCH_PORT / BENCH_HTTPS_PORT [9380 / 9743], BENCH_SERVER [flipsideBench]
+#   BENCH_PAYLOADS=a,b which payloads both passes send, by name [typical,heavy,cgm-4d,cgm-7d,cgm,cgm-28d]
+#   MVN="mvn -o"      how Maven is called, e.g. offline on a machine whose Maven cache is already filled [mvn]
 # The benchmark server is its own Liberty server (target/liberty/wlp/usr/servers/$BENCH_SERVER) on its own port,
 # with a checked copy of the WAR and of rules/ and cds-cards/, so `mvn liberty:run` on 9080 and the integration
 # tests are left alone, and a rebuild of target/ during the run does not change what is measured.
@@ -40,6 +42,7 @@ if [ -n "${BENCH_COMMIT:-}" ]; then
   BENCH_COMMIT='' exec "$dir/bench/run.sh" "$@"
 fi
 
+MVN=${MVN:-mvn}
 RUNS=${RUNS:-1}
 PORT=${BENCH_PORT:-9380}
 HTTPS_PORT=${BENCH_HTTPS_PORT:-9743}
@@ -68,7 +71,7 @@ started=0
 stop_server() {
   if [ "$started" = 1 ]; then
     echo "== stopping Liberty ($SERVER)"
-    mvn -q liberty:stop "${LIBERTY[@]}" >/dev/null 2>&1 || true
+    $MVN -q liberty:stop "${LIBERTY[@]}" >/dev/null 2>&1 || true
     # If the plugin could not stop it, end exactly the server this script started (its pid file), nothing else.
     if [ -f "$PID_FILE" ]; then
       pid=$(cat "$PID_FILE")
@@ -88,13 +91,13 @@ tests_compile=0
 if [ "${BUILD:-1}" = 1 ]; then
   echo "== build"
   for attempt in 1 2 3; do
-    if mvn -q package -DskipTests; then
+    if $MVN -q package -DskipTests; then
       tests_compile=1
     else
       # The WAR does not need the tests; only the payload generator does (compiled on its own below).
       echo "   test sources do not compile (or the build failed): building the WAR without them"
       tests_compile=0
-      mvn -q package -Dmaven.test.skip=true || true
+      $MVN -q package -Dmaven.test.skip=true || true
     fi
     cp target/flipside.war "$OUT/flipside.war.tmp" 2>/dev/null || true
     if war_ok "$OUT/flipside.war.tmp"; then mv "$OUT/flipside.war.tmp" "$OUT/flipside.war"; break; fi
@@ -109,24 +112,30 @@ war_ok "$OUT/flipside.war" || { echo "No usable WAR in $OUT/flipside.war" >&2; e
 rm -rf "$OUT/war" && mkdir -p "$OUT/war" && (cd "$OUT/war" && unzip -q ../flipside.war 'WEB-INF/classes/*')
 
 echo "== payloads"
-rm -f "$OUT/typical.json" "$OUT/heavy.json" "$OUT/cgm.json"
+PAYLOADS=(typical heavy cgm-4d cgm-7d cgm cgm-28d)
+payloads_ok() { for p in "${PAYLOADS[@]}"; do [ -s "$OUT/$p.json" ] || return 1; done; }
+for p in "${PAYLOADS[@]}"; do rm -f "$OUT/$p.json"; done
 if [ "$tests_compile" = 1 ]; then
-  mvn -q org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+  $MVN -q org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
     -Dexec.mainClass=health.flipside.examples.BenchPayloads -Dexec.args="$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
 fi
-if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ] || [ ! -s "$OUT/cgm.json" ]; then
+if ! payloads_ok; then
   # Compile just the generator and the example builders it uses, against the WAR's classes + the test classpath.
-  mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+  $MVN -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
   rm -rf "$OUT/classes"
-  cp="$OUT/war/WEB-INF/classes:$(cat "$OUT/classpath.txt")"
+  cp="$OUT/war/WEB-INF/classes:target/test-classes:$(cat "$OUT/classpath.txt")" # test-classes: the support classes the examples use
   javac -nowarn -d "$OUT/classes" -cp "$cp" src/test/java/health/flipside/examples/*.java
   java -cp "$OUT/classes:$cp" health.flipside.examples.BenchPayloads "$OUT" 2>&1 | grep -v -e '^INFO:' -e 'ca.uhn.fhir' || true
 fi
-if [ ! -s "$OUT/typical.json" ] || [ ! -s "$OUT/heavy.json" ] || [ ! -s "$OUT/cgm.json" ]; then
+if ! payloads_ok; then
   echo "Payload generation failed" >&2
   exit 1
 fi
 
+selected=()
+IFS=, read -r -a names <<< "${BENCH_PAYLOADS:-typical,heavy,cgm-4d,cgm-7d,cgm,cgm-28d}"
+for name in "${names[@]}"; do selected+=("$OUT/$name.json"); done
+LOAD+=(--payloads "$(IFS=,; echo "${selected[*]}")")
 csvs=()
 csvs1=()
 status=0
@@ -142,10 +151,10 @@ for run in $(seq 1 "$RUNS"); do
     jfr=(-Dliberty.jvm.jfr="-XX:StartFlightRecording=settings=profile,filename=$PWD/$OUT/server-$STAMP-$run.jfr"
          -Dliberty.jvm.jfr-depth=-XX:FlightRecorderOptions=stackdepth=512)
   fi
-  mvn -q liberty:create liberty:deploy "${LIBERTY[@]}" "${jfr[@]}"
+  $MVN -q liberty:create liberty:deploy "${LIBERTY[@]}" "${jfr[@]}"
   # Whatever target/ held when liberty:deploy copied it, run the checked WAR (server.xml names apps/flipside.war).
   cp "$OUT/flipside.war" "$SERVER_DIR/apps/flipside.war"
-  mvn -q liberty:start "${LIBERTY[@]}" "${jfr[@]}"   # start rewrites jvm.options too
+  $MVN -q liberty:start "${LIBERTY[@]}" "${jfr[@]}"   # start rewrites jvm.options too
   # liberty:start returns when the server is up, not necessarily the application: wait for readiness (rules and
   # cards loaded) and the baseline endpoint. If it never comes, the load generator's preflight says why.
   for _ in $(seq 1 120); do

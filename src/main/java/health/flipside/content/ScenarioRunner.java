@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import health.flipside.cards.Card;
+import health.flipside.fhir.ResolvedData;
 import health.flipside.rules.Finding;
 import health.flipside.rules.SourceLines;
 import health.flipside.rules.SourceProblem;
@@ -41,32 +42,59 @@ public final class ScenarioRunner {
         }
     }
 
-    /**
-     * Every scenario, in path order, on the calling thread. (Not on the common fork-join pool: inside Liberty its
-     * threads lack the application's context class loader, and Drools' KieServices is found through it.)
-     */
+    /** Every scenario, in path order, on the calling thread (the gate runs them in parallel: {@link ContentGate}). */
     public List<ScenarioResult> runAll(LoadedContent content) {
         return scenarioFiles().stream().map(file -> run(content, file)).toList();
     }
 
     /** Never throws: a scenario that cannot run is a result with the reason as its problem. */
     public ScenarioResult run(LoadedContent content, Path file) {
+        return run(content, prepare(file));
+    }
+
+    /**
+     * A scenario file read and its patient's data parsed: the part that needs no rules, so the gate does it while
+     * the rules compile. {@code refused} is the result of a scenario that cannot run; then the rest is null.
+     */
+    public record Prepared(Path file, Scenario scenario, ResolvedData data, ScenarioResult refused) {
+    }
+
+    /** Never throws: a scenario that cannot be read, or whose request cannot be, is prepared as refused. */
+    public Prepared prepare(Path file) {
         Scenario scenario;
         try {
             scenario = Scenario.read(file);
         } catch (Scenario.ScenarioException e) {
-            return new ScenarioResult(file, null, List.of(), List.of(e.problem()), null);
+            return new Prepared(file, null, null, new ScenarioResult(file, null, List.of(), List.of(e.problem()), null));
         }
+        try {
+            return new Prepared(file, scenario, scenario.data(file), null);
+        } catch (IOException | RuntimeException e) {
+            return new Prepared(file, scenario, null, cannotRun(file, scenario, e));
+        }
+    }
+
+    /** Never throws: a scenario whose run fails is a result with the reason as its problem. */
+    public ScenarioResult run(LoadedContent content, Prepared prepared) {
+        if (prepared.refused() != null) {
+            return prepared.refused();
+        }
+        Path file = prepared.file();
+        Scenario scenario = prepared.scenario();
         SummaryPipeline.Explained explained;
         try {
-            explained = content.pipeline().explain(scenario.data(file), scenario.instant(), scenario.feedback());
-        } catch (IOException | RuntimeException e) {
-            int line = SourceLines.lineOf(SourceLines.index(file), scenario.dataPointer());
-            return new ScenarioResult(file, scenario.description(), List.of(),
-                    List.of(new SourceProblem(file, line, "cannot run " + scenario.dataSource(file) + ": " + e.getMessage())), null);
+            explained = content.pipeline().explain(prepared.data(), scenario.instant(), scenario.feedback());
+        } catch (RuntimeException e) {
+            return cannotRun(file, scenario, e);
         }
         return new ScenarioResult(file, scenario.description(), compare(file, scenario, explained.result()),
                 explained.problems(), explained);
+    }
+
+    private static ScenarioResult cannotRun(Path file, Scenario scenario, Exception e) {
+        int line = SourceLines.lineOf(SourceLines.index(file), scenario.dataPointer());
+        return new ScenarioResult(file, scenario.description(), List.of(),
+                List.of(new SourceProblem(file, line, "cannot run " + scenario.dataSource(file) + ": " + e.getMessage())), null);
     }
 
     private static List<Mismatch> compare(Path file, Scenario scenario, SummaryPipeline.Result result) {

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -34,8 +33,8 @@ final class ContextReader {
      * @param medications      the concepts of the active medication orders
      * @param medicationsKnown the medication list arrived
      */
-    ClinicalContext read(List<Resource> resources, boolean conditionsKnown, List<CodeableConcept> medications,
-                         boolean medicationsKnown) {
+    ClinicalContext read(List<Resource> resources, List<ObservationView> observations, boolean conditionsKnown,
+                         List<CodeableConcept> medications, boolean medicationsKnown) {
         Set<String> conditions = new HashSet<>();
         resources.stream().filter(Condition.class::isInstance).map(Condition.class::cast)
                 .filter(ContextReader::isActive)
@@ -44,37 +43,43 @@ final class ContextReader {
         medications.forEach(m -> classes.addAll(vocabulary.medicationClassesOf(FactExtractor.codes(m), texts(m))));
         Map<String, Instant> assessments = new HashMap<>();
         for (Resource resource : resources) {
-            CodeableConcept code = null;
+            Concept code = null;
             Instant when = null;
             if (resource instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED) {
-                code = p.getCode();
+                code = Concept.of(p.getCode());
                 when = FhirTimes.performed(p);
-            } else if (resource instanceof Observation o && o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
-                    && !deniesIt(o)) {
-                code = o.getCode();
-                when = FactExtractor.effective(o).map(t -> t.getValue().toInstant()).orElse(null);
             } else if (resource instanceof Condition c && isActive(c)) {
-                code = c.getCode(); // a recorded symptom (dizziness, a fall) dates from its onset, else its recording
+                code = Concept.of(c.getCode()); // a recorded symptom (dizziness, a fall) dates from its onset, else its recording
                 when = c.hasOnsetDateTimeType() ? FhirTimes.of(c.getOnsetDateTimeType())
                         : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
             }
-            if (code == null || when == null) {
-                continue;
+            assessed(code, when, assessments);
+        }
+        for (ObservationView o : observations) {
+            if (!"entered-in-error".equals(o.status()) && !deniesIt(o)) {
+                assessed(o.code(), o.effective().map(ObservedTime::instant).orElse(null), assessments);
             }
-            Instant at = when;
-            vocabulary.assessmentsOf(FactExtractor.codes(code), texts(code))
-                    .forEach(name -> assessments.merge(name, at, (a, b) -> a.isAfter(b) ? a : b));
         }
         return new ClinicalContext(conditionsKnown, conditions, medicationsKnown, classes, assessments);
     }
 
-    /** "Dizziness: no": a symptom question answered false, no, absent or negative records that it did not happen. */
-    private static boolean deniesIt(Observation observation) {
-        if (observation.getValue() instanceof org.hl7.fhir.r4.model.BooleanType answer) {
-            return Boolean.FALSE.equals(answer.getValue());
+    /** The assessments a coded, dated record documents, the latest of each kept. */
+    private void assessed(Concept code, Instant when, Map<String, Instant> assessments) {
+        if (code == null || when == null) {
+            return;
         }
-        List<String> words = observation.getValue() instanceof CodeableConcept c ? texts(c)
-                : observation.getValue() instanceof org.hl7.fhir.r4.model.StringType s && s.getValue() != null ? List.of(s.getValue()) : List.of();
+        vocabulary.assessmentsOf(code.codes(), code.texts())
+                .forEach(name -> assessments.merge(name, when, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    /** "Dizziness: no": a symptom question answered false, no, absent or negative records that it did not happen. */
+    private static boolean deniesIt(ObservationView observation) {
+        ObservedValue value = observation.value();
+        if (value instanceof ObservedValue.Bool answer) {
+            return Boolean.FALSE.equals(answer.value());
+        }
+        List<String> words = value instanceof ObservedValue.Coded c ? c.concept().texts()
+                : value instanceof ObservedValue.Text s && s.value() != null ? List.of(s.value()) : List.of();
         return words.stream().map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
                 .anyMatch(w -> w.equals("no") || w.equals("absent") || w.equals("negative") || w.equals("false") || w.equals("none"));
     }

@@ -1,7 +1,5 @@
 package health.flipside.fhir;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,13 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -50,7 +44,6 @@ public final class FactExtractor {
     static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
     static final String HOME_SETTING = SNOMED + "|264362003";
     static final String OFFICE_LABEL = "clinic measurement";
-    private static final String CODES_KEY = "flipside.codes";
     private static final Set<String> PATIENT_PERFORMERS = Set.of("Patient", "RelatedPerson");
     private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
     static final String MM_HG = "mm[Hg]";
@@ -86,12 +79,13 @@ public final class FactExtractor {
 
     public PatientData extract(ResolvedData data) {
         List<Resource> resources = data.all();
+        List<ObservationView> observations = data.allObservations();
         RecordDevices recordDevices = new RecordDevices(ofType(resources, Device.class), devices);
 
         int skipped = 0;
         List<BloodPressureReading> readings = new ArrayList<>();
-        for (Observation observation : ofType(resources, Observation.class)) {
-            if (!isBloodPressure(observation) || !isUsableStatus(observation)) {
+        for (ObservationView observation : observations) {
+            if (!isBloodPressure(observation) || !observation.usable()) {
                 continue;
             }
             Optional<BloodPressureReading> reading = bloodPressure(observation, recordDevices);
@@ -101,10 +95,9 @@ public final class FactExtractor {
                 skipped++;
             }
         }
-        MeasurementReader.Read streams = measurements.read(ofType(resources, Observation.class).stream()
-                .filter(FactExtractor::isUsableStatus).toList(), recordDevices);
-        PromReader.Read proms = new PromReader().read(resources.stream()
-                .filter(r -> !(r instanceof Observation o) || isUsableStatus(o)).toList());
+        List<ObservationView> usable = observations.stream().filter(ObservationView::usable).toList();
+        MeasurementReader.Read streams = measurements.read(usable, recordDevices);
+        PromReader.Read proms = new PromReader().read(resources, usable);
         Map<String, org.hl7.fhir.r4.model.Medication> medicationById = new HashMap<>();
         ofType(resources, org.hl7.fhir.r4.model.Medication.class)
                 .forEach(m -> medicationById.put("Medication/" + m.getIdElement().getIdPart(), m));
@@ -114,10 +107,11 @@ public final class FactExtractor {
                 .toList();
         List<Medication> medications = activeDrugs.stream().map(this::medication).toList();
         boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
-        ClinicalContext chart = context.read(resources, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs, medicationsKnown);
+        ClinicalContext chart = context.read(resources, observations, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs,
+                medicationsKnown);
         return new PatientData(readings, streams.measurements(), proms.scores(), chart, medications, medicationsKnown,
                 skipped + streams.skipped() + proms.skipped(), data.unavailable(), recordDevices.unresolved(),
-                patientRecord.read(resources), null);
+                patientRecord.read(resources, usable), null);
     }
 
     /**
@@ -146,8 +140,8 @@ public final class FactExtractor {
         return new CodeableConcept().setText(reference.getDisplay());
     }
 
-    private Optional<BloodPressureReading> bloodPressure(Observation observation, RecordDevices recordDevices) {
-        Optional<DateTimeType> effective = effective(observation);
+    private Optional<BloodPressureReading> bloodPressure(ObservationView observation, RecordDevices recordDevices) {
+        Optional<ObservedTime> effective = observation.effective();
         Optional<Double> systolic = component(observation, SYSTOLIC);
         Optional<Double> diastolic = component(observation, DIASTOLIC);
         if (effective.isEmpty() || systolic.isEmpty() || diastolic.isEmpty()) {
@@ -162,10 +156,9 @@ public final class FactExtractor {
         } else {
             device = recordDevices.deviceOf(observation);
         }
-        DateTimeType time = effective.get();
-        return Optional.of(new BloodPressureReading(time.getValue().toInstant(), localTime(time), systolic.get(),
-                diastolic.get(), home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device,
-                observation.hasIssued() ? observation.getIssued().toInstant() : null));
+        ObservedTime time = effective.get();
+        return Optional.of(new BloodPressureReading(time.instant(), time.local(), systolic.get(), diastolic.get(),
+                home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device, observation.issued()));
     }
 
     /**
@@ -173,12 +166,9 @@ public final class FactExtractor {
      * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
      * reading even from a connected device; with no performer, a device reading is taken as home.
      */
-    static boolean isHome(Observation observation) {
-        boolean bySetting = observation.getExtensionsByUrl(MEASUREMENT_SETTING).stream()
-                .map(Extension::getValue)
-                .filter(CodeableConcept.class::isInstance)
-                .anyMatch(v -> codes((CodeableConcept) v).contains(HOME_SETTING));
-        List<String> performers = resourceTypes(observation.getPerformer());
+    static boolean isHome(ObservationView observation) {
+        boolean bySetting = observation.measurementSettings().stream().anyMatch(v -> v.codes().contains(HOME_SETTING));
+        List<String> performers = resourceTypes(observation.performers());
         if (bySetting || performers.stream().anyMatch(PATIENT_PERFORMERS::contains)) {
             return true;
         }
@@ -186,75 +176,32 @@ public final class FactExtractor {
     }
 
     /** Performed by clinic staff or an organisation: not the patient's own data. */
-    static boolean isStaffPerformed(Observation observation) {
-        return resourceTypes(observation.getPerformer()).stream().anyMatch(STAFF_PERFORMERS::contains);
+    static boolean isStaffPerformed(ObservationView observation) {
+        return resourceTypes(observation.performers()).stream().anyMatch(STAFF_PERFORMERS::contains);
     }
 
     /** Done by the patient (or a carer) themselves: a remote questionnaire, a home reading. */
-    static boolean byPatient(List<Reference> performers) {
-        return resourceTypes(performers).stream().anyMatch(PATIENT_PERFORMERS::contains);
+    static boolean byPatient(List<String> references) {
+        return resourceTypes(references).stream().anyMatch(PATIENT_PERFORMERS::contains);
     }
 
-    private static List<String> resourceTypes(List<Reference> references) {
-        return references.stream().map(Reference::getReference).filter(r -> r != null)
-                .map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
+    private static List<String> resourceTypes(List<String> references) {
+        return references.stream().map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
     }
 
-    private static boolean isBloodPressure(Observation observation) {
-        return codes(observation.getCode()).stream().anyMatch(BP_PANEL::contains);
-    }
-
-    static boolean isUsableStatus(Observation observation) {
-        Observation.ObservationStatus status = observation.getStatus();
-        return status == Observation.ObservationStatus.FINAL || status == Observation.ObservationStatus.AMENDED
-                || status == Observation.ObservationStatus.CORRECTED;
-    }
-
-    /** The moment on the wall clock it was recorded with (its own UTC offset; UTC when it carries none). */
-    /** A time whose offset lies beyond ±18:00 names no local time (java.time refuses it): unreadable, not a fault. */
-    static Optional<DateTimeType> readableTime(DateTimeType time) {
-        try {
-            if (time.getTimeZone() != null) {
-                time.getTimeZone().toZoneId().getRules();
-            }
-            return Optional.of(time);
-        } catch (java.time.DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    static LocalDateTime localTime(DateTimeType time) {
-        ZoneId zone = time.getTimeZone() == null ? ZoneId.of("UTC") : time.getTimeZone().toZoneId();
-        return LocalDateTime.ofInstant(time.getValue().toInstant(), zone);
-    }
-
-    static Optional<DateTimeType> effective(Observation observation) {
-        if (observation.hasEffectiveDateTimeType() && observation.getEffectiveDateTimeType().getValue() != null) {
-            return readableTime(observation.getEffectiveDateTimeType());
-        }
-        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
-            return readableTime(observation.getEffectivePeriod().getStartElement());
-        }
-        if (observation.hasEffectiveInstantType()) {
-            return readableTime(new DateTimeType(observation.getEffectiveInstantType().getValue(),
-                    observation.getEffectiveInstantType().getPrecision(), observation.getEffectiveInstantType().getTimeZone()));
-        }
-        return Optional.empty();
+    private static boolean isBloodPressure(ObservationView observation) {
+        return observation.code().codes().stream().anyMatch(BP_PANEL::contains);
     }
 
     /** A component value in mm[Hg], converted by UCUM when the device reported another pressure unit (e.g. kPa). */
-    private Optional<Double> component(Observation observation, Set<String> codes) {
-        return observation.getComponent().stream()
-                .filter(c -> codes(c.getCode()).stream().anyMatch(codes::contains))
-                .filter(Observation.ObservationComponentComponent::hasValueQuantity)
-                .map(Observation.ObservationComponentComponent::getValueQuantity)
-                .filter(q -> q.getValue() != null)
+    private Optional<Double> component(ObservationView observation, Set<String> codes) {
+        return observation.components().stream()
+                .filter(c -> c.code().codes().stream().anyMatch(codes::contains))
+                .map(ObservationView.Component::value)
+                .filter(v -> v instanceof ObservedValue.Quantity q && q.value() != null)
+                .map(ObservedValue.Quantity.class::cast)
                 .findFirst()
-                .flatMap(q -> units.convert(q.getValue().doubleValue(), unitCode(q), MM_HG));
-    }
-
-    static String unitCode(Quantity quantity) {
-        return quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+                .flatMap(q -> units.convert(q.value().doubleValue(), q.unit(), MM_HG));
     }
 
     private Medication medication(CodeableConcept concept) {
@@ -266,24 +213,9 @@ public final class FactExtractor {
                 antihypertensive ? antihypertensives.ingredientsIn(texts) : List.of());
     }
 
-    /**
-     * "system|code" of every coding. Remembered on the concept (HAPI user data): each reader asks again for every
-     * Observation, and building the strings was the largest cost of reading thousands of CGM readings.
-     */
-    @SuppressWarnings("unchecked")
+    /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
     static Set<String> codes(CodeableConcept concept) {
-        if (concept == null) {
-            return Set.of();
-        }
-        Object known = concept.getUserData(CODES_KEY);
-        if (known != null) {
-            return (Set<String>) known;
-        }
-        Set<String> codes = new HashSet<>();
-        concept.getCoding().forEach(c -> codes.add(c.getSystem() + "|" + c.getCode()));
-        Set<String> frozen = Set.copyOf(codes);
-        concept.setUserData(CODES_KEY, frozen);
-        return frozen;
+        return Concept.of(concept).codes();
     }
 
     private static <T> List<T> ofType(List<Resource> resources, Class<T> type) {

@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
-
 import health.flipside.facts.Metric;
 
 /**
@@ -27,9 +23,9 @@ final class KetoneLevels {
     private KetoneLevels() {
     }
 
-    static Optional<Double> of(Type value) {
-        List<String> words = value instanceof CodeableConcept c ? ContextReader.texts(c)
-                : value instanceof StringType s && s.getValue() != null ? List.of(s.getValue()) : List.of();
+    static Optional<Double> of(ObservedValue value) {
+        List<String> words = value instanceof ObservedValue.Coded c ? c.concept().texts()
+                : value instanceof ObservedValue.Text s && s.value() != null ? List.of(s.value()) : List.of();
         for (String word : words) {
             String answer = word.trim().toLowerCase(Locale.ROOT);
             for (int level = LEVELS.size() - 1; level >= 0; level--) {

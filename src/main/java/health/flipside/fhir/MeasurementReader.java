@@ -1,15 +1,11 @@
 package health.flipside.fhir;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 
 import health.flipside.facts.DeviceInfo;
 import health.flipside.facts.Measurement;
@@ -38,12 +34,12 @@ final class MeasurementReader {
     record Read(List<Measurement> measurements, int skipped) {
     }
 
-    Read read(List<Observation> observations, RecordDevices devices) {
+    Read read(List<ObservationView> observations, RecordDevices devices) {
         List<Measurement> measurements = new ArrayList<>();
         Optional<Device> onlyCgm = devices.onlyCgm();
         int skipped = 0;
-        for (Observation observation : observations) {
-            Set<String> codes = FactExtractor.codes(observation.getCode());
+        for (ObservationView observation : observations) {
+            Set<String> codes = observation.code().codes();
             boolean panel = codes.contains(ObservationCodes.CGM_RANGES_PANEL);
             Optional<Metric> metric = ObservationCodes.metric(codes);
             if (metric.isEmpty() && !panel) {
@@ -58,8 +54,8 @@ final class MeasurementReader {
             }
             Optional<Device> fallback = cgm ? onlyCgm : Optional.empty();
             List<Measurement> read = panel ? rangesPanel(observation, devices, fallback)
-                    : measurement(observation, metric.get(), observation.getValue() instanceof Quantity q ? q : null,
-                            devices, fallback).map(List::of).orElse(List.of());
+                    : measurement(observation, metric.get(), observation.value(), devices, fallback)
+                            .map(List::of).orElse(List.of());
             if (read.isEmpty()) {
                 skipped++;
             }
@@ -69,27 +65,29 @@ final class MeasurementReader {
     }
 
     /** The CGM IG times-in-ranges panel: one measurement per range component. */
-    private List<Measurement> rangesPanel(Observation observation, RecordDevices devices, Optional<Device> fallback) {
+    private List<Measurement> rangesPanel(ObservationView observation, RecordDevices devices, Optional<Device> fallback) {
         List<Measurement> ranges = new ArrayList<>();
-        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-            Optional<Metric> metric = ObservationCodes.metric(FactExtractor.codes(component.getCode()));
-            if (metric.isPresent() && component.hasValueQuantity()) {
-                measurement(observation, metric.get(), component.getValueQuantity(), devices, fallback)
-                        .ifPresent(ranges::add);
+        for (ObservationView.Component component : observation.components()) {
+            Optional<Metric> metric = ObservationCodes.metric(component.code().codes());
+            if (metric.isPresent() && component.value() instanceof ObservedValue.Quantity) {
+                measurement(observation, metric.get(), component.value(), devices, fallback).ifPresent(ranges::add);
             }
         }
         return ranges;
     }
 
-    /** One measurement; {@code fallback} is the device of an Observation that names none (else self-reported). */
-    private Optional<Measurement> measurement(Observation observation, Metric metric, Quantity quantity,
+    /**
+     * One measurement from the Observation's value or a component's; {@code fallback} is the device of an
+     * Observation that names none (else self-reported).
+     */
+    private Optional<Measurement> measurement(ObservationView observation, Metric metric, ObservedValue observed,
                                               RecordDevices devices, Optional<Device> fallback) {
-        Optional<DateTimeType> end = end(observation);
+        Optional<ObservedTime> end = observation.end();
         if (end.isEmpty()) {
             return Optional.empty();
         }
         Optional<Double> value = metric.isEvent() ? Optional.of(1.0)
-                : metric == Metric.URINE_KETONES ? KetoneLevels.of(observation.getValue()) : value(metric, quantity);
+                : metric == Metric.URINE_KETONES ? KetoneLevels.of(observed) : value(metric, observed);
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -102,26 +100,22 @@ final class MeasurementReader {
         } else if (observation.hasDevice()) {
             device = devices.deviceOf(observation); // not to be had: kept at the lowest tier, counted
         }
-        DateTimeType time = end.get();
-        Instant instant = time.getValue().toInstant();
-        Instant start = observation.hasEffectivePeriod() && observation.getEffectivePeriod().getStart() != null
-                ? observation.getEffectivePeriod().getStart().toInstant() : null; // hasStart() is true for an extension only
-        Instant issued = observation.hasIssued() ? observation.getIssued().toInstant() : null;
-        return Optional.of(new Measurement(metric, instant, FactExtractor.localTime(time), start, value.get(),
-                device, deviceId, issued));
+        ObservedTime time = end.get();
+        return Optional.of(new Measurement(metric, time.instant(), time.local(), observation.periodStart(), value.get(),
+                device, deviceId, observation.issued()));
     }
 
     /** The value in the metric's unit; none when it is no finite number (1e400 reads as infinity). */
-    private Optional<Double> value(Metric metric, Quantity quantity) {
-        return convertedValue(metric, quantity).filter(Double::isFinite);
+    private Optional<Double> value(Metric metric, ObservedValue observed) {
+        return convertedValue(metric, observed).filter(Double::isFinite);
     }
 
-    private Optional<Double> convertedValue(Metric metric, Quantity quantity) {
-        if (quantity == null || quantity.getValue() == null) {
+    private Optional<Double> convertedValue(Metric metric, ObservedValue observed) {
+        if (!(observed instanceof ObservedValue.Quantity quantity) || quantity.value() == null) {
             return Optional.empty();
         }
-        double value = quantity.getValue().doubleValue();
-        String unit = FactExtractor.unitCode(quantity);
+        double value = quantity.value().doubleValue();
+        String unit = quantity.unit();
         if (metric == Metric.STEPS && (unit == null || DIMENSIONLESS.contains(unit))) {
             return Optional.of(value); // step counts are often sent bare or as {steps}; the code says "per day"
         }
@@ -129,13 +123,5 @@ final class MeasurementReader {
             return Optional.of(value * GLUCOSE_MG_DL_PER_MMOL_L);
         }
         return units.convert(value, unit, metric.unit());
-    }
-
-    /** A period's end (a night's sleep, a CGM report), else the effective time. */
-    private static Optional<DateTimeType> end(Observation observation) {
-        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasEnd()) {
-            return FactExtractor.readableTime(observation.getEffectivePeriod().getEndElement());
-        }
-        return FactExtractor.effective(observation);
     }
 }

@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The Devices that readings name but the record did not bring. A home reading shaped by the HL7 Personal Health
@@ -30,18 +28,15 @@ final class MissingDevices {
      * server are followed: relative ones, or absolute ones under {@code serverBase} (the access token is never sent
      * to another server); contained ({@code #x}) and {@code urn:} references cannot be read by id.
      */
-    static List<String> toRead(List<Resource> resources, String serverBase) {
+    static List<String> toRead(ResolvedData data, String serverBase) {
         Set<String> present = new java.util.HashSet<>();
-        resources.stream().filter(Device.class::isInstance)
+        data.all().stream().filter(Device.class::isInstance)
                 .forEach(d -> present.add(d.getIdElement().getIdPart()));
         Set<String> missing = new LinkedHashSet<>();
-        for (Resource resource : resources) {
-            if (!(resource instanceof Observation observation) || !observation.hasDevice()
-                    || observation.getDevice().getResource() != null) {
-                continue;
-            }
-            String reference = observation.getDevice().getReference();
-            if (reference == null || reference.startsWith("#") || reference.startsWith("urn:")) {
+        for (ObservationView observation : data.allObservations()) {
+            String reference = observation.deviceReference();
+            if (reference == null || observation.containedDevice() != null || reference.startsWith("#")
+                    || reference.startsWith("urn:")) {
                 continue;
             }
             IdType id = new IdType(reference);

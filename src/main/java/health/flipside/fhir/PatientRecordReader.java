@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
@@ -35,7 +34,8 @@ final class PatientRecordReader {
         this.vocabulary = vocabulary;
     }
 
-    PatientRecord read(List<Resource> resources) {
+    /** @param observations the Observations that may be read (final, amended, corrected) */
+    PatientRecord read(List<Resource> resources, List<ObservationView> observations) {
         LocalDate birthDate = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast)
                 .filter(p -> p.hasBirthDate() && p.getBirthDateElement().getValue() != null)
                 .map(p -> LocalDate.of(p.getBirthDateElement().getYear(), p.getBirthDateElement().getMonth() + 1,
@@ -45,8 +45,6 @@ final class PatientRecordReader {
         for (Resource resource : resources) {
             if (resource instanceof Condition c && ContextReader.isActive(c)) {
                 condition(c, r);
-            } else if (resource instanceof Observation o && FactExtractor.isUsableStatus(o)) {
-                observation(o, r);
             } else if (resource instanceof EpisodeOfCare e && e.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ACTIVE) {
                 episode(e, r);
             } else if (resource instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED) {
@@ -55,6 +53,7 @@ final class PatientRecordReader {
                 report(d, r);
             }
         }
+        observations.forEach(o -> observation(o, r));
         return new PatientRecord(birthDate, r.pregnancyActive, r.pregnancyObserved, r.notPregnantObserved,
                 r.postpartumActive, r.delivered, r.palliative, r.ecgs, r.afRecorded);
     }
@@ -91,10 +90,10 @@ final class PatientRecordReader {
         }
     }
 
-    private void observation(Observation o, Reading r) {
-        Instant at = FactExtractor.effective(o).map(t -> t.getValue().toInstant()).orElse(null);
-        CodeableConcept code = o.getCode();
-        CodeableConcept value = o.hasValueCodeableConcept() ? o.getValueCodeableConcept() : new CodeableConcept();
+    private void observation(ObservationView o, Reading r) {
+        Instant at = o.effective().map(ObservedTime::instant).orElse(null);
+        Concept code = o.code();
+        Concept value = o.value() instanceof ObservedValue.Coded coded ? coded.concept() : Concept.NONE;
         if (at == null) {
             return;
         }
@@ -104,12 +103,12 @@ final class PatientRecordReader {
             r.pregnancyObserved = latest(r.pregnancyObserved, at);
         }
         if (is("delivery", code)) {
-            Instant recorded = o.hasValueDateTimeType() ? FhirTimes.of(o.getValueDateTimeType()) : null;
+            Instant recorded = o.value() instanceof ObservedValue.DateTime dateTime ? dateTime.value() : null;
             r.delivered = latest(r.delivered, recorded != null ? recorded : at);
         }
         if (is("ecg", code)) {
-            boolean normal = is("ecg-normal", value) || o.getInterpretation().stream()
-                    .anyMatch(i -> FactExtractor.codes(i).contains(INTERPRETATION + "|N"));
+            boolean normal = is("ecg-normal", value) || o.interpretation().stream()
+                    .anyMatch(i -> i.codes().contains(INTERPRETATION + "|N"));
             r.ecgs.add(new PatientRecord.Ecg(at, normal, "Observation"));
         }
     }
@@ -154,10 +153,11 @@ final class PatientRecordReader {
     }
 
     private boolean is(String name, CodeableConcept concept) {
-        if (concept == null || concept.isEmpty()) {
-            return false;
-        }
-        return vocabulary.isContext(name, FactExtractor.codes(concept), ContextReader.texts(concept));
+        return concept != null && !concept.isEmpty() && is(name, Concept.of(concept));
+    }
+
+    private boolean is(String name, Concept concept) {
+        return !concept.isEmpty() && vocabulary.isContext(name, concept.codes(), concept.texts());
     }
 
     private static boolean isUsable(DiagnosticReport d) {

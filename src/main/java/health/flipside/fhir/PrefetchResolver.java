@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -41,16 +42,24 @@ public final class PrefetchResolver {
     private final Executor executor;
     private final Duration deadline;
     private final CallbackListener listener;
+    private final boolean observationsFromTree;
 
     public PrefetchResolver(FhirFetcher fetcher, Executor executor, Duration deadline) {
         this(fetcher, executor, deadline, CallbackListener.NONE);
     }
 
     public PrefetchResolver(FhirFetcher fetcher, Executor executor, Duration deadline, CallbackListener listener) {
+        this(fetcher, executor, deadline, listener, true);
+    }
+
+    /** @param observationsFromTree false reads every prefetched Observation through HAPI (the test of both routes) */
+    PrefetchResolver(FhirFetcher fetcher, Executor executor, Duration deadline, CallbackListener listener,
+                     boolean observationsFromTree) {
         this.fetcher = fetcher;
         this.executor = executor;
         this.deadline = deadline;
         this.listener = listener;
+        this.observationsFromTree = observationsFromTree;
     }
 
     /**
@@ -63,6 +72,7 @@ public final class PrefetchResolver {
     public ResolvedData resolve(List<PrefetchQuery> queries, Map<String, JsonNode> prefetch, FhirAccess access,
                                 Map<String, String> tokens, Instant dataSince) {
         Map<String, List<Resource>> byKey = new HashMap<>();
+        Map<String, List<ObservationView>> observations = new HashMap<>();
         List<PrefetchQuery> toFetch = new ArrayList<>();
         IJsonLikeParser parser = (IJsonLikeParser) FhirR4.context().newJsonParser();
         for (PrefetchQuery query : queries) {
@@ -71,12 +81,13 @@ public final class PrefetchResolver {
                 byKey.put(query.key(), List.of());
                 continue;
             }
-            Optional<List<Resource>> resources = value == null ? Optional.empty()
-                    : read(parser, query.key(), value, query.relevantCodes());
-            if (resources.isEmpty()) {
+            Optional<Read> read = value == null ? Optional.empty()
+                    : read(parser, query.key(), value, query.relevantCodes(), observationsFromTree);
+            if (read.isEmpty()) {
                 toFetch.add(query);
             } else {
-                byKey.put(query.key(), resources.get());
+                byKey.put(query.key(), read.get().resources());
+                observations.put(query.key(), read.get().observations());
             }
         }
         if (access == null) {
@@ -84,7 +95,7 @@ public final class PrefetchResolver {
             if (!missingRequired.isEmpty()) {
                 throw new PrefetchUnavailableException(missingRequired);
             }
-            return new ResolvedData(byKey, toFetch.stream().map(PrefetchQuery::description).toList());
+            return new ResolvedData(byKey, observations, toFetch.stream().map(PrefetchQuery::description).toList());
         }
         long started = System.nanoTime();
         long deadlineNanos = started + deadline.toNanos();
@@ -98,13 +109,13 @@ public final class PrefetchResolver {
         fetchAll(urls, access, started, deadlineNanos, byKey).forEach(key -> unavailable.add(descriptions.get(key)));
         // Second round, same deadline: the Devices the readings name but the record did not bring (PHD devices
         // carry no patient element). A Device still missing after it leaves its readings at the lowest tier.
-        List<Resource> all = byKey.values().stream().flatMap(List::stream).toList();
         Map<String, String> deviceReads = new LinkedHashMap<>();
-        MissingDevices.toRead(all, access.serverBase()).forEach(url -> deviceReads.put(DEVICE_KEY_PREFIX + url, url));
+        MissingDevices.toRead(new ResolvedData(byKey, observations, List.of()), access.serverBase())
+                .forEach(url -> deviceReads.put(DEVICE_KEY_PREFIX + url, url));
         if (!deviceReads.isEmpty()) {
             fetchAll(deviceReads, access, started, deadlineNanos, byKey);
         }
-        return new ResolvedData(byKey, unavailable);
+        return new ResolvedData(byKey, observations, unavailable);
     }
 
     /**
@@ -150,23 +161,37 @@ public final class PrefetchResolver {
         return url;
     }
 
+    /** A prefetch value's resources: the Observations apart, as views. */
+    record Read(List<Resource> resources, List<ObservationView> observations) {
+    }
+
     /**
-     * The resources of a prefetch value: a single resource, or the entries of a Bundle, each parsed on its own from
-     * the request's Jackson tree. Parsing entry by entry skips HAPI's Bundle-wide reference stitching (Flipside
+     * The resources of a prefetch value: a single resource, or the entries of a Bundle, each read on its own from
+     * the request's Jackson tree. Reading entry by entry skips HAPI's Bundle-wide reference stitching (Flipside
      * resolves references by id, see RecordDevices) and lets Observations Flipside does not read be dropped on the
-     * JSON tree: building HAPI models of every heart-rate sample costs far more than the rest of the call
-     * (bench/README.md). Empty when the value is an OperationOutcome (the EHR could not prefetch it).
+     * JSON tree. The Observations it reads are read from the tree itself ({@link JsonObservation}); HAPI models are
+     * built only for the other resources and for Observations of unusual shape: building a model of every reading
+     * costs far more than the rest of the call (bench/README.md). Empty when the value is an OperationOutcome (the
+     * EHR could not prefetch it).
      */
-    static Optional<List<Resource>> read(IJsonLikeParser parser, String key, JsonNode value, Set<String> relevantCodes) {
+    static Optional<Read> read(IJsonLikeParser parser, String key, JsonNode value, Set<String> relevantCodes) {
+        return read(parser, key, value, relevantCodes, true);
+    }
+
+    static Optional<Read> read(IJsonLikeParser parser, String key, JsonNode value, Set<String> relevantCodes,
+                               boolean observationsFromTree) {
+        List<Resource> resources = new ArrayList<>();
+        List<ObservationView> observations = new ArrayList<>();
         if (!"Bundle".equals(value.path("resourceType").asText())) {
-            Resource resource = parse(parser, key, value);
-            return resource instanceof OperationOutcome ? Optional.empty() : Optional.of(List.of(resource));
+            if (!add(parser, key, value, null, observationsFromTree, resources, observations)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Read(resources, observations));
         }
         JsonNode entries = value.path("entry");
         if (!entries.isMissingNode() && !entries.isArray()) {
             throw new InvalidPrefetchException(key, "prefetch." + key + ".entry must be an array");
         }
-        List<Resource> resources = new ArrayList<>();
         for (JsonNode entry : entries) {
             JsonNode resource = entry.path("resource");
             if (!resource.isObject() || "outcome".equals(entry.path("search").path("mode").asText())
@@ -174,14 +199,39 @@ public final class PrefetchResolver {
                             && !hasCode(resource, relevantCodes))) {
                 continue;
             }
-            Resource parsed = parse(parser, key, resource);
-            String fullUrl = entry.path("fullUrl").asText("");
-            if (!fullUrl.isBlank()) {
-                parsed.setIdElement(new IdType(fullUrl)); // as HAPI does for a Bundle's entries
+            add(parser, key, resource, entry.path("fullUrl").asText(""), observationsFromTree, resources, observations);
+        }
+        return Optional.of(new Read(resources, observations));
+    }
+
+    /**
+     * Reads one resource into the lists: an Observation from the tree when its shape allows, else through HAPI.
+     *
+     * @param fullUrl the Bundle entry's fullUrl ("" when it has none), or null for a resource sent on its own
+     * @return false when a value sent on its own is an OperationOutcome (the key was not satisfied)
+     */
+    private static boolean add(IJsonLikeParser parser, String key, JsonNode value, String fullUrl, boolean fromTree,
+                               List<Resource> resources, List<ObservationView> observations) {
+        if (fromTree && "Observation".equals(value.path("resourceType").textValue())) {
+            Optional<ObservationView> read = JsonObservation.read(value, fullUrl);
+            if (read.isPresent()) {
+                observations.add(read.get());
+                return true;
             }
+        }
+        Resource parsed = parse(parser, key, value);
+        if (fullUrl == null && parsed instanceof OperationOutcome) {
+            return false;
+        }
+        if (fullUrl != null && !fullUrl.isBlank()) {
+            parsed.setIdElement(new IdType(fullUrl)); // as HAPI does for a Bundle's entries
+        }
+        if (parsed instanceof Observation observation) {
+            observations.add(new HapiObservation(observation));
+        } else {
             resources.add(parsed);
         }
-        return Optional.of(resources);
+        return true;
     }
 
     private static boolean hasCode(JsonNode observation, Set<String> codes) {

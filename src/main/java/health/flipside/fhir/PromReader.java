@@ -15,20 +15,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DecimalType;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Type;
 
 import health.flipside.facts.PromScore;
 
@@ -55,8 +47,7 @@ final class PromReader {
     static final String INCOMPLETE = "incomplete";
     /** The scale of item Observations with no total: their answers only. */
     static final String ITEMS = "items";
-    static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
-    static final String ISO21090_CO_VALUE = "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value";
+    static final String ORDINAL_VALUE = FhirValues.ORDINAL_VALUE;
 
     /** Score codes → instrument and scale: one number per Observation (or per Observation component). */
     static final Map<String, String[]> SCORES = new HashMap<>();
@@ -164,11 +155,17 @@ final class PromReader {
         return Set.copyOf(codes);
     }
 
-    Read read(List<Resource> resources) {
+    /** @param observations the Observations that may be read (final, amended, corrected) */
+    Read read(List<Resource> resources, List<ObservationView> observations) {
         Map<String, Resource> unique = new LinkedHashMap<>();
         for (Resource resource : resources) {
             String id = resource.getIdElement().getIdPart();
             unique.putIfAbsent(id == null ? "#" + unique.size() : resource.fhirType() + "/" + id, resource);
+        }
+        Map<String, ObservationView> uniqueObservations = new LinkedHashMap<>();
+        for (ObservationView observation : observations) {
+            String id = observation.id();
+            uniqueObservations.putIfAbsent(id == null ? "#" + uniqueObservations.size() : "Observation/" + id, observation);
         }
         Map<String, Questionnaire> questionnaires = new HashMap<>();
         for (Resource resource : unique.values()) {
@@ -183,11 +180,10 @@ final class PromReader {
         }
         // Members of panels and totals (hasMember) belong to their parent's administration.
         Map<String, String> parentOf = new HashMap<>();
-        for (Resource resource : unique.values()) {
-            if (resource instanceof Observation o && isPromPart(o)) {
+        for (ObservationView o : uniqueObservations.values()) {
+            if (isPromPart(o)) {
                 String key = baseKey(o);
-                o.getHasMember().stream().map(Reference::getReference).filter(r -> r != null)
-                        .forEach(r -> parentOf.put("Observation/" + new IdType(r).getIdPart(), key));
+                o.hasMember().forEach(r -> parentOf.put("Observation/" + new IdType(r).getIdPart(), key));
             }
         }
 
@@ -195,13 +191,12 @@ final class PromReader {
         Map<String, Administration> administrations = new LinkedHashMap<>();
         int skipped = 0;
         for (Resource resource : unique.values()) {
-            if (resource instanceof QuestionnaireResponse response) {
-                if (!readResponse(response, questionnaires, administrations)) {
-                    skipped++;
-                }
-            } else if (resource instanceof Observation observation) {
-                skipped += readObservation(observation, parentOf, administrations, scores);
+            if (resource instanceof QuestionnaireResponse response && !readResponse(response, questionnaires, administrations)) {
+                skipped++;
             }
+        }
+        for (ObservationView observation : uniqueObservations.values()) {
+            skipped += readObservation(observation, parentOf, administrations, scores);
         }
         scores.addAll(merge(administrations.values()));
         return new Read(scores, skipped);
@@ -210,24 +205,24 @@ final class PromReader {
     // ---- Observations ------------------------------------------------------------------------------------------
 
     /** @return the number of unreadable parts (0 or 1) */
-    private static int readObservation(Observation observation, Map<String, String> parentOf,
+    private static int readObservation(ObservationView observation, Map<String, String> parentOf,
                                        Map<String, Administration> administrations, List<PromScore> scores) {
-        Set<String> codes = FactExtractor.codes(observation.getCode());
+        Set<String> codes = observation.code().codes();
         Optional<ItemInstrument> panel = panelOf(codes);
         String[] scale = codes.stream().map(SCORES::get).filter(s -> s != null).findFirst().orElse(null);
         Optional<ItemPart> item = itemOf(codes);
         if (scale == null && panel.isEmpty() && item.isEmpty() && !hasScoreComponents(observation)) {
             return 0;
         }
-        Optional<DateTimeType> time = FactExtractor.effective(observation);
+        Optional<ObservedTime> time = observation.effective();
         if (time.isEmpty()) {
             return 1;
         }
-        boolean remote = FactExtractor.byPatient(observation.getPerformer());
+        boolean remote = FactExtractor.byPatient(observation.performers());
         String key = key(observation, parentOf);
         int unreadable = 0;
         if (scale != null) {
-            Double value = number(observation.getValue()).orElse(null);
+            Double value = FhirValues.number(observation.value()).orElse(null);
             if (value == null) {
                 return 1;
             }
@@ -235,11 +230,10 @@ final class PromReader {
             if (itemInstrument.isPresent() && "total".equals(scale[1])) {
                 administration(administrations, key, itemInstrument.get()).observed(time.get(), remote).recordedTotal = value;
             } else {
-                scores.add(new PromScore(scale[0], scale[1], value, time.get().getValue().toInstant(),
-                        FactExtractor.localTime(time.get()), remote, Map.of()));
+                scores.add(new PromScore(scale[0], scale[1], value, time.get().instant(), time.get().local(), remote, Map.of()));
             }
         } else if (item.isPresent()) {
-            Optional<Integer> answer = answer(observation.getValue(), Map.of());
+            Optional<Integer> answer = answer(observation.value(), Map.of());
             if (answer.isEmpty()) {
                 return 1;
             }
@@ -249,12 +243,12 @@ final class PromReader {
             administration(administrations, key, panel.get()).observed(time.get(), remote);
         }
         // Components: a panel's items and total, or several scores in one Observation (e.g. PROMIS-29 domains).
-        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-            Set<String> componentCodes = FactExtractor.codes(component.getCode());
+        for (ObservationView.Component component : observation.components()) {
+            Set<String> componentCodes = component.code().codes();
             String[] componentScale = componentCodes.stream().map(SCORES::get).filter(s -> s != null).findFirst().orElse(null);
             Optional<ItemPart> componentItem = panel.flatMap(p -> itemOf(componentCodes, p)).or(() -> itemOf(componentCodes));
             if (componentScale != null) {
-                Optional<Double> value = number(component.getValue());
+                Optional<Double> value = FhirValues.number(component.value());
                 if (value.isEmpty()) {
                     unreadable = 1;
                     continue;
@@ -264,10 +258,10 @@ final class PromReader {
                     administration(administrations, key, itemInstrument.get()).observed(time.get(), remote).recordedTotal = value.get();
                 } else {
                     scores.add(new PromScore(componentScale[0], componentScale[1], value.get(),
-                            time.get().getValue().toInstant(), FactExtractor.localTime(time.get()), remote, Map.of()));
+                            time.get().instant(), time.get().local(), remote, Map.of()));
                 }
             } else if (componentItem.isPresent()) {
-                Optional<Integer> answer = answer(component.getValue(), Map.of());
+                Optional<Integer> answer = answer(component.value(), Map.of());
                 if (answer.isEmpty()) {
                     unreadable = 1;
                     continue;
@@ -279,18 +273,17 @@ final class PromReader {
         return unreadable;
     }
 
-    private static boolean isPromPart(Observation o) {
-        Set<String> codes = FactExtractor.codes(o.getCode());
+    private static boolean isPromPart(ObservationView o) {
+        Set<String> codes = o.code().codes();
         return panelOf(codes).isPresent() || codes.stream().anyMatch(SCORES::containsKey);
     }
 
-    private static boolean hasScoreComponents(Observation observation) {
-        return observation.getComponent().stream().anyMatch(c -> FactExtractor.codes(c.getCode()).stream()
-                .anyMatch(SCORES::containsKey));
+    private static boolean hasScoreComponents(ObservationView observation) {
+        return observation.components().stream().anyMatch(c -> c.code().codes().stream().anyMatch(SCORES::containsKey));
     }
 
     /** The administration an Observation belongs to: the form it was derived from, its parent, or itself. */
-    private static String key(Observation observation, Map<String, String> parentOf) {
+    private static String key(ObservationView observation, Map<String, String> parentOf) {
         Optional<String> response = derivedFromResponse(observation);
         if (response.isPresent()) {
             return response.get();
@@ -300,19 +293,18 @@ final class PromReader {
     }
 
     /** The form it was derived from, or itself: what a panel's members are grouped under. */
-    private static String baseKey(Observation observation) {
+    private static String baseKey(ObservationView observation) {
         return derivedFromResponse(observation).orElseGet(() -> ownKey(observation));
     }
 
-    private static Optional<String> derivedFromResponse(Observation observation) {
-        return observation.getDerivedFrom().stream().map(Reference::getReference)
-                .filter(r -> r != null).map(IdType::new)
+    private static Optional<String> derivedFromResponse(ObservationView observation) {
+        return observation.derivedFrom().stream().map(IdType::new)
                 .filter(id -> "QuestionnaireResponse".equals(id.getResourceType()))
                 .map(id -> "QuestionnaireResponse/" + id.getIdPart()).findFirst();
     }
 
-    private static String ownKey(Observation observation) {
-        String id = observation.getIdElement().getIdPart();
+    private static String ownKey(ObservationView observation) {
+        String id = observation.id();
         return "Observation/" + (id == null ? System.identityHashCode(observation) : id);
     }
 
@@ -378,7 +370,7 @@ final class PromReader {
             if (part.isEmpty()) {
                 continue;
             }
-            Optional<Integer> value = answer(item.getAnswerFirstRep().getValue(),
+            Optional<Integer> value = answer(FhirValues.of(item.getAnswerFirstRep().getValue()),
                     ordinals.getOrDefault(item.getLinkId(), Map.of()));
             value.ifPresent(v -> answers.computeIfAbsent(part.get().instrument(), i -> new TreeMap<>())
                     .put(part.get().number(), v));
@@ -391,13 +383,13 @@ final class PromReader {
         if (answers.isEmpty()) {
             return true; // not a form Flipside scores
         }
-        if (!response.hasAuthored() || response.getAuthoredElement().getValue() == null
-                || FactExtractor.readableTime(response.getAuthoredElement()).isEmpty()) {
+        Optional<ObservedTime> authoredAt = response.hasAuthored() ? ObservedTime.of(response.getAuthoredElement()) : Optional.empty();
+        if (authoredAt.isEmpty()) {
             return false;
         }
-        DateTimeType authored = response.getAuthoredElement();
-        boolean remote = response.hasAuthor() ? FactExtractor.byPatient(List.of(response.getAuthor()))
-                : response.hasSource() && FactExtractor.byPatient(List.of(response.getSource()));
+        ObservedTime authored = authoredAt.get();
+        boolean remote = response.hasAuthor() ? FactExtractor.byPatient(reference(response.getAuthor()))
+                : response.hasSource() && FactExtractor.byPatient(reference(response.getSource()));
         boolean submitted = response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
         String key = "QuestionnaireResponse/" + response.getIdElement().getIdPart();
@@ -410,6 +402,10 @@ final class PromReader {
             a.items.putAll(items);
         });
         return true;
+    }
+
+    private static List<String> reference(Reference reference) {
+        return reference.getReference() == null ? List.of() : List.of(reference.getReference());
     }
 
     private static Questionnaire questionnaireOf(QuestionnaireResponse response, Map<String, Questionnaire> known) {
@@ -458,7 +454,7 @@ final class PromReader {
             Map<String, Integer> byAnswer = new HashMap<>();
             for (Questionnaire.QuestionnaireItemAnswerOptionComponent option : item.getAnswerOption()) {
                 if (option.hasValueCoding()) {
-                    ordinal(option.getExtension()).or(() -> ordinal(option.getValueCoding().getExtension()))
+                    FhirValues.ordinal(option.getExtension()).or(() -> FhirValues.ordinal(option.getValueCoding().getExtension()))
                             .ifPresent(v -> byAnswer.put(option.getValueCoding().getCode(), v));
                 }
             }
@@ -515,37 +511,39 @@ final class PromReader {
      * An item answer 0–3: the ordinalValue extension of the coding (or of the Questionnaire's answer option), the
      * LOINC answer code (LA6568-5 … LA6571-9), the answer's words, or an integer. Anything else is unreadable.
      */
-    static Optional<Integer> answer(Type value, Map<String, Integer> optionOrdinals) {
+    static Optional<Integer> answer(ObservedValue value, Map<String, Integer> optionOrdinals) {
         Optional<Integer> answer = Optional.empty();
-        if (value instanceof Coding coding) {
-            answer = ordinal(coding.getExtension())
-                    .or(() -> Optional.ofNullable(coding.getCode()).map(ANSWER_CODES::get))
-                    .or(() -> Optional.ofNullable(coding.getCode()).map(optionOrdinals::get))
-                    .or(() -> words(coding.getCode()))
-                    .or(() -> words(coding.getDisplay()));
-        } else if (value instanceof CodeableConcept concept) {
-            for (Coding coding : concept.getCoding()) {
+        if (value instanceof ObservedValue.Coding coding) {
+            answer = answer(coding.code(), optionOrdinals);
+        } else if (value instanceof ObservedValue.Coded coded) {
+            for (Concept.Code coding : coded.concept().codings()) {
                 answer = answer(coding, optionOrdinals);
                 if (answer.isPresent()) {
                     break;
                 }
             }
             if (answer.isEmpty()) {
-                answer = words(concept.getText());
+                answer = words(coded.concept().text());
             }
-        } else if (value instanceof IntegerType integer && integer.getValue() != null) {
-            answer = Optional.of(integer.getValue());
-        } else if (value instanceof DecimalType || value instanceof Quantity) {
-            answer = number(value).filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d));
+        } else if (value instanceof ObservedValue.Whole integer && integer.value() != null) {
+            answer = Optional.of(integer.value());
+        } else if (value instanceof ObservedValue.Decimal || value instanceof ObservedValue.Quantity) {
+            answer = FhirValues.number(value).filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d));
         }
-        return answer.filter(v -> v >= 0 && v <= 3);
+        return answer.filter(PromReader::isAnswer);
     }
 
-    private static Optional<Integer> ordinal(List<Extension> extensions) {
-        return extensions.stream()
-                .filter(e -> ORDINAL_VALUE.equals(e.getUrl()) || ISO21090_CO_VALUE.equals(e.getUrl()))
-                .map(Extension::getValue).map(PromReader::number).flatMap(Optional::stream)
-                .filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d)).findFirst();
+    private static Optional<Integer> answer(Concept.Code coding, Map<String, Integer> optionOrdinals) {
+        return Optional.ofNullable(coding.ordinal())
+                .or(() -> Optional.ofNullable(coding.code()).map(ANSWER_CODES::get))
+                .or(() -> Optional.ofNullable(coding.code()).map(optionOrdinals::get))
+                .or(() -> words(coding.code()))
+                .or(() -> words(coding.display()))
+                .filter(PromReader::isAnswer);
+    }
+
+    private static boolean isAnswer(int value) {
+        return value >= 0 && value <= 3;
     }
 
     private static Optional<Integer> words(String text) {
@@ -555,32 +553,13 @@ final class PromReader {
         return Optional.ofNullable(ANSWER_TEXTS.get(text.trim().toLowerCase(Locale.ROOT).replace('-', ' ')));
     }
 
-    /** A number from a Quantity, decimal or integer value. */
-    /** A score's number; none when it is no finite number (1e400 reads as infinity). */
-    static Optional<Double> number(Type value) {
-        return anyNumber(value).filter(Double::isFinite);
-    }
-
-    private static Optional<Double> anyNumber(Type value) {
-        if (value instanceof Quantity q && q.getValue() != null) {
-            return Optional.of(q.getValue().doubleValue());
-        }
-        if (value instanceof DecimalType d && d.getValue() != null) {
-            return Optional.of(d.getValue().doubleValue());
-        }
-        if (value instanceof IntegerType i && i.getValue() != null) {
-            return Optional.of(i.getValue().doubleValue());
-        }
-        return Optional.empty();
-    }
-
     // ---- administrations ---------------------------------------------------------------------------------------
 
     /** The parts of one administration of an item instrument, gathered from a form and its Observations. */
     private static final class Administration {
         final ItemInstrument instrument;
         final Map<Integer, Integer> items = new TreeMap<>();
-        DateTimeType time;
+        ObservedTime time;
         /** Who completed it: from the form when there is one, else any Observation performed by the patient. */
         boolean remote;
         boolean response;
@@ -592,9 +571,9 @@ final class PromReader {
         }
 
         /** Adds an Observation's time and performer; a form's authored time and author win. */
-        Administration observed(DateTimeType effective, boolean byPatient) {
+        Administration observed(ObservedTime effective, boolean byPatient) {
             if (!response) {
-                if (time == null || effective.getValue().before(time.getValue())) {
+                if (time == null || effective.isBefore(time)) {
                     time = effective;
                 }
                 remote = remote || byPatient;
@@ -603,7 +582,7 @@ final class PromReader {
         }
 
         Instant instant() {
-            return time.getValue().toInstant();
+            return time.instant();
         }
 
         void absorb(Administration other) {
@@ -614,7 +593,7 @@ final class PromReader {
                 remote = other.remote;
             } else if (!response && !other.response) {
                 remote = remote || other.remote;
-                if (other.time.getValue().before(time.getValue())) {
+                if (other.time.isBefore(time)) {
                     time = other.time;
                 }
             }
@@ -670,7 +649,7 @@ final class PromReader {
                 scale = a.response ? INCOMPLETE : ITEMS;
                 score = a.items.values().stream().mapToInt(Integer::intValue).sum();
             }
-            scores.add(new PromScore(a.instrument.label, scale, score, a.instant(), FactExtractor.localTime(a.time), a.remote, items));
+            scores.add(new PromScore(a.instrument.label, scale, score, a.instant(), a.time.local(), a.remote, items));
         }
         return scores;
     }

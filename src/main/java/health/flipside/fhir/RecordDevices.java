@@ -12,8 +12,6 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Reference;
 
 import health.flipside.facts.DeviceDescription;
 import health.flipside.facts.DeviceInfo;
@@ -45,21 +43,17 @@ final class RecordDevices {
     }
 
     /** The Device the Observation names, or null when it names one that is not in the record. */
-    Device resolve(Observation observation) {
-        Reference reference = observation.getDevice();
-        if (reference.getResource() instanceof Device device) {
-            return device;
+    Device resolve(ObservationView observation) {
+        Device contained = observation.containedDevice();
+        if (contained != null) {
+            return contained;
         }
-        String ref = reference.getReference();
-        if (ref == null) {
+        String ref = observation.deviceReference();
+        if (ref == null || ref.startsWith("#")) {
             return null;
         }
         if (ref.startsWith("urn:")) {
             return byId.get(ref);
-        }
-        if (ref.startsWith("#")) {
-            return observation.getContained().stream().filter(Device.class::isInstance).map(Device.class::cast)
-                    .filter(d -> ref.substring(1).equals(d.getIdElement().getIdPart())).findFirst().orElse(null);
         }
         // Relative, absolute or version-specific ("Device/x/_history/2"): the logical id is what identifies it.
         IdType id = new IdType(ref);
@@ -70,7 +64,7 @@ final class RecordDevices {
      * The provenance of a reading that names a device: the device's classification, or {@link DeviceInfo#UNRESOLVED}
      * (counted) when the device could not be had: the reading is still the patient's own, so it is kept.
      */
-    DeviceInfo deviceOf(Observation observation) {
+    DeviceInfo deviceOf(ObservationView observation) {
         Device device = resolve(observation);
         if (device == null) {
             unresolved++;

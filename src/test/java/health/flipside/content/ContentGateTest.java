@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -211,6 +214,45 @@ class ContentGateTest {
                 assertThat(m.actual()).contains("above 135/80");
             });
         });
+    }
+
+    @Test
+    @DisplayName("scenarios run side by side, and a failing one among many still refuses the set, named, in the same order every time")
+    void parallelGateStillRefuses() throws IOException {
+        String whiteCoat = "rules/bp/tests/white-coat-untreated.json";
+        String weightStable = "rules/heart-failure/tests/hf-weight-stable.json";
+        content.replace(whiteCoat, "\"146/92\"", "\"147/92\"");
+        content.replace(weightStable, "\"findings\": []", "\"findings\": [\"hf.no-such-rule\"]");
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory counting = task -> {
+            threads.incrementAndGet();
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        };
+        List<Path> files = new ScenarioRunner(content.rules).scenarioFiles();
+
+        ContentGate.Report first = new ContentGate(content.rules, content.cards, counting).evaluate();
+        ContentGate.Report second = new ContentGate(content.rules, content.cards, counting).evaluate();
+
+        assertThat(files).hasSizeGreaterThan(20);
+        assertThat(threads.get()).as("worker threads made").isGreaterThanOrEqualTo(4); // ≥ 2 per evaluation
+        assertThat(first.accepted()).isFalse();
+        assertThat(first.scenarios()).extracting(ScenarioResult::file).containsExactlyElementsOf(files);
+        assertThat(first.failedScenarios()).extracting(ScenarioResult::file)
+                .containsExactly(content.file(whiteCoat), content.file(weightStable));
+        assertThat(first.failedScenarios().get(0).mismatches()).singleElement()
+                .satisfies(m -> assertThat(m.expected()).contains("147/92"));
+        assertThat(first.failedScenarios().get(1).mismatches()).singleElement()
+                .satisfies(m -> assertThat(m.expected()).contains("hf.no-such-rule"));
+        assertThat(outcomes(second)).isEqualTo(outcomes(first));
+        assertThat(second.problems()).isEqualTo(first.problems());
+        assertThat(second.warnings()).isEqualTo(first.warnings());
+    }
+
+    /** Each scenario's file, pass and mismatches, in report order. */
+    private static List<String> outcomes(ContentGate.Report report) {
+        return report.scenarios().stream().map(s -> s.file() + " " + s.passed() + " " + s.mismatches() + " " + s.problems()).toList();
     }
 
     @Test

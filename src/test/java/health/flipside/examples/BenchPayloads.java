@@ -58,8 +58,17 @@ public final class BenchPayloads {
         Instant now = Instant.now();
         write(folder.resolve("typical.json"), typical(now));
         write(folder.resolve("heavy.json"), heavy(now));
-        write(folder.resolve("cgm.json"), cgm(now));
+        write(folder.resolve("cgm.json"), cgm(now, 14));
+        // The same patient with 4, 7 and 28 days of sensor readings: how cost grows with the number of resources.
+        for (int days : CGM_DAYS) {
+            if (days != 14) {
+                write(folder.resolve("cgm-" + days + "d.json"), cgm(now, days));
+            }
+        }
     }
+
+    /** Days of raw CGM readings of the CGM payloads; 14 is cgm.json (the design budget's dense case). */
+    static final int[] CGM_DAYS = {4, 7, 14, 28};
 
     /** A patient with its extra (non-BP) vital signs, which PatientBuilder does not model. */
     private record Payload(String name, PatientBuilder patient, List<Observation> extraVitals) {
@@ -125,7 +134,8 @@ public final class BenchPayloads {
         return request(new Payload("heavy", p, extra), now);
     }
 
-    static ObjectNode cgm(Instant now) {
+    /** Raw CGM readings every 5 minutes for {@code days} (288 a day), plus 4 weeks of home BP (112). */
+    static ObjectNode cgm(Instant now, int days) {
         Random random = new Random(3);
         PatientBuilder p = new PatientBuilder("bench-cgm", "Example", "Quinn", AdministrativeGender.FEMALE, 1988);
         String cuff = p.device("bench-cgm-cuff", "Omron Healthcare", "HEM-9200T", PatientBuilder.CLINIC, false);
@@ -135,8 +145,8 @@ public final class BenchPayloads {
                 p.home(daysBefore(now, day, time[0], time[1]), 124 + random.nextInt(12), 76 + random.nextInt(8), "mm[Hg]", cuff);
             }
         }
-        OffsetDateTime start = daysBefore(now, 14, 0, 0);
-        for (int i = 0; i < 14 * 288; i++) { // every 5 minutes for 14 days
+        OffsetDateTime start = daysBefore(now, days, 0, 0);
+        for (int i = 0; i < days * 288; i++) { // every 5 minutes
             double mgdl = 140 + 55 * Math.sin(i * 2 * Math.PI / 288) + random.nextGaussian() * 15;
             p.observation("laboratory", start.plusMinutes(5L * i), new Coding(LOINC, "99504-3", "Glucose [Mass/volume] in Interstitial fluid"),
                     (double) Math.round(Math.max(40, Math.min(400, mgdl))), "mg/dL", sensor);

@@ -55,10 +55,10 @@ class HostileResourcesTest {
 
     static PatientData extract(String devices, String vitals) throws Exception {
         IJsonLikeParser parser = (IJsonLikeParser) FhirR4.context().newJsonParser();
-        Map<String, List<Resource>> byKey = Map.of(
-                "devices", PrefetchResolver.read(parser, "devices", JSON.readTree(devices), Set.of()).orElseThrow(),
-                "vitalSigns", PrefetchResolver.read(parser, "vitalSigns", JSON.readTree(vitals), Set.of()).orElseThrow());
-        return EXTRACTOR.extract(new ResolvedData(byKey, List.of()));
+        PrefetchResolver.Read read = PrefetchResolver.read(parser, "devices", JSON.readTree(devices), Set.of()).orElseThrow();
+        PrefetchResolver.Read readings = PrefetchResolver.read(parser, "vitalSigns", JSON.readTree(vitals), Set.of()).orElseThrow();
+        return EXTRACTOR.extract(new ResolvedData(Map.of("devices", read.resources(), "vitalSigns", readings.resources()),
+                Map.of("devices", read.observations(), "vitalSigns", readings.observations()), List.of()));
     }
 
     @Test
@@ -102,7 +102,7 @@ class HostileResourcesTest {
                 "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":{\"text\":\"x\"},"
                         + "\"performedPeriod\":{\"_start\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}}}");
         Map<String, List<Resource>> byKey = Map.of("procedures",
-                PrefetchResolver.read(parser, "procedures", JSON.readTree(procedures), Set.of()).orElseThrow());
+                PrefetchResolver.read(parser, "procedures", JSON.readTree(procedures), Set.of()).orElseThrow().resources());
 
         PatientData data = EXTRACTOR.extract(new ResolvedData(byKey, List.of()));
 
@@ -118,7 +118,7 @@ class HostileResourcesTest {
                 "{\"resourceType\":\"Condition\",\"code\":{\"text\":\"atrial fibrillation\"},"
                         + "\"onsetPeriod\":{\"_start\":{\"extension\":[{\"url\":\"http://example.org/x\",\"valueString\":\"y\"}]}}}");
         Map<String, List<Resource>> byKey = Map.of("conditions",
-                PrefetchResolver.read(parser, "conditions", JSON.readTree(conditions), Set.of()).orElseThrow());
+                PrefetchResolver.read(parser, "conditions", JSON.readTree(conditions), Set.of()).orElseThrow().resources());
 
         PatientData data = EXTRACTOR.extract(new ResolvedData(byKey, List.of()));
 

@@ -22,13 +22,17 @@ class MissingDevicesTest {
         return observation;
     }
 
+    private static ResolvedData data(List<Resource> record) {
+        return new ResolvedData(java.util.Map.of("all", record), List.of());
+    }
+
     @Test
     @DisplayName("relative, absolute-on-this-server and versioned references to absent devices are read once each")
     void readsEachMissingDeviceOnce() {
         List<Resource> record = List.of(naming("Device/a"), naming(BASE + "/Device/a/_history/2"), naming("Device/b"),
                 naming(BASE + "/Device/c"), new Device().setId("b"));
 
-        assertThat(MissingDevices.toRead(record, BASE + "/")).containsExactly("Device/a", "Device/c");
+        assertThat(MissingDevices.toRead(data(record), BASE + "/")).containsExactly("Device/a", "Device/c");
     }
 
     @Test
@@ -38,7 +42,7 @@ class MissingDevicesTest {
                 naming("urn:uuid:0a1b"), naming("Patient/p"), naming("Device/a%2F..%2Fb"), naming("Device/"),
                 new Observation());
 
-        assertThat(MissingDevices.toRead(record, BASE)).isEmpty();
+        assertThat(MissingDevices.toRead(data(record), BASE)).isEmpty();
     }
 
     @Test
@@ -49,6 +53,6 @@ class MissingDevicesTest {
             record.add(naming("Device/d" + i));
         }
 
-        assertThat(MissingDevices.toRead(record, BASE)).hasSize(MissingDevices.MAX_READS);
+        assertThat(MissingDevices.toRead(data(record), BASE)).hasSize(MissingDevices.MAX_READS);
     }
 }

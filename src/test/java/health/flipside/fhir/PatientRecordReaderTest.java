@@ -44,9 +44,10 @@ class PatientRecordReaderTest {
     private final PatientRecordReader reader = new PatientRecordReader(RULES.vocabulary());
 
     private PatientContext context(Resource... resources) {
-        List<Resource> all = new ArrayList<>(List.of(resources));
-        PatientRecord record = reader.read(all);
-        ClinicalContext chart = new ContextReader(RULES.vocabulary()).read(all, true, List.of(), true);
+        ResolvedData data = new ResolvedData(java.util.Map.of("all", new ArrayList<>(List.of(resources))), List.of());
+        List<ObservationView> usable = data.allObservations().stream().filter(ObservationView::usable).toList();
+        PatientRecord record = reader.read(data.all(), usable);
+        ClinicalContext chart = new ContextReader(RULES.vocabulary()).read(data.all(), data.allObservations(), true, List.of(), true);
         return PatientContext.of(record, chart, COMMON, NOW);
     }
 

@@ -103,7 +103,10 @@ class PrefetchResolverTest {
         ResolvedData data = direct(answering()).resolve(List.of(VITALS, PATIENT), prefetch, ACCESS, TOKENS, SINCE);
 
         assertThat(fetched).isEmpty();
-        assertThat(data.byKey().get("vitalSigns")).hasSize(2).allMatch(Observation.class::isInstance);
+        assertThat(data.byKey().get("vitalSigns")).isEmpty();
+        assertThat(data.observations().get("vitalSigns")).extracting(ObservationView::id).containsExactly("o1", "o2");
+        assertThat(data.observations().get("vitalSigns")).as("read from the request's tree, no HAPI model")
+                .allMatch(JsonObservation.class::isInstance);
         assertThat(data.byKey().get("patient")).singleElement().isInstanceOf(Patient.class);
         assertThat(data.unavailable()).isEmpty();
     }
@@ -159,7 +162,7 @@ class PrefetchResolverTest {
                 ACCESS, TOKENS, SINCE);
 
         assertThat(data.unavailable()).isEmpty();
-        assertThat(data.all()).filteredOn(Observation.class::isInstance).hasSize(4);
+        assertThat(data.allObservations()).hasSize(4);
     }
 
     @Test
@@ -222,7 +225,7 @@ class PrefetchResolverTest {
                 null, TOKENS, SINCE);
 
         assertThat(data.unavailable()).containsExactly("the patient record");
-        assertThat(data.byKey().get("vitalSigns")).hasSize(2);
+        assertThat(data.observations().get("vitalSigns")).hasSize(2);
         assertThat(data.byKey()).doesNotContainKey("patient");
     }
 
@@ -340,12 +343,14 @@ class PrefetchResolverTest {
                   {"resource":{"resourceType":"OperationOutcome"},"search":{"mode":"outcome"}}]}""");
         String before = bundle.toString();
 
-        List<Resource> kept = PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of("http://loinc.org|85354-9")).orElseThrow();
+        PrefetchResolver.Read kept = PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of("http://loinc.org|85354-9")).orElseThrow();
 
-        assertThat(kept).extracting(r -> r.getIdElement().getIdPart()).containsExactly("bp", "cuff");
+        assertThat(kept.observations()).extracting(ObservationView::id).containsExactly("bp");
+        assertThat(kept.resources()).extracting(r -> r.getIdElement().getIdPart()).containsExactly("cuff");
         assertThat(bundle.toString()).as("the request's own tree is not changed").isEqualTo(before);
-        assertThat(PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of()).orElseThrow())
-                .as("without a code list every entry but the search outcome is read").hasSize(3);
+        PrefetchResolver.Read all = PrefetchResolver.read(parser(), "vitalSigns", bundle, Set.of()).orElseThrow();
+        assertThat(all.observations().size() + all.resources().size())
+                .as("without a code list every entry but the search outcome is read").isEqualTo(3);
     }
 
     @Test
@@ -355,7 +360,7 @@ class PrefetchResolverTest {
                   {"fullUrl":"https://ehr.example/fhir/Device/cuff-7","resource":{"resourceType":"Device","id":"cuff-7"}},
                   {"fullUrl":"urn:uuid:8c1e4f2a-0d59-4a6e-9d55-1f0b3f6f7a10","resource":{"resourceType":"Device"}}]}""");
 
-        List<Resource> read = PrefetchResolver.read(parser(), "devices", bundle, Set.of()).orElseThrow();
+        List<Resource> read = PrefetchResolver.read(parser(), "devices", bundle, Set.of()).orElseThrow().resources();
 
         assertThat(read.get(0).getIdElement().getIdPart()).isEqualTo("cuff-7");
         assertThat(read.get(1).getIdElement().getValue()).isEqualTo("urn:uuid:8c1e4f2a-0d59-4a6e-9d55-1f0b3f6f7a10");

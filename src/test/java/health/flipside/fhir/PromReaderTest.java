@@ -79,8 +79,14 @@ class PromReaderTest {
         return o;
     }
 
+    /** As the extractor hands them over: the Observations apart, as views. */
+    PromReader.Read readAll(List<? extends Resource> resources) {
+        ResolvedData data = new ResolvedData(java.util.Map.of("all", List.copyOf(resources)), List.of());
+        return reader.read(data.all(), data.allObservations());
+    }
+
     List<PromScore> read(Resource... resources) {
-        return reader.read(List.of(resources)).scores();
+        return readAll(List.of(resources)).scores();
     }
 
     static PromScore only(List<PromScore> scores) {
@@ -246,7 +252,7 @@ class PromReaderTest {
             QuestionnaireResponse error = lhcPhq9("e", 0, 0, 0, 0, 0, 0, 0, 0, 3);
             error.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR);
 
-            PromReader.Read read = reader.read(List.of(noTime, error));
+            PromReader.Read read = readAll(List.of(noTime, error));
             assertThat(read.scores()).isEmpty();
             assertThat(read.skipped()).isEqualTo(1);
         }
@@ -335,7 +341,7 @@ class PromReaderTest {
                 "86924-8", new String[] {"KCCQ-12", "overall summary"});
         List<Resource> observations = new ArrayList<>();
         expected.keySet().forEach(code -> observations.add(total("o-" + code, code, 50, "2026-11-18T09:15:00-05:00", "Patient/p1")));
-        List<PromScore> scores = reader.read(observations).scores();
+        List<PromScore> scores = readAll(observations).scores();
         assertThat(scores).hasSize(expected.size());
         expected.forEach((code, scale) -> assertThat(scores).anyMatch(s -> s.is(scale[0], scale[1])));
     }
@@ -350,7 +356,7 @@ class PromReaderTest {
         pain.setValue(new IntegerType(8));
         Observation empty = observation("x", "70274-6", "2026-11-19T17:20:00-05:00");
 
-        PromReader.Read read = reader.read(List.of(pain, empty));
+        PromReader.Read read = readAll(List.of(pain, empty));
         assertThat(read.scores()).extracting(PromScore::instrument, PromScore::scale, PromScore::score)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ESAS-r", "pain", 8.0));
         assertThat(read.skipped()).isEqualTo(1);

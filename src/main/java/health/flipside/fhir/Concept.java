@@ -1,0 +1,77 @@
+package health.flipside.fhir;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+
+/**
+ * A CodeableConcept as Flipside reads it, whichever way the resource was read (HAPI model or JSON tree). Its code
+ * strings and words are built once: every reader asks for them again, for each of thousands of readings.
+ */
+final class Concept {
+    static final Concept NONE = new Concept(null, List.of());
+
+    /** One coding; {@code ordinal} is its ordinalValue extension (questionnaire answers), or null. */
+    record Code(String system, String code, String display, Integer ordinal) {
+    }
+
+    private final String text;
+    private final List<Code> codings;
+    private final Set<String> codes;
+    private final List<String> texts;
+
+    /** @param text the concept's text, or null; @param codings its codings, in document order */
+    Concept(String text, List<Code> codings) {
+        this.text = text;
+        this.codings = List.copyOf(codings);
+        Set<String> all = new HashSet<>();
+        codings.forEach(c -> all.add(c.system() + "|" + c.code())); // a missing part reads "null", as it always has
+        this.codes = Set.copyOf(all);
+        List<String> words = new ArrayList<>();
+        if (text != null) {
+            words.add(text);
+        }
+        codings.stream().map(Code::display).filter(d -> d != null).forEach(words::add);
+        this.texts = List.copyOf(words);
+    }
+
+    /** From a HAPI concept (null reads as none). */
+    static Concept of(CodeableConcept concept) {
+        if (concept == null) {
+            return NONE;
+        }
+        List<Code> codings = new ArrayList<>();
+        concept.getCoding().forEach(c -> codings.add(FhirValues.code(c)));
+        return new Concept(concept.getText(), codings);
+    }
+
+    String text() {
+        return text;
+    }
+
+    List<Code> codings() {
+        return codings;
+    }
+
+    /** "system|code" of every coding. */
+    Set<String> codes() {
+        return codes;
+    }
+
+    /** The text, then every coding's display: the words vocabularies and answers are read from. */
+    List<String> texts() {
+        return texts;
+    }
+
+    boolean isEmpty() {
+        return text == null && codings.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return codes + " " + texts;
+    }
+}
