@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -24,9 +26,6 @@ import health.flipside.feedback.PatientKeys;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.trend.TrendLinks;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.util.Optional;
 
 /** {@code patient-data-summary}: resolves the patient's data, runs the pipeline, returns the cards. */
 @ApplicationScoped
