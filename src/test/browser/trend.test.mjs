@@ -23,7 +23,6 @@ const repo = resolve('../../..');
 const EXAMPLES = {
   'vignette-1-masked-uncontrolled': { sections: ['#bp'], text: ['Home mean 138/86 mmHg', '52 readings on 13 days'] },
   'edge-2-cuffless-watch-only': { sections: ['#bp'], text: ['No home readings the mean can use', 'cuffless'] },
-  'glucose-raw-cgm-computed': { sections: ['#glucose'], text: ['Time in range', 'Ambulatory glucose profile'] },
   'vignette-3-cgm-hypoglycaemia': { sections: ['#glucose'], text: ['From the CGM maker\'s report', 'no daily profile'] },
   'vignette-5-hf-weight-kccq': { sections: ['#weight'], text: ['baseline'] },
   'proms-phq9-severe': { sections: ['.prom'], text: ['PHQ-9', 'Latest 22 (severe)', 'MCID'] },
@@ -80,11 +79,17 @@ try {
   for (const [example, expected] of Object.entries(EXAMPLES)) {
     await check(`${example}: the card's SMART link opens the trend view with the card's numbers`, async () => {
       assert.ok(ids[example], `${example} was loaded into the FHIR server`);
-      await page.goto(`${ehr}/chart?patient=${encodeURIComponent(ids[example])}`);
-      const link = page.locator('a.smart').first();
-      await link.waitFor({ timeout: 30000 });
-      await link.click();
-      await page.waitForFunction(() => document.body.dataset.rendered, null, { timeout: 60000 });
+      if (expected.standalone) {
+        await page.goto(`${base}/trend/launch.html?iss=${encodeURIComponent(ehr + '/fhir')}`);
+        await page.locator('select[name=patient]').selectOption(ids[example]);
+        await page.locator('button[type=submit]').click();
+      } else {
+        await page.goto(`${ehr}/chart?patient=${encodeURIComponent(ids[example])}`, { timeout: 120000 });
+        const link = page.locator('a.smart').first();
+        await link.waitFor({ timeout: 60000 });
+        await link.click();
+      }
+      await page.waitForFunction(() => document.body && document.body.dataset.rendered, null, { timeout: 60000 });
       assert.equal(await page.evaluate(() => document.body.dataset.rendered), 'true', await page.locator('body').innerText());
       assert.ok(!page.url().includes('code='), 'the single-use code is not left in the address bar');
       for (const selector of expected.sections) {
@@ -92,7 +97,7 @@ try {
       }
       const text = await page.locator('#view').innerText();
       expected.text.forEach((t) => assert.ok(text.includes(t), `"${t}" in the view:\n${text.slice(0, 800)}`));
-      assert.ok(await page.locator('canvas').count() > 0, 'a chart is drawn');
+      assert.ok(await page.locator('canvas, .ranges').count() > 0, 'a chart or the time-in-ranges bar is drawn');
       await page.screenshot({ path: join(shots, `${example}.png`), fullPage: true });
     });
   }
@@ -100,7 +105,7 @@ try {
   await check('the table view shows the same data without charts', async () => {
     await page.goto(`${ehr}/chart?patient=${encodeURIComponent(ids['vignette-1-masked-uncontrolled'])}`);
     await page.locator('a.smart').first().click();
-    await page.waitForFunction(() => document.body.dataset.rendered === 'true', null, { timeout: 60000 });
+    await page.waitForFunction(() => document.body && document.body.dataset.rendered === 'true', null, { timeout: 60000 });
     await page.locator('#toggle').click();
     assert.equal(await page.locator('#toggle').getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('.chart').first().isVisible(), false);

@@ -31,7 +31,7 @@ class TrendBrowserIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         try (Stream<Path> shots = Files.list(SCREENSHOTS)) {
             assertThat(shots.map(p -> p.getFileName().toString())).contains("vignette-1-masked-uncontrolled.png",
-                    "glucose-raw-cgm-computed.png", "problem-expired-token.png");
+                    "vignette-3-cgm-hypoglycaemia.png", "problem-expired-token.png");
         }
     }
 }
