@@ -266,7 +266,19 @@ async function load(session) {
   return body;
 }
 
+/** Flipside leaves empty lists and absent sections out of its JSON: give them their empty value. */
+function normalise(view) {
+  const lists = (o, keys) => keys.forEach((k) => { if (o && !Array.isArray(o[k])) o[k] = []; });
+  lists(view, ['proms', 'unavailable']);
+  if (view.bloodPressure) lists(view.bloodPressure, ['homeReadings', 'officeReadings', 'targets', 'gaps']);
+  if (view.glucose) lists(view.glucose, ['profile', 'meter', 'gaps']);
+  if (view.weight) lists(view.weight, ['weights', 'thresholds', 'gaps']);
+  view.proms.forEach((p) => lists(p, ['bands', 'scores']));
+  return view;
+}
+
 function render(view) {
+  normalise(view);
   document.getElementById('status').textContent = `Data as of ${fmtTime.format(new Date(view.generatedAt))}.`
     + (view.unavailable.length ? ' Not available from the record: ' + view.unavailable.join('; ') + '.' : '');
   const root = document.getElementById('view');

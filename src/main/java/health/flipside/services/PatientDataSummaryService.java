@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -20,9 +22,6 @@ import health.flipside.cards.CardPolicy;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.trend.TrendLinks;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.util.Optional;
 
 /** {@code patient-data-summary}: resolves the patient's data, runs the pipeline, returns the cards. */
 @ApplicationScoped
