@@ -15,13 +15,13 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import health.flipside.facts.BloodPressureReading;
+import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.Medication;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;

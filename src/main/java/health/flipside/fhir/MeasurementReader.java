@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.hl7.fhir.r4.model.Device;
 
-import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
 import health.flipside.facts.UnitConverter;

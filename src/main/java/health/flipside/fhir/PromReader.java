@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import health.flipside.facts.PromScore;
+import health.flipside.facts.proms.PromScore;
 
 /**
  * Patient-reported outcome measures (docs/clinical-sources.md, PROMs) from score Observations (category survey, value a

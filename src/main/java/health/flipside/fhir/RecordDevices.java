@@ -13,10 +13,10 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 
-import health.flipside.facts.DeviceDescription;
-import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceDescription;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
 
 /**
  * The devices of one patient record: resolves an Observation's device reference and classifies each Device once
