@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 

@@ -1,5 +1,8 @@
 package health.flipside.facts;
 
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,18 @@
 package health.flipside.facts;
 
+import health.flipside.facts.activity.ActivitySummarizer;
+import health.flipside.facts.bp.AntihypertensiveTreatment;
+import health.flipside.facts.bp.BloodPressureCleaner;
+import health.flipside.facts.bp.BloodPressureReading;
+import health.flipside.facts.bp.BloodPressureSummarizer;
+import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.bp.PregnancyBloodPressureSummarizer;
+import health.flipside.facts.glucose.CgmTargets;
+import health.flipside.facts.glucose.GlucoseSummarizer;
+import health.flipside.facts.heartfailure.HeartFailureSummarizer;
+import health.flipside.facts.proms.PromsSummarizer;
+import health.flipside.facts.wearables.OxygenTarget;
+import health.flipside.facts.wearables.WearablesSummarizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

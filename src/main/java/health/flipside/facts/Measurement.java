@@ -1,5 +1,6 @@
 package health.flipside.facts;
 
+import health.flipside.facts.provenance.DeviceInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

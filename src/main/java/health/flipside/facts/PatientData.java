@@ -1,5 +1,7 @@
 package health.flipside.facts;
 
+import health.flipside.facts.bp.BloodPressureReading;
+import health.flipside.facts.proms.PromScore;
 import java.util.List;
 
 /**

@@ -39,6 +39,11 @@ final class Concept {
     }
 
     /** From a HAPI concept (null reads as none). */
+    /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
+    static Set<String> codesOf(CodeableConcept concept) {
+        return of(concept).codes();
+    }
+
     static Concept of(CodeableConcept concept) {
         if (concept == null) {
             return NONE;

@@ -38,9 +38,9 @@ final class ContextReader {
         Set<String> conditions = new HashSet<>();
         resources.stream().filter(Condition.class::isInstance).map(Condition.class::cast)
                 .filter(ContextReader::isActive)
-                .forEach(c -> conditions.addAll(vocabulary.conditionsOf(FactExtractor.codes(c.getCode()), texts(c.getCode()))));
+                .forEach(c -> conditions.addAll(vocabulary.conditionsOf(Concept.codesOf(c.getCode()), texts(c.getCode()))));
         Set<String> classes = new HashSet<>();
-        medications.forEach(m -> classes.addAll(vocabulary.medicationClassesOf(FactExtractor.codes(m), texts(m))));
+        medications.forEach(m -> classes.addAll(vocabulary.medicationClassesOf(Concept.codesOf(m), texts(m))));
         Map<String, Instant> assessments = new HashMap<>();
         for (Resource resource : resources) {
             Concept code = null;
@@ -86,9 +86,9 @@ final class ContextReader {
 
     /** Active unless the record says otherwise (clinicalStatus absent is read as active, verification refuted is not). */
     static boolean isActive(Condition condition) {
-        boolean refuted = FactExtractor.codes(condition.getVerificationStatus()).stream()
+        boolean refuted = Concept.codesOf(condition.getVerificationStatus()).stream()
                 .anyMatch(c -> c.endsWith("|refuted") || c.endsWith("|entered-in-error"));
-        boolean inactive = FactExtractor.codes(condition.getClinicalStatus()).stream()
+        boolean inactive = Concept.codesOf(condition.getClinicalStatus()).stream()
                 .anyMatch(c -> c.endsWith("|inactive") || c.endsWith("|resolved") || c.endsWith("|remission"));
         return !refuted && !inactive;
     }

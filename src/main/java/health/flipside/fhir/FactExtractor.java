@@ -15,13 +15,13 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import health.flipside.facts.BloodPressureReading;
+import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.Medication;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;
@@ -33,19 +33,13 @@ import health.flipside.facts.UnitConverter;
  * whose device cannot be had is kept at the lowest tier and counted: dropping it would silence the patient's data.
  */
 public final class FactExtractor {
-    static final String LOINC = "http://loinc.org";
-    static final String MDC = "urn:iso:std:iso:11073:10101";
-    static final String SNOMED = "http://snomed.info/sct";
+    private static final String LOINC = ObservationCodes.LOINC;
+    private static final String MDC = ObservationCodes.MDC;
     /** BP panels: LOINC 85354-9 (CardX, PHD), 55284-4 (US vitals IG); MDC 150020 non-invasive BP (PHD IG). */
     public static final Set<String> BP_PANEL = Set.of(LOINC + "|85354-9", LOINC + "|55284-4", MDC + "|150020");
     static final Set<String> SYSTOLIC = Set.of(LOINC + "|8480-6", MDC + "|150021");
     static final Set<String> DIASTOLIC = Set.of(LOINC + "|8462-4", MDC + "|150022");
-    /** US vitals IG MeasurementSettingExt; SNOMED 264362003 = Home. */
-    static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
-    static final String HOME_SETTING = SNOMED + "|264362003";
     static final String OFFICE_LABEL = "clinic measurement";
-    private static final Set<String> PATIENT_PERFORMERS = Set.of("Patient", "RelatedPerson");
-    private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
     public static final String MEDICATIONS_KEY = "medications";
@@ -147,7 +141,7 @@ public final class FactExtractor {
         if (effective.isEmpty() || systolic.isEmpty() || diastolic.isEmpty()) {
             return Optional.empty();
         }
-        boolean home = isHome(observation);
+        boolean home = Performers.isHome(observation);
         DeviceInfo device;
         if (!home) {
             device = new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.UPPER_ARM_CUFF, OFFICE_LABEL);
@@ -159,34 +153,6 @@ public final class FactExtractor {
         ObservedTime time = effective.get();
         return Optional.of(new BloodPressureReading(time.instant(), time.local(), systolic.get(), diastolic.get(),
                 home ? BloodPressureReading.Setting.HOME : BloodPressureReading.Setting.OFFICE, device, observation.issued()));
-    }
-
-    /**
-     * Patient-generated when the setting says home, or the patient (or a carer) performed it (US vitals IG
-     * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
-     * reading even from a connected device; with no performer, a device reading is taken as home.
-     */
-    static boolean isHome(ObservationView observation) {
-        boolean bySetting = observation.measurementSettings().stream().anyMatch(v -> v.codes().contains(HOME_SETTING));
-        List<String> performers = resourceTypes(observation.performers());
-        if (bySetting || performers.stream().anyMatch(PATIENT_PERFORMERS::contains)) {
-            return true;
-        }
-        return performers.stream().noneMatch(STAFF_PERFORMERS::contains) && observation.hasDevice();
-    }
-
-    /** Performed by clinic staff or an organisation: not the patient's own data. */
-    static boolean isStaffPerformed(ObservationView observation) {
-        return resourceTypes(observation.performers()).stream().anyMatch(STAFF_PERFORMERS::contains);
-    }
-
-    /** Done by the patient (or a carer) themselves: a remote questionnaire, a home reading. */
-    static boolean byPatient(List<String> references) {
-        return resourceTypes(references).stream().anyMatch(PATIENT_PERFORMERS::contains);
-    }
-
-    private static List<String> resourceTypes(List<String> references) {
-        return references.stream().map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
     }
 
     private static boolean isBloodPressure(ObservationView observation) {
@@ -207,15 +173,10 @@ public final class FactExtractor {
     private Medication medication(CodeableConcept concept) {
         List<String> texts = ContextReader.texts(concept);
         String name = texts.isEmpty() ? "unnamed medication" : texts.get(0);
-        boolean antihypertensive = antihypertensives.matches(codes(concept), texts);
+        boolean antihypertensive = antihypertensives.matches(Concept.codesOf(concept), texts);
         return new Medication(name, antihypertensive,
-                antihypertensive && antihypertensives.countsOnlyWithAnother(codes(concept), texts),
+                antihypertensive && antihypertensives.countsOnlyWithAnother(Concept.codesOf(concept), texts),
                 antihypertensive ? antihypertensives.ingredientsIn(texts) : List.of());
-    }
-
-    /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
-    static Set<String> codes(CodeableConcept concept) {
-        return Concept.of(concept).codes();
     }
 
     private static <T> List<T> ofType(List<Resource> resources, Class<T> type) {

@@ -118,7 +118,7 @@ final class HapiObservation implements ObservationView {
 
     @Override
     public List<Concept> measurementSettings() {
-        return observation.getExtensionsByUrl(FactExtractor.MEASUREMENT_SETTING).stream().map(Extension::getValue)
+        return observation.getExtensionsByUrl(Performers.MEASUREMENT_SETTING).stream().map(Extension::getValue)
                 .filter(CodeableConcept.class::isInstance).map(v -> Concept.of((CodeableConcept) v)).toList();
     }
 

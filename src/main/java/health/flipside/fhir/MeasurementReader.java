@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.hl7.fhir.r4.model.Device;
 
-import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
 import health.flipside.facts.UnitConverter;
@@ -48,7 +48,7 @@ final class MeasurementReader {
             // The HL7 CGM IG's Observations name neither performer nor device, and a CGM is worn by the patient:
             // they are patient-generated unless staff recorded them.
             boolean cgm = panel || metric.get().isCgm();
-            boolean patientGenerated = cgm ? !FactExtractor.isStaffPerformed(observation) : FactExtractor.isHome(observation);
+            boolean patientGenerated = cgm ? !Performers.isStaffPerformed(observation) : Performers.isHome(observation);
             if (!patientGenerated) {
                 continue;
             }

@@ -15,8 +15,9 @@ import health.flipside.facts.Metric;
  * before FHIR parsing (resting heart rate, 40443-4, is what the wearables topic reads).
  */
 final class ObservationCodes {
-    static final String LOINC = FactExtractor.LOINC;
-    static final String MDC = FactExtractor.MDC;
+    static final String LOINC = "http://loinc.org";
+    static final String MDC = "urn:iso:std:iso:11073:10101";
+    static final String SNOMED = "http://snomed.info/sct";
     /** Flipside's own codes where no standard code exists (no LOINC/SNOMED code for an IRN was confirmed, §4.1). */
     static final String FLIPSIDE = "https://flipside.health/fhir/CodeSystem/pghd";
     /** CGM IG times-in-ranges panel; its components carry the five ranges. */

@@ -84,7 +84,7 @@ final class PatientRecordReader {
         if (is("palliative-care", code)) {
             r.palliative = true;
         }
-        if (vocabulary.conditionsOf(FactExtractor.codes(code), ContextReader.texts(code)).contains("atrial-fibrillation")) {
+        if (vocabulary.conditionsOf(Concept.codesOf(code), ContextReader.texts(code)).contains("atrial-fibrillation")) {
             Instant diagnosed = onset != null ? onset : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
             r.afRecorded = latest(r.afRecorded, diagnosed);
         }

@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-import health.flipside.facts.PromScore;
+import health.flipside.facts.proms.PromScore;
 
 /**
  * Patient-reported outcome measures (docs/clinical-sources.md, PROMs) from score Observations (category survey, value a
@@ -42,7 +42,7 @@ import health.flipside.facts.PromScore;
  * decides the same way (§8.1). A resource Flipside cannot read (no time, no value) is skipped and counted.
  */
 final class PromReader {
-    static final String LOINC = FactExtractor.LOINC;
+    static final String LOINC = ObservationCodes.LOINC;
     /** The scale of a form whose items are not all answered (or that was not submitted): not scored. */
     static final String INCOMPLETE = "incomplete";
     /** The scale of item Observations with no total: their answers only. */
@@ -218,7 +218,7 @@ final class PromReader {
         if (time.isEmpty()) {
             return 1;
         }
-        boolean remote = FactExtractor.byPatient(observation.performers());
+        boolean remote = Performers.byPatient(observation.performers());
         String key = key(observation, parentOf);
         int unreadable = 0;
         if (scale != null) {
@@ -388,8 +388,8 @@ final class PromReader {
             return false;
         }
         ObservedTime authored = authoredAt.get();
-        boolean remote = response.hasAuthor() ? FactExtractor.byPatient(reference(response.getAuthor()))
-                : response.hasSource() && FactExtractor.byPatient(reference(response.getSource()));
+        boolean remote = response.hasAuthor() ? Performers.byPatient(reference(response.getAuthor()))
+                : response.hasSource() && Performers.byPatient(reference(response.getSource()));
         boolean submitted = response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
                 || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED;
         String key = "QuestionnaireResponse/" + response.getIdElement().getIdPart();

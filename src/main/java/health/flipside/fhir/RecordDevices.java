@@ -13,10 +13,10 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 
-import health.flipside.facts.DeviceDescription;
-import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceDescription;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
 
 /**
  * The devices of one patient record: resolves an Observation's device reference and classifies each Device once
@@ -98,7 +98,7 @@ final class RecordDevices {
         String model = device.hasModelNumber() && present(device.getModelNumber()) ? device.getModelNumber()
                 : deviceNames.stream().findFirst().orElse(null);
         Boolean regulated = device.getProperty().stream()
-                .filter(p -> FactExtractor.codes(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
+                .filter(p -> Concept.codesOf(p.getType()).stream().anyMatch(PHD_REGULATION::contains))
                 .flatMap(p -> p.getValueCode().stream())
                 .flatMap(cc -> cc.getCoding().stream())
                 .map(Coding::getCode)
@@ -110,11 +110,11 @@ final class RecordDevices {
                 || present(u.getCarrierHRF()) || u.hasCarrierAIDC())) {
             regulated = true; // only regulated medical devices carry a UDI
         }
-        Set<String> typeCodes = new HashSet<>(FactExtractor.codes(device.getType()));
+        Set<String> typeCodes = new HashSet<>(Concept.codesOf(device.getType()));
         List<String> names = new ArrayList<>(deviceNames);
         names.addAll(ContextReader.texts(device.getType()));
         device.getSpecialization().forEach(s -> {
-            typeCodes.addAll(FactExtractor.codes(s.getSystemType()));
+            typeCodes.addAll(Concept.codesOf(s.getSystemType()));
             names.addAll(ContextReader.texts(s.getSystemType()));
         });
         return new DeviceDescription(present(device.getManufacturer()) ? device.getManufacturer() : null, model,

@@ -2,7 +2,7 @@ package health.flipside.rules;
 
 import java.util.Map;
 
-import health.flipside.facts.Provenance;
+import health.flipside.facts.provenance.Provenance;
 
 /**
  * What a rule concluded: the output fact of every rule (rules/README.md).

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.kie.api.KieBase;
 
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceRegistry;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.Thresholds;
 

@@ -24,11 +24,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import health.flipside.facts.BloodPressureSummarizer;
+import health.flipside.facts.bp.BloodPressureSummarizer;
 import health.flipside.facts.ClinicalVocabulary;
 import health.flipside.facts.FactBuilder;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.Thresholds;
 
@@ -197,7 +197,7 @@ public final class RuleSetLoader {
     private static List<String> requiredThresholds(String topic) {
         if (topic.equals("bp")) {
             return java.util.stream.Stream.concat(BloodPressureSummarizer.REQUIRED_THRESHOLDS.stream(),
-                    health.flipside.facts.PregnancyBloodPressureSummarizer.REQUIRED_THRESHOLDS.stream()).toList();
+                    health.flipside.facts.bp.PregnancyBloodPressureSummarizer.REQUIRED_THRESHOLDS.stream()).toList();
         }
         if (topic.equals("common")) {
             return health.flipside.facts.PatientContext.REQUIRED_THRESHOLDS;

@@ -2,7 +2,7 @@ package health.flipside.trend;
 
 import java.util.List;
 
-import health.flipside.facts.Provenance;
+import health.flipside.facts.provenance.Provenance;
 
 /**
  * Home readings of the protocol window (every tier; {@code used} marks those the mean rests on), office readings of

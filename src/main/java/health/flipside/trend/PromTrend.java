@@ -2,7 +2,7 @@ package health.flipside.trend;
 
 import java.util.List;
 
-import health.flipside.facts.PromsSummarizer;
+import health.flipside.facts.proms.PromsSummarizer;
 
 /**
  * One questionnaire scale over time, against its severity bands and its minimal clinically important difference.

@@ -11,20 +11,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import health.flipside.facts.BloodPressureReading;
+import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.CardFeedback;
-import health.flipside.facts.CgmSummary;
+import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.FactBuilder;
-import health.flipside.facts.HomeBloodPressure;
-import health.flipside.facts.HomeWeight;
+import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.heartfailure.HomeWeight;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
-import health.flipside.facts.OfficeBloodPressure;
+import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
-import health.flipside.facts.PromResult;
-import health.flipside.facts.PromScore;
-import health.flipside.facts.PromsSummarizer;
-import health.flipside.facts.Provenance;
+import health.flipside.facts.proms.PromResult;
+import health.flipside.facts.proms.PromScore;
+import health.flipside.facts.proms.PromsSummarizer;
+import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.Thresholds;
 
 /**

@@ -1,6 +1,6 @@
 package health.flipside.trend;
 
-import health.flipside.facts.DeviceInfo;
+import health.flipside.facts.provenance.DeviceInfo;
 
 /**
  * One plotted value with its provenance, so the page can draw each tier with its own marker shape.

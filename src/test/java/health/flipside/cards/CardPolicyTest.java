@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import health.flipside.facts.DeviceTier;
-import health.flipside.facts.Provenance;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import health.flipside.facts.DeviceTier;
-import health.flipside.facts.Provenance;
-import health.flipside.facts.RhythmNotifications;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
+import health.flipside.facts.wearables.RhythmNotifications;
 import health.flipside.rules.Finding;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.RuleSetLoader;

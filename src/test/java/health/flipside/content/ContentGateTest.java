@@ -284,7 +284,7 @@ class ContentGateTest {
     static String decisionTable(String columnType, String condition) {
         return """
                 RuleSet,rules.bp.morning
-                Import,"health.flipside.facts.HomeBloodPressure, health.flipside.rules.Finding, health.flipside.rules.Severity, java.util.Map"
+                Import,"health.flipside.facts.bp.HomeBloodPressure, health.flipside.rules.Finding, health.flipside.rules.Severity, java.util.Map"
                 Notes,Few morning readings
                 ,
                 RuleTable Few morning readings

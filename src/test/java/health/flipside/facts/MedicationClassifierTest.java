@@ -1,5 +1,6 @@
 package health.flipside.facts;
 
+import health.flipside.facts.bp.AntihypertensiveTreatment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

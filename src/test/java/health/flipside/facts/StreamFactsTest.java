@@ -1,5 +1,9 @@
 package health.flipside.facts;
 
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,18 @@
 package health.flipside.facts;
 
+import health.flipside.facts.activity.ActiveMinutes;
+import health.flipside.facts.activity.ActivitySummarizer;
+import health.flipside.facts.activity.SleepDuration;
+import health.flipside.facts.activity.StepCount;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.wearables.FingertipOxygen;
+import health.flipside.facts.wearables.RestingHeartRate;
+import health.flipside.facts.wearables.RhythmNotifications;
+import health.flipside.facts.wearables.UnlistedOxygen;
+import health.flipside.facts.wearables.WatchOxygen;
+import health.flipside.facts.wearables.WearablesSummarizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -29,11 +29,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import health.flipside.facts.BloodPressureReading;
-import health.flipside.facts.DeviceInfo;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.bp.BloodPressureReading;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.Medication;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;

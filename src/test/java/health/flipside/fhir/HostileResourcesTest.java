@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.UnitConverter;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import health.flipside.facts.PromScore;
+import health.flipside.facts.proms.PromScore;
 
 /**
  * PROMs from FHIR (docs/clinical-sources.md, PROMs): QuestionnaireResponses shaped like the LHC-Forms, SDC and

@@ -11,10 +11,10 @@ import org.hl7.fhir.r4.model.Device;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import health.flipside.facts.DeviceDescription;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.provenance.DeviceDescription;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceTier;
 
 /** What a device record says about itself, read from whatever it has: missing or empty parts lower its tier, never fail. */
 class RecordDevicesTest {

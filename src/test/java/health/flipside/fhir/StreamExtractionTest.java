@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.facts.ClinicalVocabulary;
-import health.flipside.facts.DeviceKind;
-import health.flipside.facts.DeviceRegistry;
-import health.flipside.facts.DeviceTier;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceRegistry;
+import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.Metric;
@@ -278,7 +278,7 @@ class StreamExtractionTest {
             weight.setDevice(new Reference("Device/missing"));
             PatientData data = extract(weight);
             assertThat(data.measurements()).singleElement()
-                    .satisfies(m -> assertThat(m.device()).isEqualTo(health.flipside.facts.DeviceInfo.UNRESOLVED));
+                    .satisfies(m -> assertThat(m.device()).isEqualTo(health.flipside.facts.provenance.DeviceInfo.UNRESOLVED));
             assertThat(data.unresolvedDevices()).isEqualTo(1);
             assertThat(data.skippedResources()).isZero();
         }

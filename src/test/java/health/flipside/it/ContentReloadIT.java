@@ -126,7 +126,7 @@ class ContentReloadIT {
             Files.writeString(CARD, ORIGINALS.get(CARD));
 
             // 2c. a decision table with a misspelt column type: refused at its row
-            Files.writeString(TABLE, "RuleSet,rules.bp.morning\nImport,health.flipside.facts.HomeBloodPressure\nRuleTable Morning\n"
+            Files.writeString(TABLE, "RuleSet,rules.bp.morning\nImport,health.flipside.facts.bp.HomeBloodPressure\nRuleTable Morning\n"
                     + "NAME,CONDITON\n,$home : HomeBloodPressure\n,\"morningReadings < $param\"\nRule,Fewer than\nbp.morning,3\n");
             JsonNode table = reload(422).get("problems").get(0);
             assertThat(table.get("file").asText()).isEqualTo("rules/bp/morning.drl.csv");

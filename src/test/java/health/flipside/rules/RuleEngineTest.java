@@ -16,13 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import health.flipside.facts.AntihypertensiveTreatment;
-import health.flipside.facts.BpThresholds;
+import health.flipside.facts.bp.AntihypertensiveTreatment;
+import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.DataQuality;
-import health.flipside.facts.HomeBloodPressure;
-import health.flipside.facts.OfficeBloodPressure;
-import health.flipside.facts.DeviceTier;
-import health.flipside.facts.Provenance;
+import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.bp.OfficeBloodPressure;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.Thresholds;
 
 /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import health.flipside.facts.DeviceKind;
+import health.flipside.facts.provenance.DeviceKind;
 
 /**
  * The rules/ folder is refused whole, with the file (and line) named, when anything in it is unusable

@@ -1,0 +1,49 @@
+package health.flipside.fhir;
+
+import java.util.List;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * Who took a reading or answered a form, and where: the patient's own data (PGHD) against what clinic staff
+ * measured. Every reader asks here, so "home" means one thing for blood pressure, the other streams and PROMs.
+ */
+final class Performers {
+    /** US vitals IG MeasurementSettingExt; SNOMED 264362003 = Home. */
+    static final String MEASUREMENT_SETTING = "http://hl7.org/fhir/us/vitals/StructureDefinition/MeasurementSettingExt";
+    static final String HOME_SETTING = ObservationCodes.SNOMED + "|264362003";
+    private static final Set<String> PATIENT_PERFORMERS = Set.of("Patient", "RelatedPerson");
+    private static final Set<String> STAFF_PERFORMERS = Set.of("Practitioner", "PractitionerRole", "Organization", "CareTeam");
+
+    private Performers() {
+    }
+
+    /**
+     * Patient-generated when the setting says home, or the patient (or a carer) performed it (US vitals IG
+     * MeasurementSetting = Home; CardX SMBP: performer = Patient). Clinic staff as performer make it an office
+     * reading even from a connected device; with no performer, a device reading is taken as home.
+     */
+    static boolean isHome(ObservationView observation) {
+        boolean bySetting = observation.measurementSettings().stream().anyMatch(v -> v.codes().contains(HOME_SETTING));
+        List<String> performers = resourceTypes(observation.performers());
+        if (bySetting || performers.stream().anyMatch(PATIENT_PERFORMERS::contains)) {
+            return true;
+        }
+        return performers.stream().noneMatch(STAFF_PERFORMERS::contains) && observation.hasDevice();
+    }
+
+    /** Performed by clinic staff or an organisation: not the patient's own data. */
+    static boolean isStaffPerformed(ObservationView observation) {
+        return resourceTypes(observation.performers()).stream().anyMatch(STAFF_PERFORMERS::contains);
+    }
+
+    /** Done by the patient (or a carer) themselves: a remote questionnaire, a home reading. */
+    static boolean byPatient(List<String> references) {
+        return resourceTypes(references).stream().anyMatch(PATIENT_PERFORMERS::contains);
+    }
+
+    private static List<String> resourceTypes(List<String> references) {
+        return references.stream().map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
+    }
+}
