@@ -64,9 +64,9 @@ public interface ObservationView {
 
     List<Concept> interpretation();
 
-    /** Final, amended or corrected: a result that may be read. */
+    /** Final, amended or corrected: a result that may be read. (Set.of refuses null: no status is not usable.) */
     default boolean usable() {
-        return USABLE.contains(status());
+        return status() != null && USABLE.contains(status());
     }
 
     Set<String> USABLE = Set.of("final", "amended", "corrected");

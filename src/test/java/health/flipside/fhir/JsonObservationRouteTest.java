@@ -148,6 +148,7 @@ class JsonObservationRouteTest {
         "valueRange in a component|\"valueQuantity\":{\"value\":91.5,\"unit\":\"mmHg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm[Hg]\"}|\"valueRange\":{\"low\":{\"value\":80}}",
         "a string for a boolean|\"display\":\"Blood pressure panel\"|\"display\":\"Blood pressure panel\",\"userSelected\":\"yes\"",
         "status as a number|\"status\":\"final\"|\"status\":1",
+        "status as an object|\"status\":\"final\"|\"status\":{\"a\":{\"b\":[1]}}",
         "identifier|\"status\":\"final\",|\"status\":\"final\",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"1\"}],"
     })
     void oddShapesGoThroughHapi(String testCase) {
@@ -164,6 +165,17 @@ class JsonObservationRouteTest {
         }
         assertThat(readFromTree(tree)).as("only the usual reading is read from the tree").isEqualTo(1);
         assertThat(EXTRACTOR.extract(tree)).isEqualTo(EXTRACTOR.extract(resolve(request, false)));
+    }
+
+    @Test
+    @DisplayName("an Observation without a status is not read, by either route, and is no fault (the fuzz test's 500)")
+    void noStatus() {
+        String request = request(bloodPressure("\"status\":\"final\",", ""));
+
+        PatientData fromTree = EXTRACTOR.extract(resolve(request, true));
+
+        assertThat(fromTree.bloodPressure()).isEmpty();
+        assertThat(fromTree).isEqualTo(EXTRACTOR.extract(resolve(request, false)));
     }
 
     @Test
