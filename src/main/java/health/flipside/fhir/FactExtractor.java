@@ -67,7 +67,7 @@ public final class FactExtractor {
     public static Set<String> observationCodes() {
         Set<String> all = new HashSet<>(BP_PANEL);
         all.addAll(ObservationCodes.all());
-        all.addAll(PromReader.codes());
+        all.addAll(PromInstruments.codes());
         return Set.copyOf(all);
     }
 

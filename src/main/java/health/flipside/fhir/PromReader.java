@@ -1,5 +1,8 @@
 package health.flipside.fhir;
 
+import static health.flipside.fhir.PromInstruments.PHQ9_LINK_IDS;
+import static health.flipside.fhir.PromInstruments.SCORES;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,13 +10,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import health.flipside.fhir.PromInstruments.ItemInstrument;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
@@ -27,6 +31,7 @@ import health.flipside.facts.proms.PromScore;
 /**
  * Patient-reported outcome measures (docs/clinical-sources.md, PROMs) from score Observations (category survey, value a
  * number) and from QuestionnaireResponses, which Flipside scores itself from the item answers (PHQ-9, PHQ-2, GAD-7).
+ * Which instruments, codes and forms it knows is {@link PromInstruments}; how an item answer reads, {@link PromAnswers}.
  *
  * <p>One administration counts once: a score Observation {@code derivedFrom} a QuestionnaireResponse, item
  * Observations that a panel or total lists in {@code hasMember}, a panel's components, and unlinked parts of one
@@ -49,110 +54,7 @@ final class PromReader {
     static final String ITEMS = "items";
     static final String ORDINAL_VALUE = FhirValues.ORDINAL_VALUE;
 
-    /** Score codes → instrument and scale: one number per Observation (or per Observation component). */
-    static final Map<String, String[]> SCORES = new HashMap<>();
-
-    /**
-     * ESAS-r has no LOINC panel or item codes (docs/clinical-sources.md, PROMs: "no LOINC panel found" [S]); its nine
-     * items use
-     * Flipside's own code system, the one {@link ObservationCodes#FLIPSIDE} names. Map an EHR's local codes here.
-     */
-    static final List<String> ESAS_ITEMS = List.of("pain", "tiredness", "drowsiness", "nausea", "lack of appetite",
-            "shortness of breath", "depression", "anxiety", "wellbeing");
-
-    static {
-        SCORES.put(LOINC + "|44261-6", new String[] {"PHQ-9", "total"});
-        SCORES.put(LOINC + "|55758-7", new String[] {"PHQ-2", "total"});
-        SCORES.put(LOINC + "|70274-6", new String[] {"GAD-7", "total"});
-        // Owned by the heart-failure topic (docs/clinical-sources.md, heart failure); read here so every PROM comes
-        // through one reader.
-        SCORES.put(LOINC + "|86924-8", new String[] {"KCCQ-12", "overall summary"});
-        SCORES.put(LOINC + "|72514-3", new String[] {"Pain NRS", "pain"});
-        // PROMIS Global Health (PROMIS-10) T-scores [V, CQL]
-        SCORES.put(LOINC + "|71971-6", new String[] {"PROMIS-10", "global physical health"});
-        SCORES.put(LOINC + "|71969-0", new String[] {"PROMIS-10", "global mental health"});
-        // PROMIS-29 T-scores as the MII PRO IG codes them [V in MII IG; names to verify at loinc.org]
-        SCORES.put(LOINC + "|91721-1", new String[] {"PROMIS-29", "physical function"});
-        SCORES.put(LOINC + "|71967-4", new String[] {"PROMIS-29", "anxiety"});
-        SCORES.put(LOINC + "|77861-3", new String[] {"PROMIS-29", "depression"});
-        SCORES.put(LOINC + "|77864-7", new String[] {"PROMIS-29", "fatigue"});
-        SCORES.put(LOINC + "|77860-5", new String[] {"PROMIS-29", "sleep disturbance"});
-        SCORES.put(LOINC + "|77854-8", new String[] {"PROMIS-29", "social roles"});
-        SCORES.put(LOINC + "|77865-4", new String[] {"PROMIS-29", "pain interference"});
-        // PROMIS-29 pain intensity: a single 0–10 item, not a T-score [V in MII IG]
-        SCORES.put(LOINC + "|75261-8", new String[] {"PROMIS-29", "pain intensity"});
-        for (String item : ESAS_ITEMS) {
-            SCORES.put(ObservationCodes.FLIPSIDE + "|esas-r-" + item.replace(' ', '-'), new String[] {"ESAS-r", item});
-        }
-    }
-
-    /** Instruments Flipside scores from item answers: each item 0–3, the total their sum. */
-    enum ItemInstrument {
-        /** Panel 44249-1, total 44261-6, items 44250-9 … 44260-8 [V] (LHC-Forms, US Core). */
-        PHQ9("PHQ-9", "44249-1", "44261-6", List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
-                "44258-2", "44252-5", "44253-3", "44260-8"), Pattern.compile("phq[-_ ]?9", Pattern.CASE_INSENSITIVE)),
-        /** Panel 55757-9 [M], total 55758-7 [V]; the first two PHQ-9 items. */
-        PHQ2("PHQ-2", "55757-9", "55758-7", List.of("44250-9", "44255-8"),
-                Pattern.compile("phq[-_ ]?2(?!\\d)", Pattern.CASE_INSENSITIVE)),
-        /** Panel 69737-5 [M], total 70274-6 [V]; item codes as LHC-Forms and the MII IG use them [S]. */
-        GAD7("GAD-7", "69737-5", "70274-6", List.of("69725-0", "68509-9", "69733-4", "69734-2", "69735-9",
-                "69689-8", "69736-7"), Pattern.compile("gad[-_ ]?7", Pattern.CASE_INSENSITIVE));
-
-        final String label;
-        final String panel;
-        final String total;
-        final List<String> items;
-        final Pattern canonical;
-
-        ItemInstrument(String label, String panel, String total, List<String> items, Pattern canonical) {
-            this.label = label;
-            this.panel = panel;
-            this.total = total;
-            this.items = items;
-            this.canonical = canonical;
-        }
-
-        /** The item number (1-based) of a LOINC item code, 0 when not an item of this instrument. */
-        int number(String loincCode) {
-            return items.indexOf(loincCode) + 1;
-        }
-
-        static Optional<ItemInstrument> byLabel(String label) {
-            for (ItemInstrument i : values()) {
-                if (i.label.equals(label)) {
-                    return Optional.of(i);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * linkId layouts of published PHQ-9 forms whose items carry no LOINC code in the response: the SDC IG example
-     * ("H1/T1/Q9"), the Argonaut questionnaire ("g1.q9") and the MII PRO IG example ("PHQ.9"). Used only when the
-     * form is known to be a PHQ-9 (its canonical or its Questionnaire says so).
-     */
-    private static final List<Pattern> PHQ9_LINK_IDS = List.of(Pattern.compile("^H1/T1/Q([1-9])$"),
-            Pattern.compile("^g1\\.q([1-9])$"), Pattern.compile("^PHQ\\.([1-9])$"));
-
-    /** LOINC answer list LL358-3 (PHQ-9/GAD-7 frequency): LA6568-5 = 0 … LA6571-9 = 3. */
-    private static final Map<String, Integer> ANSWER_CODES = Map.of("LA6568-5", 0, "LA6569-3", 1, "LA6570-1", 2,
-            "LA6571-9", 3);
-    /** The same answers by their words, as local code systems (the SDC example's CSPHQ9) spell them. */
-    private static final Map<String, Integer> ANSWER_TEXTS = Map.of("not at all", 0, "several days", 1,
-            "more than half the days", 2, "nearly every day", 3);
-
     record Read(List<PromScore> scores, int skipped) {
-    }
-
-    /** Every Observation code this reader uses (prefetch filters keep these): scores, panels and items. */
-    static Set<String> codes() {
-        Set<String> codes = new HashSet<>(SCORES.keySet());
-        for (ItemInstrument instrument : ItemInstrument.values()) {
-            codes.add(LOINC + "|" + instrument.panel);
-            instrument.items.forEach(item -> codes.add(LOINC + "|" + item));
-        }
-        return Set.copyOf(codes);
     }
 
     /** @param observations the Observations that may be read (final, amended, corrected) */
@@ -233,7 +135,7 @@ final class PromReader {
                 scores.add(new PromScore(scale[0], scale[1], value, time.get().instant(), time.get().local(), remote, Map.of()));
             }
         } else if (item.isPresent()) {
-            Optional<Integer> answer = answer(observation.value(), Map.of());
+            Optional<Integer> answer = PromAnswers.answer(observation.value(), Map.of());
             if (answer.isEmpty()) {
                 return 1;
             }
@@ -261,7 +163,7 @@ final class PromReader {
                             time.get().instant(), time.get().local(), remote, Map.of()));
                 }
             } else if (componentItem.isPresent()) {
-                Optional<Integer> answer = answer(component.value(), Map.of());
+                Optional<Integer> answer = PromAnswers.answer(component.value(), Map.of());
                 if (answer.isEmpty()) {
                     unreadable = 1;
                     continue;
@@ -370,7 +272,7 @@ final class PromReader {
             if (part.isEmpty()) {
                 continue;
             }
-            Optional<Integer> value = answer(FhirValues.of(item.getAnswerFirstRep().getValue()),
+            Optional<Integer> value = PromAnswers.answer(FhirValues.of(item.getAnswerFirstRep().getValue()),
                     ordinals.getOrDefault(item.getLinkId(), Map.of()));
             value.ifPresent(v -> answers.computeIfAbsent(part.get().instrument(), i -> new TreeMap<>())
                     .put(part.get().number(), v));
@@ -503,54 +405,6 @@ final class PromReader {
             }
         }
         return itemOf(codes); // a combined form (PHQ-9 + GAD-7) answers items of both
-    }
-
-    // ---- answers and values ------------------------------------------------------------------------------------
-
-    /**
-     * An item answer 0–3: the ordinalValue extension of the coding (or of the Questionnaire's answer option), the
-     * LOINC answer code (LA6568-5 … LA6571-9), the answer's words, or an integer. Anything else is unreadable.
-     */
-    static Optional<Integer> answer(ObservedValue value, Map<String, Integer> optionOrdinals) {
-        Optional<Integer> answer = Optional.empty();
-        if (value instanceof ObservedValue.Coding coding) {
-            answer = answer(coding.code(), optionOrdinals);
-        } else if (value instanceof ObservedValue.Coded coded) {
-            for (Concept.Code coding : coded.concept().codings()) {
-                answer = answer(coding, optionOrdinals);
-                if (answer.isPresent()) {
-                    break;
-                }
-            }
-            if (answer.isEmpty()) {
-                answer = words(coded.concept().text());
-            }
-        } else if (value instanceof ObservedValue.Whole integer && integer.value() != null) {
-            answer = Optional.of(integer.value());
-        } else if (value instanceof ObservedValue.Decimal || value instanceof ObservedValue.Quantity) {
-            answer = FhirValues.number(value).filter(d -> d == Math.rint(d)).map(d -> (int) Math.round(d));
-        }
-        return answer.filter(PromReader::isAnswer);
-    }
-
-    private static Optional<Integer> answer(Concept.Code coding, Map<String, Integer> optionOrdinals) {
-        return Optional.ofNullable(coding.ordinal())
-                .or(() -> Optional.ofNullable(coding.code()).map(ANSWER_CODES::get))
-                .or(() -> Optional.ofNullable(coding.code()).map(optionOrdinals::get))
-                .or(() -> words(coding.code()))
-                .or(() -> words(coding.display()))
-                .filter(PromReader::isAnswer);
-    }
-
-    private static boolean isAnswer(int value) {
-        return value >= 0 && value <= 3;
-    }
-
-    private static Optional<Integer> words(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(ANSWER_TEXTS.get(text.trim().toLowerCase(Locale.ROOT).replace('-', ' ')));
     }
 
     // ---- administrations ---------------------------------------------------------------------------------------
