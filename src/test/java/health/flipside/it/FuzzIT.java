@@ -369,6 +369,14 @@ class FuzzIT {
         return found;
     }
 
+    /**
+     * The array under {@code field}, made anew when an earlier mutation left something else there (a number where
+     * {@code performer} was): Jackson's withArray refuses those, and the fuzzer must not fail on its own mutations.
+     */
+    static ArrayNode arrayIn(ObjectNode node, String field) {
+        return node.get(field) instanceof ArrayNode array ? array : node.putArray(field);
+    }
+
     static String oddDevice(ObjectNode body, Random random) {
         List<ObjectNode> devices = resources(body, "Device");
         if (devices.isEmpty()) {
@@ -377,19 +385,19 @@ class FuzzIT {
         ObjectNode device = devices.get(random.nextInt(devices.size()));
         String odd = ODD_STRINGS[random.nextInt(ODD_STRINGS.length)];
         switch (random.nextInt(7)) {
-            case 0 -> device.withArray("property").addObject().<ObjectNode>set("type", NODES.objectNode().set("coding",
+            case 0 -> arrayIn(device, "property").addObject().<ObjectNode>set("type", NODES.objectNode().set("coding",
                     NODES.arrayNode().add(NODES.objectNode().put("system", "http://terminology.hl7.org/CodeSystem/ASN1ToHL7")
                             .put("code", "532354.0")))).withArray("valueCode").addObject().withArray("coding").addObject()
                     .put("system", "x");
             case 1 -> {
                 device.remove("modelNumber");
-                device.withArray("deviceName").addObject().put("type", "model-name");
+                arrayIn(device, "deviceName").addObject().put("type", "model-name");
             }
             case 2 -> device.put("manufacturer", odd);
             case 3 -> device.put("modelNumber", odd);
             case 4 -> device.remove("type");
             case 5 -> device.putObject("owner").put("reference", odd);
-            default -> device.withArray("specialization").addObject().putObject("systemType").withArray("coding").addObject();
+            default -> arrayIn(device, "specialization").addObject().putObject("systemType").withArray("coding").addObject();
         }
         return "odd device";
     }
@@ -419,8 +427,8 @@ class FuzzIT {
         String odd = ODD_STRINGS[random.nextInt(ODD_STRINGS.length)];
         switch (random.nextInt(4)) {
             case 0 -> observation.putObject("device").put("reference", odd);
-            case 1 -> observation.withArray("performer").addObject().put("reference", odd);
-            case 2 -> observation.withArray("contained").addObject().put("resourceType", "Device").put("id", odd);
+            case 1 -> arrayIn(observation, "performer").addObject().put("reference", odd);
+            case 2 -> arrayIn(observation, "contained").addObject().put("resourceType", "Device").put("id", odd);
             default -> observation.putObject("valueQuantity").put("value", ODD_NUMBERS[random.nextInt(ODD_NUMBERS.length)])
                     .put("system", "http://unitsofmeasure.org").put("code", odd);
         }
