@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { check, result } from './checks.mjs';
 
 const base = process.env.BASE_URL || 'http://localhost:9080';
 const password = process.env.ADMIN_PASSWORD;
@@ -16,17 +17,6 @@ assert.ok(password, 'ADMIN_PASSWORD must be set');
 const WARNING_ORANGE = 'rgb(230, 81, 0)'; // --warning in console.css
 const profile = mkdtempSync(join(tmpdir(), 'flipside-console-'));
 let context;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    await body();
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String(error.stack || error).split('\n').join('\n  ')}`);
-  }
-}
 
 try {
   context = await chromium.launchPersistentContext(profile, {
@@ -104,11 +94,11 @@ try {
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(`screenshot: ${screenshot}`);
 } catch (error) {
-  failed++;
+  result.failed++;
   console.log(`not ok - the browser test could not run\n  ${error.stack || error}`);
 } finally {
   if (context) await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(failed === 0 ? 'console browser test: all checks passed' : `console browser test: ${failed} check(s) failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(result.failed === 0 ? 'console browser test: all checks passed' : `console browser test: ${result.failed} check(s) failed`);
+process.exit(result.failed === 0 ? 0 : 1);

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { check, result } from './checks.mjs';
 import { loadExamples } from '../../../dev/demo/examples.mjs';
 
 const base = process.env.BASE_URL || 'http://localhost:9080';
@@ -32,19 +33,8 @@ const NO_CHART = 'wearables-rhr-rise'; // resting heart rate only: its card has 
 
 mkdirSync(shots, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'flipside-trend-'));
-let failed = 0;
 let context;
 let ehrProcess;
-
-async function check(name, body) {
-  try {
-    await body();
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String(error.stack || error).split('\n').join('\n  ')}`);
-  }
-}
 
 async function startEhr() {
   ehrProcess = spawn(process.execPath, [join(repo, 'dev/demo/ehr.mjs')], {
@@ -160,12 +150,12 @@ try {
     assert.deepEqual(errors, []);
   });
 } catch (error) {
-  failed++;
+  result.failed++;
   console.log(`not ok - set-up\n  ${error.stack || error}`);
 } finally {
   if (context) await context.close();
   if (ehrProcess) ehrProcess.kill();
   rmSync(profile, { recursive: true, force: true });
 }
-console.log(failed ? `# ${failed} failed` : '# all passed');
-process.exit(failed ? 1 : 0);
+console.log(result.failed ? `# ${result.failed} failed` : '# all passed');
+process.exit(result.failed ? 1 : 0);

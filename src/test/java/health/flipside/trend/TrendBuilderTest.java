@@ -19,6 +19,7 @@ import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.fhir.ResolvedData;
@@ -102,7 +103,7 @@ class TrendBuilderTest {
         CgmSummary cgm = both.fact(CgmSummary.class);
 
         assertThat(glucose.ranges().inRange()).isCloseTo(cgm.inRange(), within(0.05));
-        assertThat(both.shown().get(0).summary()).contains("time in range " + glucose.ranges().inRange() + "%");
+        assertThat(both.shown().get(0).summary()).contains("time in range " + Numbers.oneDecimal(glucose.ranges().inRange()) + "%");
         assertThat(glucose.ranges().veryLow() + glucose.ranges().low() + glucose.ranges().inRange()
                 + glucose.ranges().high() + glucose.ranges().veryHigh()).isCloseTo(100, within(0.3));
         assertThat(glucose.ranges().fromVendorReport()).isFalse();
