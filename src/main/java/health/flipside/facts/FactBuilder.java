@@ -50,6 +50,26 @@ public final class FactBuilder {
 
     /** @param feedback what clinicians said about the patient's earlier cards (a fact; {@link CardFeedback#NONE} without a database) */
     public List<Object> facts(PatientData data, CardFeedback feedback, Instant now) {
+        return build(data, feedback, now).facts();
+    }
+
+    /**
+     * The facts for the rules, with the cleaned readings they were made of.
+     *
+     * @param facts         what the rule session receives
+     * @param bloodPressure the blood-pressure readings the summaries used (implausible values and duplicates removed)
+     * @param measurements  the other streams the summaries used, cleaned the same way
+     */
+    public record Built(List<Object> facts, List<BloodPressureReading> bloodPressure, List<Measurement> measurements) {
+        public Built {
+            facts = List.copyOf(facts);
+            bloodPressure = List.copyOf(bloodPressure);
+            measurements = List.copyOf(measurements);
+        }
+    }
+
+    /** As {@link #facts(PatientData, CardFeedback, Instant)}, keeping the cleaned readings (the trend view plots these). */
+    public Built build(PatientData data, CardFeedback feedback, Instant now) {
         Thresholds bp = topic("bp");
         BloodPressureCleaner.Cleaned cleaned = new BloodPressureCleaner(bp).clean(data.bloodPressure());
         BloodPressureSummarizer summarizer = new BloodPressureSummarizer(bp);
@@ -75,16 +95,10 @@ public final class FactBuilder {
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),
                 cleaned.duplicates() + streams.duplicates(), data.unavailable(), data.unresolvedDevices()));
-        return facts;
+        return new Built(facts, cleaned.readings(), streams.measurements());
     }
 
-    /** The blood-pressure readings the summaries use: implausible values and duplicates removed (the trend view plots these). */
-    public List<BloodPressureReading> cleanBloodPressure(PatientData data) {
-        return new BloodPressureCleaner(topic("bp")).clean(data.bloodPressure()).readings();
-    }
-
-    /** The other streams the summaries use, cleaned the same way (the trend view plots these). */
-    public MeasurementCleaner.Cleaned cleanStreams(PatientData data) {
+    private MeasurementCleaner.Cleaned cleanStreams(PatientData data) {
         return new MeasurementCleaner(topic("common")).clean(data.measurements());
     }
 

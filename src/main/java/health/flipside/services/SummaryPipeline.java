@@ -21,7 +21,6 @@ import health.flipside.rules.RuleEngine;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.SourceProblem;
 import health.flipside.trend.TrendBuilder;
-import health.flipside.trend.TrendLinks;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
@@ -92,13 +91,12 @@ public final class SummaryPipeline {
         if (facts.patientContext(patient, now).child()) {
             return new Result(List.of(), List.of(), CHILD, List.of(), Set.of());
         }
-        List<Object> built = facts.facts(patient, history.feedback(), now);
-        List<Finding> findings = ENGINE.evaluate(rules, built);
+        FactBuilder.Built built = facts.build(patient, history.feedback(), now);
+        List<Finding> findings = ENGINE.evaluate(rules, built.facts());
         Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
         List<ComposedCard> composed = new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds());
         // The trend view's topics for this patient, from the same facts: a card links to it only if it has a chart.
-        Set<String> chartable = composed.isEmpty() ? Set.of()
-                : TrendLinks.chartable(new TrendBuilder(rules.thresholds()).build(patient, built, now));
+        Set<String> chartable = composed.isEmpty() ? Set.of() : new TrendBuilder(rules.thresholds()).topics(patient, built, now);
         return new Result(findings, composed, null, filtered.suppressed(), chartable);
     }
 

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -45,34 +48,70 @@ public final class TrendBuilder {
     }
 
     public TrendView build(PatientData data, Instant now) {
-        return build(data, facts.facts(data, CardFeedback.NONE, now), now);
+        return build(data, facts.build(data, CardFeedback.NONE, now), now);
     }
 
-    /** @param summaries the facts {@link FactBuilder} made of {@code data} for the rules (reused, not rebuilt) */
-    public TrendView build(PatientData data, List<Object> summaries, Instant now) {
-        List<Measurement> clean = facts.cleanStreams(data).measurements();
-        BloodPressureTrend bp = bloodPressure(facts.cleanBloodPressure(data), summaries, now);
-        GlucoseTrend glucose = glucose(clean, summaries, now);
-        WeightTrend weight = weight(clean, summaries, now);
+    /** @param built the facts {@link FactBuilder} made of {@code data} for the rules, and their cleaned readings (reused, not rebuilt) */
+    public TrendView build(PatientData data, FactBuilder.Built built, Instant now) {
+        List<Object> summaries = built.facts();
+        BloodPressureTrend bp = bloodPressure(built.bloodPressure(), summaries, now);
+        GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
+        WeightTrend weight = weight(built.measurements(), summaries, now);
         List<PromTrend> proms = proms(data, summaries, now);
         boolean hasData = bp != null || glucose != null || weight != null || !proms.isEmpty();
         return new TrendView(now.toString(), hasData, bp, glucose, weight, proms, data.unavailable());
     }
 
+    /**
+     * The rule topics ("bp", "glucose", "heart-failure", "proms") the view has a chart for: the sections
+     * {@link #build(PatientData, FactBuilder.Built, Instant)} draws, chosen by the same selections without drawing them,
+     * since the cards ask on every call which of them may link to the view.
+     */
+    public Set<String> topics(PatientData data, FactBuilder.Built built, Instant now) {
+        Set<String> topics = new HashSet<>();
+        if (!bloodPressureWindow(built.bloodPressure(), now).isEmpty()) {
+            topics.add("bp");
+        }
+        if (!glucoseWindow(built.measurements(), built.facts(), now).isEmpty()) {
+            topics.add("glucose");
+        }
+        if (!weightWindow(built.measurements(), now).isEmpty()) {
+            topics.add("heart-failure");
+        }
+        if (!drawnScales(promWindow(data, now)).isEmpty()) {
+            topics.add("proms");
+        }
+        return topics;
+    }
+
     // ---- blood pressure ----------------------------------------------------------------------------------------
 
-    private BloodPressureTrend bloodPressure(List<BloodPressureReading> readings, List<Object> summaries, Instant now) {
+    /** The home readings of the home window and the office readings of the office lookback. */
+    private record BloodPressureWindow(List<BloodPressureReading> home, List<BloodPressureReading> office) {
+        boolean isEmpty() {
+            return home.isEmpty() && office.isEmpty();
+        }
+    }
+
+    private BloodPressureWindow bloodPressureWindow(List<BloodPressureReading> readings, Instant now) {
         Thresholds t = thresholds.get("bp");
-        int windowDays = t.getInt("homeWindowDays");
-        Instant homeStart = now.minus(Duration.ofDays(windowDays));
+        Instant homeStart = now.minus(Duration.ofDays(t.getInt("homeWindowDays")));
         Instant officeStart = now.minus(Duration.ofDays(t.getInt("officeLookbackDays")));
-        List<BloodPressureReading> home = readings.stream().filter(BloodPressureReading::isHome)
-                .filter(r -> !r.takenAt().isBefore(homeStart) && !r.takenAt().isAfter(now)).toList();
-        List<BloodPressureReading> office = readings.stream().filter(r -> !r.isHome())
-                .filter(r -> !r.takenAt().isBefore(officeStart) && !r.takenAt().isAfter(now)).toList();
-        if (home.isEmpty() && office.isEmpty()) {
+        return new BloodPressureWindow(
+                readings.stream().filter(BloodPressureReading::isHome)
+                        .filter(r -> !r.takenAt().isBefore(homeStart) && !r.takenAt().isAfter(now)).toList(),
+                readings.stream().filter(r -> !r.isHome())
+                        .filter(r -> !r.takenAt().isBefore(officeStart) && !r.takenAt().isAfter(now)).toList());
+    }
+
+    private BloodPressureTrend bloodPressure(List<BloodPressureReading> readings, List<Object> summaries, Instant now) {
+        BloodPressureWindow window = bloodPressureWindow(readings, now);
+        if (window.isEmpty()) {
             return null;
         }
+        Thresholds t = thresholds.get("bp");
+        List<BloodPressureReading> home = window.home();
+        List<BloodPressureReading> office = window.office();
         HomeBloodPressure homeSummary = first(summaries, HomeBloodPressure.class).orElseThrow();
         BloodPressureTrend.Office officeSummary = first(summaries, OfficeBloodPressure.class)
                 .map(o -> new BloodPressureTrend.Office(o.meanSystolic(), o.meanDiastolic(), o.visits(), o.readings(),
@@ -88,7 +127,7 @@ public final class TrendBuilder {
                 office.stream().map(r -> TrendPoint.of(r.takenAt(), r.systolic(), r.diastolic(), r.device(), true)).toList(),
                 targets,
                 Gap.between(home.stream().map(r -> r.localTime().toLocalDate()).toList()),
-                windowDays,
+                t.getInt("homeWindowDays"),
                 new BloodPressureTrend.Home(homeSummary.meanSystolic(), homeSummary.meanDiastolic(), homeSummary.readings(),
                         homeSummary.days(), homeSummary.gateMet(), source(homeSummary.provenance()),
                         homeSummary.provenance() == null ? null : homeSummary.provenance().notUsed()),
@@ -97,16 +136,28 @@ public final class TrendBuilder {
 
     // ---- glucose -----------------------------------------------------------------------------------------------
 
+    /** The sensor and meter readings of the CGM window, and the card's CGM summary (a vendor report has no readings). */
+    private record GlucoseWindow(List<Measurement> sensor, List<Measurement> meter, Optional<CgmSummary> cgm) {
+        boolean isEmpty() {
+            return sensor.isEmpty() && meter.isEmpty() && cgm.isEmpty();
+        }
+    }
+
+    private GlucoseWindow glucoseWindow(List<Measurement> clean, List<Object> summaries, Instant now) {
+        Instant start = now.minus(Duration.ofDays(thresholds.get("glucose").getInt("cgmWindowDays")));
+        return new GlucoseWindow(inWindow(clean, Metric.SENSOR_GLUCOSE, start, now), inWindow(clean, Metric.GLUCOSE, start, now),
+                first(summaries, CgmSummary.class));
+    }
+
     private GlucoseTrend glucose(List<Measurement> clean, List<Object> summaries, Instant now) {
-        Thresholds t = thresholds.get("glucose");
-        int windowDays = t.getInt("cgmWindowDays");
-        Instant start = now.minus(Duration.ofDays(windowDays));
-        List<Measurement> sensor = inWindow(clean, Metric.SENSOR_GLUCOSE, start, now);
-        List<Measurement> meter = inWindow(clean, Metric.GLUCOSE, start, now);
-        Optional<CgmSummary> cgm = first(summaries, CgmSummary.class);
-        if (sensor.isEmpty() && meter.isEmpty() && cgm.isEmpty()) {
+        GlucoseWindow window = glucoseWindow(clean, summaries, now);
+        if (window.isEmpty()) {
             return null;
         }
+        Thresholds t = thresholds.get("glucose");
+        List<Measurement> sensor = window.sensor();
+        List<Measurement> meter = window.meter();
+        Optional<CgmSummary> cgm = window.cgm();
         GlucoseTrend.TimeInRanges ranges = cgm.map(TrendBuilder::ranges).orElse(null);
         Band target = cgm.map(c -> new Band("target range " + c.targets().rangeText(), c.targets().rangeLow(),
                         c.targets().rangeHigh(), TARGETS_SOURCE))
@@ -114,7 +165,7 @@ public final class TrendBuilder {
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
         return new GlucoseTrend(profile(sensor), ranges,
                 meter.stream().map(m -> TrendPoint.of(m.takenAt(), m.value(), null, m.device(), true)).toList(),
-                target, Gap.between(days), windowDays);
+                target, Gap.between(days), t.getInt("cgmWindowDays"));
     }
 
     private static GlucoseTrend.TimeInRanges ranges(CgmSummary c) {
@@ -147,13 +198,18 @@ public final class TrendBuilder {
 
     // ---- weight ------------------------------------------------------------------------------------------------
 
+    /** The weights from the day before the baseline began to now. */
+    private List<Measurement> weightWindow(List<Measurement> clean, Instant now) {
+        Instant start = now.minus(Duration.ofDays(thresholds.get("heart-failure").getInt("baselineFromDaysAgo") + 1L));
+        return inWindow(clean, Metric.BODY_WEIGHT, start, now);
+    }
+
     private WeightTrend weight(List<Measurement> clean, List<Object> summaries, Instant now) {
-        Thresholds t = thresholds.get("heart-failure");
-        Instant start = now.minus(Duration.ofDays(t.getInt("baselineFromDaysAgo") + 1L));
-        List<Measurement> weights = inWindow(clean, Metric.BODY_WEIGHT, start, now);
+        List<Measurement> weights = weightWindow(clean, now);
         if (weights.isEmpty()) {
             return null;
         }
+        Thresholds t = thresholds.get("heart-failure");
         Optional<HomeWeight> judged = first(summaries, HomeWeight.class);
         List<Band> lines = judged.filter(w -> w.baselineLb() > 0).map(w -> List.of(
                 new Band("baseline " + w.baselineText() + " lb", w.baselineLb(), w.baselineLb(), "median morning weight of the baseline days"),
@@ -169,21 +225,34 @@ public final class TrendBuilder {
 
     // ---- questionnaires ----------------------------------------------------------------------------------------
 
-    private List<PromTrend> proms(PatientData data, List<Object> summaries, Instant now) {
+    /** The plausible scores of the result lookback. */
+    private List<PromScore> promWindow(PatientData data, Instant now) {
         Thresholds t = thresholds.get("proms");
         Instant start = now.minus(Duration.ofDays(t.getInt("resultLookbackDays")));
-        List<PromScore> scores = PromsSummarizer.plausible(data.proms(), t, now).stream()
-                .filter(p -> !p.completedAt().isBefore(start)).toList();
+        return PromsSummarizer.plausible(data.proms(), t, now).stream().filter(p -> !p.completedAt().isBefore(start)).toList();
+    }
+
+    /** Each scale the view draws, with its scores, in the order of the scale views; a scale without scores is left out. */
+    private Map<PromsSummarizer.ScaleView, List<PromScore>> drawnScales(List<PromScore> scores) {
+        Map<PromsSummarizer.ScaleView, List<PromScore>> drawn = new LinkedHashMap<>();
+        for (PromsSummarizer.ScaleView scale : PromsSummarizer.scaleViews(thresholds.get("proms"))) {
+            List<PromScore> ofScale = scores.stream().filter(p -> p.is(scale.instrument(), scale.scale())).toList();
+            if (!ofScale.isEmpty()) {
+                drawn.put(scale, ofScale);
+            }
+        }
+        return drawn;
+    }
+
+    private List<PromTrend> proms(PatientData data, List<Object> summaries, Instant now) {
         List<PromResult> results = summaries.stream().filter(PromResult.class::isInstance).map(PromResult.class::cast).toList();
         List<PromTrend> trends = new ArrayList<>();
-        for (PromsSummarizer.ScaleView scale : PromsSummarizer.scaleViews(t)) {
-            List<TrendPoint> points = scores.stream().filter(p -> p.is(scale.instrument(), scale.scale()))
+        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(promWindow(data, now)).entrySet()) {
+            PromsSummarizer.ScaleView scale = drawn.getKey();
+            List<TrendPoint> points = drawn.getValue().stream()
                     .map(p -> new TrendPoint(p.completedAt().toString(), p.score(), null, p.remote() ? "R" : "K",
                             p.remote() ? "self-completed remotely (portal or app)" : "completed in clinic", true))
                     .toList();
-            if (points.isEmpty()) {
-                continue;
-            }
             PromTrend.Latest latest = results.stream().filter(r -> r.is(scale.instrument(), scale.scale())).findFirst()
                     .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), r.completedOn(),
                             r.change() == null ? null : r.change().delta()))

@@ -1,7 +1,6 @@
 package health.flipside.trend;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,25 +19,10 @@ public final class TrendLinks {
     private TrendLinks() {
     }
 
-    /** The rule topics ("bp", "glucose", "heart-failure", "proms") the view has a chart for. */
-    public static Set<String> chartable(TrendView view) {
-        Set<String> topics = new HashSet<>();
-        if (view.bloodPressure() != null) {
-            topics.add("bp");
-        }
-        if (view.glucose() != null) {
-            topics.add("glucose");
-        }
-        if (view.weight() != null) {
-            topics.add("heart-failure");
-        }
-        if (!view.proms().isEmpty()) {
-            topics.add("proms");
-        }
-        return topics;
-    }
-
-    /** @param baseUrl Flipside's public base URL (the first of flipside.public.base.url) */
+    /**
+     * @param chartable the rule topics the view draws for this patient ({@link TrendBuilder#topics})
+     * @param baseUrl   Flipside's public base URL (the first of flipside.public.base.url)
+     */
     public static List<Card> add(List<ComposedCard> composed, Set<String> chartable, String baseUrl) {
         List<Card> cards = new ArrayList<>();
         for (ComposedCard c : composed) {

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import health.flipside.content.PatientInput;
 import health.flipside.cards.Card;
 import health.flipside.examples.ExamplePatients;
+import health.flipside.facts.CardFeedback;
+import health.flipside.facts.FactBuilder;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.bp.HomeBloodPressure;
@@ -167,6 +171,37 @@ class TrendBuilderTest {
 
         assertThat(gad7.bands()).extracting(b -> b.from()).containsExactly(0.0, 5.0, 10.0, 15.0);
         assertThat(gad7.latest().band()).isEqualTo("severe");
+    }
+
+    @Test
+    void theTopicsTheCardsLinkAreTheSectionsTheViewDrawsForEveryExample() {
+        Instant now = Instant.now();
+        FactBuilder facts = new FactBuilder(content.rules().thresholds());
+        Set<String> seen = new HashSet<>();
+        for (ExamplePatients.Example example : ExamplePatients.ALL) {
+            ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(example, now).toString());
+            PatientData patient = content.pipeline().patient(data);
+            FactBuilder.Built built = facts.build(patient, CardFeedback.NONE, now);
+            TrendView view = builder.build(patient, built, now);
+
+            Set<String> drawn = new HashSet<>();
+            if (view.bloodPressure() != null) {
+                drawn.add("bp");
+            }
+            if (view.glucose() != null) {
+                drawn.add("glucose");
+            }
+            if (view.weight() != null) {
+                drawn.add("heart-failure");
+            }
+            if (!view.proms().isEmpty()) {
+                drawn.add("proms");
+            }
+            assertThat(builder.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
+            seen.addAll(drawn);
+        }
+        // the examples exercise every section, so the comparison covers each selection
+        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms");
     }
 
     @Test
