@@ -35,11 +35,28 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
             texts = texts == null ? List.of() : texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
         }
 
+        // Loops, not streams: every Observation, Condition and Procedure of a record is matched against each group.
         public boolean matches(Collection<String> conceptCodes, Collection<String> conceptTexts) {
-            boolean byCode = conceptCodes.stream().anyMatch(c -> codes.stream().anyMatch(pattern -> pattern.endsWith("*")
-                    ? c.startsWith(pattern.substring(0, pattern.length() - 1)) : c.equals(pattern)));
-            return byCode || conceptTexts.stream().map(t -> t.toLowerCase(Locale.ROOT))
-                    .anyMatch(t -> texts.stream().anyMatch(t::contains));
+            for (String code : conceptCodes) {
+                for (String pattern : codes) {
+                    boolean prefix = pattern.endsWith("*");
+                    if (prefix ? code.regionMatches(0, pattern, 0, pattern.length() - 1) : code.equals(pattern)) {
+                        return true;
+                    }
+                }
+            }
+            if (texts.isEmpty()) {
+                return false;
+            }
+            for (String text : conceptTexts) {
+                String lower = text.toLowerCase(Locale.ROOT);
+                for (String fragment : texts) {
+                    if (lower.contains(fragment)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

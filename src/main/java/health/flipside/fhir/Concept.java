@@ -27,23 +27,28 @@ final class Concept {
     Concept(String text, List<Code> codings) {
         this.text = text;
         this.codings = List.copyOf(codings);
-        Set<String> all = new HashSet<>();
-        codings.forEach(c -> all.add(c.system() + "|" + c.code())); // a missing part reads "null", as it always has
-        this.codes = Set.copyOf(all);
-        List<String> words = new ArrayList<>();
+        // A missing part reads "null", as it always has. Loops, not streams: thousands of concepts per CGM request.
+        Set<String> all = new HashSet<>(codings.size() * 2);
+        List<String> words = new ArrayList<>(codings.size() + 1);
         if (text != null) {
             words.add(text);
         }
-        codings.stream().map(Code::display).filter(d -> d != null).forEach(words::add);
+        for (Code c : codings) {
+            all.add(c.system() + "|" + c.code());
+            if (c.display() != null) {
+                words.add(c.display());
+            }
+        }
+        this.codes = Set.copyOf(all);
         this.texts = List.copyOf(words);
     }
 
-    /** From a HAPI concept (null reads as none). */
     /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
     static Set<String> codesOf(CodeableConcept concept) {
         return of(concept).codes();
     }
 
+    /** From a HAPI concept (null reads as none). */
     static Concept of(CodeableConcept concept) {
         if (concept == null) {
             return NONE;

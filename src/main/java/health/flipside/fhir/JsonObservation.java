@@ -2,10 +2,7 @@ package health.flipside.fhir;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,8 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class JsonObservation implements ObservationView {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     /** A full date-time to the second with an offset: what devices and EHRs send; partial dates go through HAPI. */
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "(19|2[01])\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?(Z|[+-](0\\d|1[0-4]):[0-5]\\d)");
     private static final Set<String> STATUSES = Set.of("registered", "preliminary", "final", "amended", "corrected",
             "cancelled", "entered-in-error", "unknown");
     private static final Set<String> COMPARATORS = Set.of("<", "<=", ">=", ">");
@@ -309,16 +304,9 @@ final class JsonObservation implements ObservationView {
 
     /** A full date-time with its offset, as HAPI reads it (millisecond precision, the offset's wall clock). */
     private static ObservedTime dateTime(JsonNode node) throws Unusual {
-        String text = text(node);
-        require(DATE_TIME.matcher(text).matches());
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(text); // strict: 30 February is refused, and HAPI decides
-            Instant instant = time.toInstant().truncatedTo(ChronoUnit.MILLIS);
-            LocalDateTime local = time.toLocalDateTime().truncatedTo(ChronoUnit.MILLIS);
-            return new ObservedTime(instant, local);
-        } catch (DateTimeParseException e) {
-            throw Unusual.INSTANCE;
-        }
+        OffsetDateTime time = JsonDateTime.parse(text(node)); // strict: 30 February is refused, and HAPI decides
+        require(time != null);
+        return new ObservedTime(time.toInstant(), time.toLocalDateTime());
     }
 
     /** Text as HAPI keeps it: present, not blank, not padded (HAPI trims codes). */
