@@ -1,5 +1,6 @@
 package health.flipside.facts;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,12 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
             texts = texts == null ? List.of() : texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
         }
 
-        // Loops, not streams: every Observation, Condition and Procedure of a record is matched against each group.
         public boolean matches(Collection<String> conceptCodes, Collection<String> conceptTexts) {
+            return matchesLowerCase(conceptCodes, texts.isEmpty() ? List.of() : lowerCase(conceptTexts));
+        }
+
+        // Loops, not streams: every Observation, Condition and Procedure of a record is matched against each group.
+        private boolean matchesLowerCase(Collection<String> conceptCodes, List<String> lowerTexts) {
             for (String code : conceptCodes) {
                 for (String pattern : codes) {
                     boolean prefix = pattern.endsWith("*");
@@ -45,11 +50,7 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
                     }
                 }
             }
-            if (texts.isEmpty()) {
-                return false;
-            }
-            for (String text : conceptTexts) {
-                String lower = text.toLowerCase(Locale.ROOT);
+            for (String lower : lowerTexts) {
                 for (String fragment : texts) {
                     if (lower.contains(fragment)) {
                         return true;
@@ -88,12 +89,21 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
     }
 
     private static Set<String> names(Map<String, Concept> concepts, Collection<String> codes, Collection<String> texts) {
+        List<String> lowerTexts = lowerCase(texts); // once for every group, not once per group
         Set<String> names = new TreeSet<>();
         concepts.forEach((name, concept) -> {
-            if (concept.matches(codes, texts)) {
+            if (concept.matchesLowerCase(codes, lowerTexts)) {
                 names.add(name);
             }
         });
         return names;
+    }
+
+    private static List<String> lowerCase(Collection<String> texts) {
+        List<String> lower = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            lower.add(text.toLowerCase(Locale.ROOT));
+        }
+        return lower;
     }
 }

@@ -37,9 +37,11 @@ public enum Metric {
     URINE_KETONES("{level}");
 
     private final String unit;
+    private final String key;
 
     Metric(String unit) {
         this.unit = unit;
+        this.key = key(name());
     }
 
     /** The UCUM unit every value of this metric is converted to. */
@@ -49,19 +51,23 @@ public enum Metric {
 
     /** The metric's name in threshold files: BODY_WEIGHT → "bodyWeight" (e.g. bodyWeightPlausibleMax). */
     public String key() {
+        return key; // built once: the cleaner asks for every reading
+    }
+
+    private static String key(String name) {
         StringBuilder key = new StringBuilder();
-        for (String part : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part : name.toLowerCase(java.util.Locale.ROOT).split("_")) {
             key.append(key.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }
         return key.toString();
     }
 
-    /** Events carry no quantity: the Observation itself is the datum. */
     /** A continuous glucose monitor's reading or report metric: worn by the patient, whoever sends it. */
     public boolean isCgm() {
         return this == SENSOR_GLUCOSE || name().startsWith("CGM_");
     }
 
+    /** Events carry no quantity: the Observation itself is the datum. */
     public boolean isEvent() {
         return "{event}".equals(unit);
     }

@@ -2,6 +2,7 @@ package health.flipside.fhir;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,6 +17,9 @@ import org.hl7.fhir.r4.model.Type;
 
 /** HAPI values → {@link ObservedValue}: how the HAPI route reads what the JSON route reads from the tree. */
 final class FhirValues {
+    /** A FHIR resource id (R4 "id" datatype): 1–64 of A–Z, a–z, 0–9, "-" and ".". */
+    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
     /** The ordinalValue extension (FHIR R4 core), and its ISO 21090 predecessor that older forms still carry. */
     static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     static final String ISO21090_CO_VALUE = "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value";

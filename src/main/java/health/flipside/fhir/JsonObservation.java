@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
@@ -27,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * which keeps its answer to odd input (skipped reading, or a 400 naming the prefetch key) exactly as it was.
  */
 final class JsonObservation implements ObservationView {
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     /** A full date-time to the second with an offset: what devices and EHRs send; partial dates go through HAPI. */
     private static final Set<String> STATUSES = Set.of("registered", "preliminary", "final", "amended", "corrected",
             "cancelled", "entered-in-error", "unknown");
@@ -298,7 +296,7 @@ final class JsonObservation implements ObservationView {
 
     private static String id(JsonNode node) throws Unusual {
         String id = text(node);
-        require(FHIR_ID.matcher(id).matches());
+        require(FhirValues.FHIR_ID.matcher(id).matches());
         return id;
     }
 

@@ -3,7 +3,6 @@ package health.flipside.fhir;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
@@ -18,7 +17,6 @@ final class MissingDevices {
     /** Enough for every device a real patient owns; a record naming more is not read device by device. */
     static final int MAX_READS = 20;
     /** A FHIR logical id: anything else is not put into a URL. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private MissingDevices() {
     }
@@ -42,7 +40,7 @@ final class MissingDevices {
             IdType id = new IdType(reference);
             boolean onServer = !id.hasBaseUrl() || sameBase(id.getBaseUrl(), serverBase);
             if (onServer && "Device".equals(id.getResourceType()) && id.getIdPart() != null
-                    && FHIR_ID.matcher(id.getIdPart()).matches() && !present.contains(id.getIdPart())) {
+                    && FhirValues.FHIR_ID.matcher(id.getIdPart()).matches() && !present.contains(id.getIdPart())) {
                 missing.add("Device/" + id.getIdPart());
             }
         }

@@ -1,5 +1,6 @@
 package health.flipside.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +45,42 @@ final class Performers {
     }
 
     private static List<String> resourceTypes(List<String> references) {
-        return references.stream().map(r -> new IdType(r).getResourceType()).filter(t -> t != null).toList();
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>(references.size());
+        for (String reference : references) {
+            String type = resourceType(reference);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        return types;
+    }
+
+    /**
+     * The resource type of a reference. The usual relative form ("Patient/123") is split here, since every reading
+     * names its performer; any other form (absolute, versioned, contained, urn) is left to HAPI's IdType.
+     */
+    static String resourceType(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash > 0 && slash == reference.lastIndexOf('/') && isTypeName(reference, slash)
+                && FhirValues.FHIR_ID.matcher(reference).region(slash + 1, reference.length()).matches()) {
+            return reference.substring(0, slash);
+        }
+        return new IdType(reference).getResourceType();
+    }
+
+    private static boolean isTypeName(String reference, int end) {
+        if (!(reference.charAt(0) >= 'A' && reference.charAt(0) <= 'Z')) {
+            return false;
+        }
+        for (int i = 1; i < end; i++) {
+            char c = reference.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -84,8 +84,11 @@ final class PromInstruments {
             return items.indexOf(loincCode) + 1;
         }
 
+        /** Every instrument, once: values() copies its array on each call, and the readers ask for every Observation. */
+        static final List<ItemInstrument> ALL = List.of(values());
+
         static Optional<ItemInstrument> byLabel(String label) {
-            for (ItemInstrument i : values()) {
+            for (ItemInstrument i : ALL) {
                 if (i.label.equals(label)) {
                     return Optional.of(i);
                 }
@@ -105,7 +108,7 @@ final class PromInstruments {
     /** Every Observation code this reader uses (prefetch filters keep these): scores, panels and items. */
     static Set<String> codes() {
         Set<String> codes = new HashSet<>(SCORES.keySet());
-        for (ItemInstrument instrument : ItemInstrument.values()) {
+        for (ItemInstrument instrument : ItemInstrument.ALL) {
             codes.add(LOINC + "|" + instrument.panel);
             instrument.items.forEach(item -> codes.add(LOINC + "|" + item));
         }

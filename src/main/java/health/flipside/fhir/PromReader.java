@@ -211,7 +211,7 @@ final class PromReader {
     }
 
     private static Optional<ItemInstrument> panelOf(Set<String> codes) {
-        for (ItemInstrument instrument : ItemInstrument.values()) {
+        for (ItemInstrument instrument : ItemInstrument.ALL) {
             if (codes.contains(LOINC + "|" + instrument.panel)) {
                 return Optional.of(instrument);
             }
@@ -328,7 +328,7 @@ final class PromReader {
     private static Optional<ItemInstrument> declaredInstrument(QuestionnaireResponse response, Questionnaire questionnaire) {
         if (questionnaire != null) {
             for (Coding coding : questionnaire.getCode()) {
-                for (ItemInstrument i : ItemInstrument.values()) {
+                for (ItemInstrument i : ItemInstrument.ALL) {
                     if (i.panel.equals(coding.getCode())) {
                         return Optional.of(i);
                     }
@@ -339,7 +339,7 @@ final class PromReader {
         if (canonical == null) {
             return Optional.empty();
         }
-        for (ItemInstrument i : ItemInstrument.values()) {
+        for (ItemInstrument i : ItemInstrument.ALL) {
             if (canonical.contains(i.panel) || i.canonical.matcher(canonical).find()) {
                 return Optional.of(i);
             }
