@@ -1,6 +1,7 @@
 package health.flipside.cards;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -36,7 +37,13 @@ import health.flipside.rules.SourceProblem;
  */
 public final class CardCatalog {
     static final String POLICY_FILE = "policy.yaml";
-    static final String PROVENANCE_PARTIAL = "partials/provenance.mustache";
+    /**
+     * Wording shared by several templates: every {@code partials/<name>.mustache}, included as {@code {{> name}}}
+     * (it reads the names of the scope it is included in). The provenance partial words the data line of every card.
+     */
+    static final String PARTIALS_DIR = "partials";
+    static final String PARTIAL_SUFFIX = ".mustache";
+    static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/provenance" + PARTIAL_SUFFIX;
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
@@ -81,6 +88,10 @@ public final class CardCatalog {
         CardPolicy policy = collect(problems, () -> read(cardsDir.resolve(POLICY_FILE), CardPolicy.class));
         if (policy != null) {
             problems.addAll(suppressionProblems(policy, cardsDir.resolve(POLICY_FILE)));
+        }
+        // partials first, so a partial that does not compile is named at its own file and line
+        for (Path file : partialFiles(cardsDir)) {
+            collect(problems, () -> new Partial(served.compileFile(file), checked.compileFile(file)));
         }
         Map<String, Compiled> templates = new HashMap<>();
         for (Path file : templateFiles(cardsDir)) {
@@ -145,6 +156,18 @@ public final class CardCatalog {
                     .filter(p -> !p.getFileName().toString().equals(POLICY_FILE)).sorted().toList();
         } catch (IOException e) {
             throw new CardCatalogException("Cannot read " + cardsDir + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Path> partialFiles(Path cardsDir) {
+        Path dir = cardsDir.resolve(PARTIALS_DIR);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new CardCatalogException("Cannot read " + dir + ": " + e.getMessage());
         }
     }
 
@@ -263,6 +286,34 @@ public final class CardCatalog {
             super(root.toFile());
         }
 
+        /** {@code {{> name}}} is {@code partials/name.mustache}, from whichever template or partial includes it. */
+        @Override
+        public String resolvePartialPath(String dir, String name, String extension) {
+            return PARTIALS_DIR + "/" + name.strip() + PARTIAL_SUFFIX;
+        }
+
+        /**
+         * A partial's final line break is the editor's, not the author's: "{{> cgm-goal-group}}." stays on one line.
+         */
+        @Override
+        public Reader getReader(String resourceName) {
+            Reader reader = super.getReader(resourceName);
+            if (!resourceName.endsWith(PARTIAL_SUFFIX)) {
+                return reader;
+            }
+            try (Reader in = reader) {
+                StringWriter text = new StringWriter();
+                in.transferTo(text);
+                return new StringReader(withoutFinalLineBreak(text.toString()));
+            } catch (IOException e) {
+                throw new MustacheException(e);
+            }
+        }
+
+        private static String withoutFinalLineBreak(String text) {
+            return text.replaceFirst("\\r?\\n\\z", "");
+        }
+
         @Override
         public void encode(String value, Writer writer) {
             try {
@@ -295,7 +346,7 @@ public final class CardCatalog {
 
         Mustache compileFile(Path file) {
             try {
-                return compile(Files.newBufferedReader(file), file.getFileName().toString());
+                return compile(new StringReader(withoutFinalLineBreak(Files.readString(file))), file.getFileName().toString());
             } catch (IOException | MustacheException e) {
                 Matcher line = MUSTACHE_LINE.matcher(String.valueOf(e.getMessage()));
                 throw CardCatalogException.at(file, line.find() ? Integer.parseInt(line.group(1)) : 0, e.getMessage());
