@@ -108,7 +108,7 @@ public final class TrendBuilder {
             return null;
         }
         GlucoseTrend.TimeInRanges ranges = cgm.map(TrendBuilder::ranges).orElse(null);
-        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeText(), c.targets().rangeLow(),
+        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeLowText() + "–" + c.targets().rangeHighText(), c.targets().rangeLow(),
                         c.targets().rangeHigh(), TARGETS_SOURCE))
                 .orElse(new Band("target range 70–180 mg/dL", t.get("level1Below"), t.get("rangeHighAbove"), TARGETS_SOURCE));
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
