@@ -1,5 +1,6 @@
 package health.flipside.facts.bp;
 
+import health.flipside.facts.PatientContext;
 import health.flipside.facts.provenance.Provenance;
 
 /**
@@ -13,8 +14,9 @@ import health.flipside.facts.provenance.Provenance;
  * @param device      the cuff it came from, or "typed in by the patient"
  * @param confirmed   another severe-range reading within the confirmation interval of it (ACOG: within 15 min)
  * @param severeReadings how many severe-range readings the window holds
- * @param status      "pregnant" / "postpartum (3 weeks after delivery)"
+ * @param patient     pregnant or postpartum, and the weeks since delivery (cds-cards/partials/pregnancy-status.mustache
+ *                    words them)
  */
 public record PregnancyBloodPressure(int systolic, int diastolic, String takenAt, String device, boolean confirmed,
-                                     int severeReadings, String status, Provenance provenance) {
+                                     int severeReadings, PatientContext patient, Provenance provenance) {
 }

@@ -58,6 +58,6 @@ public final class PregnancyBloodPressureSummarizer {
                 severe.stream().map(r -> r.localTime().toLocalDate()).toList(), Math.max(1, windowHours / 24), null);
         return Optional.of(new PregnancyBloodPressure((int) Math.round(highest.systolic()), (int) Math.round(highest.diastolic()),
                 highest.localTime().format(TIME), highest.device().label(), confirmed, severe.size(),
-                patient.pregnancyText(), provenance));
+                patient, provenance));
     }
 }
