@@ -43,7 +43,8 @@ public final class CardCatalog {
      */
     static final String PARTIALS_DIR = "partials";
     static final String PARTIAL_SUFFIX = ".mustache";
-    static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/provenance" + PARTIAL_SUFFIX;
+    static final String PROVENANCE_NAME = "provenance";
+    static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/" + PROVENANCE_NAME + PARTIAL_SUFFIX;
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
@@ -54,9 +55,9 @@ public final class CardCatalog {
     private final Path root;
     private final CardPolicy policy;
     private final Map<String, Compiled> templates;
-    private final Partial provenanceLine;
+    private final Map<String, Partial> partials;
 
-    /** The provenance partial, compiled as served and as checked. */
+    /** A partial, compiled as served and as checked. */
     record Partial(Mustache served, Mustache checked) {
     }
 
@@ -71,11 +72,11 @@ public final class CardCatalog {
         }
     }
 
-    private CardCatalog(Path root, CardPolicy policy, Map<String, Compiled> templates, Partial provenanceLine) {
+    private CardCatalog(Path root, CardPolicy policy, Map<String, Compiled> templates, Map<String, Partial> partials) {
         this.root = root;
         this.policy = policy;
         this.templates = Map.copyOf(templates);
-        this.provenanceLine = provenanceLine;
+        this.partials = Map.copyOf(partials);
     }
 
     public static CardCatalog load(Path cardsDir) {
@@ -90,8 +91,12 @@ public final class CardCatalog {
             problems.addAll(suppressionProblems(policy, cardsDir.resolve(POLICY_FILE)));
         }
         // partials first, so a partial that does not compile is named at its own file and line
+        Map<String, Partial> partials = new HashMap<>();
         for (Path file : partialFiles(cardsDir)) {
-            collect(problems, () -> new Partial(served.compileFile(file), checked.compileFile(file)));
+            Partial partial = collect(problems, () -> new Partial(served.compileFile(file), checked.compileFile(file)));
+            if (partial != null) {
+                partials.put(file.getFileName().toString().replaceFirst(Pattern.quote(PARTIAL_SUFFIX) + "$", ""), partial);
+            }
         }
         Map<String, Compiled> templates = new HashMap<>();
         for (Path file : templateFiles(cardsDir)) {
@@ -109,12 +114,14 @@ public final class CardCatalog {
                         + compiled.template().id() + "' is also used by " + previous.template().file()));
             }
         }
-        Path partial = cardsDir.resolve(PROVENANCE_PARTIAL);
-        Partial provenance = collect(problems, () -> new Partial(served.compileFile(partial), checked.compileFile(partial)));
+        if (!Files.isRegularFile(cardsDir.resolve(PROVENANCE_PARTIAL))) {
+            problems.add(new SourceProblem(cardsDir.resolve(PROVENANCE_PARTIAL), 0, "the data line every card carries is "
+                    + "worded here; the file is missing"));
+        }
         if (!problems.isEmpty()) {
             throw new CardCatalogException(problems);
         }
-        return new CardCatalog(cardsDir, policy, templates, provenance);
+        return new CardCatalog(cardsDir, policy, templates, partials);
     }
 
     /** A measure is a dotted path of names, as templates read values: {@code home.meanSystolic}. */
@@ -213,7 +220,20 @@ public final class CardCatalog {
     }
 
     String provenanceLine(Object provenance, boolean checking) {
-        return render(checking ? provenanceLine.checked() : provenanceLine.served(), Map.of("provenance", provenance)).strip();
+        Partial line = partials.get(PROVENANCE_NAME);
+        return render(checking ? line.checked() : line.served(), Map.of("provenance", provenance)).strip();
+    }
+
+    /**
+     * A partial's words for {@code scope}, for a page outside the cards that names what the cards name (the trend
+     * view's device and tier), so the two never word it differently.
+     */
+    public String words(String partial, Object scope) {
+        Partial compiled = partials.get(partial);
+        if (compiled == null) {
+            throw new CardCatalogException("No partial '" + partial + "' in cds-cards/" + PARTIALS_DIR + "/");
+        }
+        return render(compiled.served(), scope);
     }
 
     static String render(Mustache mustache, Object scope) {

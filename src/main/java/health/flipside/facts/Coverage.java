@@ -1,6 +1,7 @@
 package health.flipside.facts;
 
 import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
 import java.time.LocalDate;
@@ -30,14 +31,9 @@ public final class Coverage {
                 notUsed, leastTrusted(devices), null);
     }
 
-    /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
-    public static String sourceLabel(Collection<DeviceInfo> devices) {
-        Map<DeviceTier, List<String>> byTier = new TreeMap<>();
-        devices.forEach(d -> byTier.computeIfAbsent(d.tier(), t -> new ArrayList<>()).add(d.label()));
-        return byTier.entrySet().stream()
-                .map(e -> "Tier " + e.getKey().code() + ": " + e.getKey().label() + " ("
-                        + e.getValue().stream().distinct().collect(Collectors.joining(", ")) + ")")
-                .collect(Collectors.joining("; "));
+    /** The devices by tier, most trusted first (the cards word them: "Tier A: clinic-issued validated device (…)"). */
+    public static DeviceSource sourceLabel(Collection<DeviceInfo> devices) {
+        return DeviceSource.of(devices);
     }
 
     public static DeviceTier leastTrusted(Collection<DeviceInfo> devices) {

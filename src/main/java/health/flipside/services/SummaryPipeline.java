@@ -98,7 +98,7 @@ public final class SummaryPipeline {
         List<ComposedCard> composed = new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds());
         // The trend view's topics for this patient, from the same facts: a card links to it only if it has a chart.
         Set<String> chartable = composed.isEmpty() ? Set.of()
-                : TrendLinks.chartable(new TrendBuilder(rules.thresholds()).build(patient, built, now));
+                : TrendLinks.chartable(new TrendBuilder(rules.thresholds(), cards).build(patient, built, now));
         return new Result(findings, composed, null, filtered.suppressed(), chartable);
     }
 
