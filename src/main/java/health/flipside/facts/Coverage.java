@@ -6,13 +6,9 @@ import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** How much data a finding rests on, in the words of the provenance line every card carries (§8, §7 gaps). */
 public final class Coverage {
@@ -27,12 +23,12 @@ public final class Coverage {
 
     /** The same from each reading's device and local day (one entry per reading, in the same order). */
     public static Provenance of(List<DeviceInfo> devices, List<LocalDate> days, int windowDays, Provenance.NotUsed notUsed) {
-        return new Provenance(sourceLabel(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
+        return new Provenance(source(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
                 notUsed, leastTrusted(devices), null);
     }
 
     /** The devices by tier, most trusted first (the cards word them: "Tier A: clinic-issued validated device (…)"). */
-    public static DeviceSource sourceLabel(Collection<DeviceInfo> devices) {
+    public static DeviceSource source(Collection<DeviceInfo> devices) {
         return DeviceSource.of(devices);
     }
 
