@@ -1,6 +1,7 @@
 package health.flipside.cards;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -36,7 +37,14 @@ import health.flipside.rules.SourceProblem;
  */
 public final class CardCatalog {
     static final String POLICY_FILE = "policy.yaml";
-    static final String PROVENANCE_PARTIAL = "partials/provenance.mustache";
+    /**
+     * Wording shared by several templates: every {@code partials/<name>.mustache}, included as {@code {{> name}}}
+     * (it reads the names of the scope it is included in). The provenance partial words the data line of every card.
+     */
+    static final String PARTIALS_DIR = "partials";
+    static final String PARTIAL_SUFFIX = ".mustache";
+    static final String PROVENANCE_NAME = "provenance";
+    static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/" + PROVENANCE_NAME + PARTIAL_SUFFIX;
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
@@ -47,9 +55,9 @@ public final class CardCatalog {
     private final Path root;
     private final CardPolicy policy;
     private final Map<String, Compiled> templates;
-    private final Partial provenanceLine;
+    private final Map<String, Partial> partials;
 
-    /** The provenance partial, compiled as served and as checked. */
+    /** A partial, compiled as served and as checked. */
     record Partial(Mustache served, Mustache checked) {
     }
 
@@ -64,11 +72,11 @@ public final class CardCatalog {
         }
     }
 
-    private CardCatalog(Path root, CardPolicy policy, Map<String, Compiled> templates, Partial provenanceLine) {
+    private CardCatalog(Path root, CardPolicy policy, Map<String, Compiled> templates, Map<String, Partial> partials) {
         this.root = root;
         this.policy = policy;
         this.templates = Map.copyOf(templates);
-        this.provenanceLine = provenanceLine;
+        this.partials = Map.copyOf(partials);
     }
 
     public static CardCatalog load(Path cardsDir) {
@@ -81,6 +89,14 @@ public final class CardCatalog {
         CardPolicy policy = collect(problems, () -> read(cardsDir.resolve(POLICY_FILE), CardPolicy.class));
         if (policy != null) {
             problems.addAll(suppressionProblems(policy, cardsDir.resolve(POLICY_FILE)));
+        }
+        // partials first, so a partial that does not compile is named at its own file and line
+        Map<String, Partial> partials = new HashMap<>();
+        for (Path file : partialFiles(cardsDir)) {
+            Partial partial = collect(problems, () -> new Partial(served.compileFile(file), checked.compileFile(file)));
+            if (partial != null) {
+                partials.put(file.getFileName().toString().replaceFirst(Pattern.quote(PARTIAL_SUFFIX) + "$", ""), partial);
+            }
         }
         Map<String, Compiled> templates = new HashMap<>();
         for (Path file : templateFiles(cardsDir)) {
@@ -98,12 +114,14 @@ public final class CardCatalog {
                         + compiled.template().id() + "' is also used by " + previous.template().file()));
             }
         }
-        Path partial = cardsDir.resolve(PROVENANCE_PARTIAL);
-        Partial provenance = collect(problems, () -> new Partial(served.compileFile(partial), checked.compileFile(partial)));
+        if (!Files.isRegularFile(cardsDir.resolve(PROVENANCE_PARTIAL))) {
+            problems.add(new SourceProblem(cardsDir.resolve(PROVENANCE_PARTIAL), 0, "the data line every card carries is "
+                    + "worded here; the file is missing"));
+        }
         if (!problems.isEmpty()) {
             throw new CardCatalogException(problems);
         }
-        return new CardCatalog(cardsDir, policy, templates, provenance);
+        return new CardCatalog(cardsDir, policy, templates, partials);
     }
 
     /** A measure is a dotted path of names, as templates read values: {@code home.meanSystolic}. */
@@ -145,6 +163,18 @@ public final class CardCatalog {
                     .filter(p -> !p.getFileName().toString().equals(POLICY_FILE)).sorted().toList();
         } catch (IOException e) {
             throw new CardCatalogException("Cannot read " + cardsDir + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Path> partialFiles(Path cardsDir) {
+        Path dir = cardsDir.resolve(PARTIALS_DIR);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new CardCatalogException("Cannot read " + dir + ": " + e.getMessage());
         }
     }
 
@@ -190,7 +220,20 @@ public final class CardCatalog {
     }
 
     String provenanceLine(Object provenance, boolean checking) {
-        return render(checking ? provenanceLine.checked() : provenanceLine.served(), Map.of("provenance", provenance)).strip();
+        Partial line = partials.get(PROVENANCE_NAME);
+        return render(checking ? line.checked() : line.served(), Map.of("provenance", provenance)).strip();
+    }
+
+    /**
+     * A partial's words for {@code scope}, for a page outside the cards that names what the cards name (the trend
+     * view's device and tier), so the two never word it differently.
+     */
+    public String words(String partial, Object scope) {
+        Partial compiled = partials.get(partial);
+        if (compiled == null) {
+            throw new CardCatalogException("No partial '" + partial + "' in cds-cards/" + PARTIALS_DIR + "/");
+        }
+        return render(compiled.served(), scope);
     }
 
     static String render(Mustache mustache, Object scope) {
@@ -263,6 +306,34 @@ public final class CardCatalog {
             super(root.toFile());
         }
 
+        /** {@code {{> name}}} is {@code partials/name.mustache}, from whichever template or partial includes it. */
+        @Override
+        public String resolvePartialPath(String dir, String name, String extension) {
+            return PARTIALS_DIR + "/" + name.strip() + PARTIAL_SUFFIX;
+        }
+
+        /**
+         * A partial's final line break is the editor's, not the author's: "{{> cgm-goal-group}}." stays on one line.
+         */
+        @Override
+        public Reader getReader(String resourceName) {
+            Reader reader = super.getReader(resourceName);
+            if (!resourceName.endsWith(PARTIAL_SUFFIX)) {
+                return reader;
+            }
+            try (Reader in = reader) {
+                StringWriter text = new StringWriter();
+                in.transferTo(text);
+                return new StringReader(withoutFinalLineBreak(text.toString()));
+            } catch (IOException e) {
+                throw new MustacheException(e);
+            }
+        }
+
+        private static String withoutFinalLineBreak(String text) {
+            return text.replaceFirst("\\r?\\n\\z", "");
+        }
+
         @Override
         public void encode(String value, Writer writer) {
             try {
@@ -295,7 +366,7 @@ public final class CardCatalog {
 
         Mustache compileFile(Path file) {
             try {
-                return compile(Files.newBufferedReader(file), file.getFileName().toString());
+                return compile(new StringReader(withoutFinalLineBreak(Files.readString(file))), file.getFileName().toString());
             } catch (IOException | MustacheException e) {
                 Matcher line = MUSTACHE_LINE.matcher(String.valueOf(e.getMessage()));
                 throw CardCatalogException.at(file, line.find() ? Integer.parseInt(line.group(1)) : 0, e.getMessage());

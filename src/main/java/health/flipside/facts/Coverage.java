@@ -1,17 +1,14 @@
 package health.flipside.facts;
 
 import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** How much data a finding rests on, in the words of the provenance line every card carries (§8, §7 gaps). */
 public final class Coverage {
@@ -26,18 +23,13 @@ public final class Coverage {
 
     /** The same from each reading's device and local day (one entry per reading, in the same order). */
     public static Provenance of(List<DeviceInfo> devices, List<LocalDate> days, int windowDays, Provenance.NotUsed notUsed) {
-        return new Provenance(sourceLabel(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
+        return new Provenance(source(devices), devices.size(), distinctDays(days), windowDays, longestGapDays(days),
                 notUsed, leastTrusted(devices), null);
     }
 
-    /** "Tier A: clinic-issued validated device (Omron HEM-9200T)"; mixed sources are listed, most trusted first. */
-    public static String sourceLabel(Collection<DeviceInfo> devices) {
-        Map<DeviceTier, List<String>> byTier = new TreeMap<>();
-        devices.forEach(d -> byTier.computeIfAbsent(d.tier(), t -> new ArrayList<>()).add(d.label()));
-        return byTier.entrySet().stream()
-                .map(e -> "Tier " + e.getKey().code() + ": " + e.getKey().label() + " ("
-                        + e.getValue().stream().distinct().collect(Collectors.joining(", ")) + ")")
-                .collect(Collectors.joining("; "));
+    /** The devices by tier, most trusted first (the cards word them: "Tier A: clinic-issued validated device (…)"). */
+    public static DeviceSource source(Collection<DeviceInfo> devices) {
+        return DeviceSource.of(devices);
     }
 
     public static DeviceTier leastTrusted(Collection<DeviceInfo> devices) {

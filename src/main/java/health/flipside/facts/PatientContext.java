@@ -80,16 +80,13 @@ public record PatientContext(int ageYears, boolean child, boolean olderAdult, bo
         return pregnant || postpartum;
     }
 
-    /** "pregnant", "postpartum (3 weeks after delivery)", "postpartum": for card texts. */
-    public String pregnancyText() {
-        if (pregnant) {
-            return "pregnant";
-        }
-        if (postpartum) {
-            return weeksSinceDelivery >= 0 ? "postpartum (" + weeksSinceDelivery
-                    + (weeksSinceDelivery == 1 ? " week" : " weeks") + " after delivery)" : "postpartum";
-        }
-        return "";
+    /** For templates (cds-cards/partials/pregnancy-status.mustache words pregnant / postpartum and the weeks). */
+    public boolean deliveryDateKnown() {
+        return weeksSinceDelivery >= 0;
+    }
+
+    public boolean oneWeekSinceDelivery() {
+        return weeksSinceDelivery == 1;
     }
 
     /** The latest ECG's date ("3 Nov 2026"), or "" when none. */

@@ -96,7 +96,7 @@ public final class SummaryPipeline {
         Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
         List<ComposedCard> composed = new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds());
         // The trend view's topics for this patient, from the same facts: a card links to it only if it has a chart.
-        Set<String> chartable = composed.isEmpty() ? Set.of() : new TrendBuilder(rules.thresholds()).topics(patient, built, now);
+        Set<String> chartable = composed.isEmpty() ? Set.of() : new TrendBuilder(rules.thresholds(), cards).topics(patient, built, now);
         return new Result(findings, composed, null, filtered.suppressed(), chartable);
     }
 

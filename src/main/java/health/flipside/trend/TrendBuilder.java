@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import health.flipside.cards.CardCatalog;
 import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.glucose.CgmSummary;
@@ -27,6 +28,8 @@ import health.flipside.facts.PatientData;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.facts.proms.PromScore;
 import health.flipside.facts.proms.PromsSummarizer;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.Thresholds;
 
@@ -39,12 +42,17 @@ public final class TrendBuilder {
     private static final double[] PERCENTILES = {5, 25, 50, 75, 95};
     private static final String TARGETS_SOURCE = "CGM consensus targets (Battelino 2019), rules/glucose/thresholds.yaml";
 
+    /** The partial that words a reading's device and tier, as the cards' data line does. */
+    private static final String DEVICE_SOURCE = "device-source";
+
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
+    private final CardCatalog cards;
 
-    public TrendBuilder(Map<String, Thresholds> thresholds) {
+    public TrendBuilder(Map<String, Thresholds> thresholds, CardCatalog cards) {
         this.facts = new FactBuilder(thresholds);
         this.thresholds = Map.copyOf(thresholds);
+        this.cards = cards;
     }
 
     public TrendView build(PatientData data, Instant now) {
@@ -122,9 +130,9 @@ public final class TrendBuilder {
                 new Band("office systolic goal below " + t.getInt("officeHighSystolic"), 0, t.get("officeHighSystolic"), t.source("officeHighSystolic")),
                 new Band("office diastolic goal below " + t.getInt("officeHighDiastolic"), 0, t.get("officeHighDiastolic"), t.source("officeHighDiastolic")));
         return new BloodPressureTrend(
-                home.stream().map(r -> TrendPoint.of(r.takenAt(), r.systolic(), r.diastolic(), r.device(),
+                home.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(),
                         r.device().qualifiesForBloodPressure())).toList(),
-                office.stream().map(r -> TrendPoint.of(r.takenAt(), r.systolic(), r.diastolic(), r.device(), true)).toList(),
+                office.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(), true)).toList(),
                 targets,
                 Gap.between(home.stream().map(r -> r.localTime().toLocalDate()).toList()),
                 t.getInt("homeWindowDays"),
@@ -158,17 +166,17 @@ public final class TrendBuilder {
         List<Measurement> sensor = window.sensor();
         List<Measurement> meter = window.meter();
         Optional<CgmSummary> cgm = window.cgm();
-        GlucoseTrend.TimeInRanges ranges = cgm.map(TrendBuilder::ranges).orElse(null);
-        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeText(), c.targets().rangeLow(),
+        GlucoseTrend.TimeInRanges ranges = cgm.map(this::ranges).orElse(null);
+        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeLowText() + "–" + c.targets().rangeHighText(), c.targets().rangeLow(),
                         c.targets().rangeHigh(), TARGETS_SOURCE))
                 .orElse(new Band("target range 70–180 mg/dL", t.get("level1Below"), t.get("rangeHighAbove"), TARGETS_SOURCE));
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
         return new GlucoseTrend(profile(sensor), ranges,
-                meter.stream().map(m -> TrendPoint.of(m.takenAt(), m.value(), null, m.device(), true)).toList(),
+                meter.stream().map(m -> point(m.takenAt(), m.value(), null, m.device(), true)).toList(),
                 target, Gap.between(days), t.getInt("cgmWindowDays"));
     }
 
-    private static GlucoseTrend.TimeInRanges ranges(CgmSummary c) {
+    private GlucoseTrend.TimeInRanges ranges(CgmSummary c) {
         return new GlucoseTrend.TimeInRanges(known(c.veryLow()), minus(c.belowRange(), c.veryLow()), known(c.inRange()),
                 minus(c.aboveRange(), c.veryHigh()), known(c.veryHigh()), c.fromVendorReport(), c.interpretable(),
                 c.days(), TrendPoint.round1(c.activePercent()), c.targets().group(), c.targets().inRangeTarget(),
@@ -219,7 +227,7 @@ public final class TrendBuilder {
                 w.latestLb(), w.baselineLb(), w.gainVsBaselineLb(), w.confirmedDayGainLb(), w.gainAlert(),
                 source(w.provenance()))).orElse(null);
         return new WeightTrend(
-                weights.stream().map(m -> TrendPoint.of(m.takenAt(), m.value() / HomeWeight.KG_PER_LB, null, m.device(), true)).toList(),
+                weights.stream().map(m -> point(m.takenAt(), m.value() / HomeWeight.KG_PER_LB, null, m.device(), true)).toList(),
                 lines, Gap.between(weights.stream().map(Measurement::day).toList()), summary);
     }
 
@@ -273,8 +281,13 @@ public final class TrendBuilder {
         return summaries.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
-    private static String source(Provenance provenance) {
-        return provenance == null ? null : provenance.source();
+    private String source(Provenance provenance) {
+        return provenance == null ? null : cards.words(DEVICE_SOURCE, provenance.source());
+    }
+
+    private TrendPoint point(Instant time, double value, Double value2, DeviceInfo device, boolean used) {
+        return TrendPoint.of(time, value, value2, device.tier().code(),
+                cards.words(DEVICE_SOURCE, DeviceSource.of(List.of(device))), used);
     }
 
     private static double known(double percent) {

@@ -116,6 +116,6 @@ public class TrendResource {
                 (int) Math.min(deadlineMillis, 10_000), maxResources, deadline), executor, deadline);
         ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), Map.of(),
                 new FhirAccess(base, token), Map.of("context.patientId", patient), since);
-        return new TrendBuilder(loaded.rules().thresholds()).build(loaded.pipeline().patient(data), now);
+        return new TrendBuilder(loaded.rules().thresholds(), loaded.cards()).build(loaded.pipeline().patient(data), now);
     }
 }

@@ -30,6 +30,9 @@ import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.TestSources;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
 import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.ReadingTime;
 import health.flipside.facts.Thresholds;
@@ -45,7 +48,7 @@ class CardComposerTest {
     private static final Collection<Thresholds> THRESHOLDS = List.of(BpThresholds.standard());
 
     private static final Provenance PROVENANCE = new Provenance(
-            "Tier A: clinic-issued validated device (Omron Healthcare HEM-9200T)", 14, 7, 28, 2, null, DeviceTier.CLINIC_ISSUED, null);
+            TestSources.one(DeviceTier.CLINIC_ISSUED, "Omron Healthcare HEM-9200T"), 14, 7, 28, 2, null, DeviceTier.CLINIC_ISSUED, null);
     private static final HomeBloodPressure HOME = new HomeBloodPressure(true, 14, 7, 7, 7, 138, 86, true, 0, 0, 9, 0,
             null, PROVENANCE);
     private static final OfficeBloodPressure OFFICE = new OfficeBloodPressure(124, 76, 2, 4, "2026-11-01");
@@ -217,7 +220,7 @@ class CardComposerTest {
     /** Values as long as they can get: five-digit counts, three-digit pressures, a long device label and lists. */
     static Map<String, Object> worstCaseParams() {
         String device = "A&D Medical UA-651BLE Plus Extended Connectivity Edition with Bluetooth Low Energy gateway";
-        Provenance provenance = new Provenance("Tier A: clinic-issued validated device (" + device + ")", 99999, 99999, 99999, 99999,
+        Provenance provenance = new Provenance(TestSources.one(DeviceTier.CLINIC_ISSUED, device), 99999, 99999, 99999, 99999,
                 new Provenance.NotUsed(99999, 99999, false), DeviceTier.CLINIC_ISSUED, null);
         HomeBloodPressure home = new HomeBloodPressure(true, 99999, 99999, 99999, 99999, 259, 159, false, 99999, 99999, 99999,
                 99999, new HomeBloodPressure.SevereReading(259, 159, "30 Sep 23:59", device), provenance);
@@ -305,7 +308,7 @@ class CardComposerTest {
     @Test
     @DisplayName("texts are markdown, not HTML: 'A&D Medical' is not escaped to '&amp;'")
     void noHtmlEscaping() {
-        Provenance tierB = new Provenance("Tier B: patient-owned validated device (A&D Medical UA-651BLE)", 14, 7, 28, 0, null, DeviceTier.VALIDATED, null);
+        Provenance tierB = new Provenance(TestSources.one(DeviceTier.VALIDATED, "A&D Medical UA-651BLE"), 14, 7, 28, 0, null, DeviceTier.VALIDATED, null);
         Finding finding = new Finding("bp.severe-home-reading", Severity.CRITICAL, "bp-severe-reading", tierB,
                 Map.of("home", HOME, "severe", new HomeBloodPressure.SevereReading(186, 122, "19 Nov 07:30", "A&D Medical UA-651BLE")));
 
@@ -367,7 +370,8 @@ class CardComposerTest {
         ReadingTime late = ReadingTime.of(LocalDateTime.parse("2026-11-19T07:30"), Instant.parse("2026-11-19T12:30:00Z"),
                 Instant.parse("2026-11-19T15:30:00Z"), Instant.parse("2026-11-20T07:30:00Z"));
         HomeBloodPressure.SevereReading reading = new HomeBloodPressure.SevereReading(186, 122, "19 Nov 07:30",
-                "Omron Healthcare HEM-9200T", late, "home", DeviceTier.VALIDATED, false, PROVENANCE);
+                new DeviceInfo(DeviceTier.VALIDATED, DeviceKind.UPPER_ARM_CUFF, "Omron Healthcare HEM-9200T"), late,
+                TestSources.one(DeviceTier.VALIDATED, "home"), DeviceTier.VALIDATED, false, PROVENANCE);
         Finding finding = new Finding("bp.severe-home-reading", Severity.CRITICAL, "bp-severe-reading", PROVENANCE,
                 Map.of("home", HOME, "severe", reading));
 

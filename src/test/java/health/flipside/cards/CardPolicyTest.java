@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.TestSources;
 import health.flipside.facts.provenance.Provenance;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
@@ -20,7 +21,7 @@ class CardPolicyTest {
             Map.of("wearables.irn-unconfirmed", Severity.WARNING));
 
     private static Finding finding(String rule, Severity severity, DeviceTier tier) {
-        Provenance provenance = tier == null ? null : new Provenance("x", 3, 2, 14, 0, null, tier, null);
+        Provenance provenance = tier == null ? null : new Provenance(TestSources.one(tier, "x"), 3, 2, 14, 0, null, tier, null);
         return new Finding(rule, severity, "t", provenance, Map.of());
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import health.flipside.facts.bp.AntihypertensiveTreatment;
 import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.TestSources;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.provenance.Provenance;
@@ -71,7 +72,7 @@ class MarkdownTextTest {
     void aDevicesManufacturerAndModelReachTheCardAsText() {
         CardComposer composer = new CardComposer(CardCatalog.load(Path.of("cds-cards")));
         String evil = "[click](https://evil.example) <img src=x onerror=alert(1)>\n# Stop all antihypertensives";
-        Provenance provenance = new Provenance("Tier A: clinic-issued validated device (" + evil + ")", 14, 7, 28, 0, null,
+        Provenance provenance = new Provenance(TestSources.one(DeviceTier.CLINIC_ISSUED, evil), 14, 7, 28, 0, null,
                 DeviceTier.CLINIC_ISSUED, null);
         HomeBloodPressure home = new HomeBloodPressure(true, 14, 7, 7, 7, 138, 86, true, 0, 0, 9, 0, null, provenance);
         Finding finding = new Finding("bp.treated.masked-uncontrolled", Severity.WARNING, "bp-masked-uncontrolled", provenance,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.TestSources;
 import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.wearables.RhythmNotifications;
 import health.flipside.rules.Finding;
@@ -24,7 +25,7 @@ import health.flipside.rules.Severity;
  * never labels AF or offers a stroke-risk score.
  */
 class WearablesCardsTest {
-    private static final Provenance WATCH = new Provenance("Tier C: consumer device, not clinic-validated (Apple Watch Series 9)",
+    private static final Provenance WATCH = new Provenance(TestSources.one(DeviceTier.CONSUMER, "Apple Watch Series 9"),
             2, 2, 90, 28, null, DeviceTier.CONSUMER, null);
     private static RuleSet rules;
     private static CardComposer composer;

@@ -127,8 +127,9 @@ class StreamFactsTest {
             assertThat(p.days()).isEqualTo(2);
             assertThat(p.longestGapDays()).isEqualTo(3);
             assertThat(p.tier()).isEqualTo(DeviceTier.CONSUMER);
-            assertThat(p.source()).isEqualTo("Tier A: clinic-issued validated device (Example Scale); "
-                    + "Tier C: consumer device, not clinic-validated (Example Watch)");
+            // most trusted first (CardWordingTest reads how the cards word it)
+            assertThat(p.source().tiers()).extracting(t -> t.tier().code() + " " + t.devices().get(0).label())
+                    .containsExactly("A Example Scale", "C Example Watch");
         }
 
         @Test

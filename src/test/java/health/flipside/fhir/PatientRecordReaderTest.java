@@ -175,7 +175,7 @@ class PatientRecordReaderTest {
             PatientContext threeWeeks = context(procedure("236973005", 21, Procedure.ProcedureStatus.COMPLETED));
             assertThat(threeWeeks.postpartum()).isTrue();
             assertThat(threeWeeks.weeksSinceDelivery()).isEqualTo(3);
-            assertThat(threeWeeks.pregnancyText()).isEqualTo("postpartum (3 weeks after delivery)");
+            assertThat(threeWeeks.deliveryDateKnown()).isTrue();
             assertThat(context(procedure("236973005", 42, Procedure.ProcedureStatus.COMPLETED)).postpartum()).as("6 weeks").isTrue();
             assertThat(context(procedure("236973005", 43, Procedure.ProcedureStatus.COMPLETED)).postpartum()).isFalse();
             assertThat(context(procedure("236973005", 21, Procedure.ProcedureStatus.NOTDONE)).postpartum()).isFalse();
@@ -194,7 +194,7 @@ class PatientRecordReaderTest {
             PatientContext postpartum = context(episode("133906008", EpisodeOfCare.EpisodeOfCareStatus.ACTIVE));
             assertThat(postpartum.postpartum()).isTrue();
             assertThat(postpartum.weeksSinceDelivery()).isEqualTo(-1);
-            assertThat(postpartum.pregnancyText()).isEqualTo("postpartum");
+            assertThat(postpartum.deliveryDateKnown()).isFalse();
         }
     }
 

@@ -22,6 +22,8 @@ import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.TestSources;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.Provenance;
 import health.flipside.facts.Thresholds;
 
@@ -32,8 +34,8 @@ import health.flipside.facts.Thresholds;
  */
 class RuleEngineTest {
     private static final Provenance PROVENANCE = new Provenance(
-            "Tier A: clinic-issued validated device (Omron Healthcare HEM-9200T)", 14, 7, 28, 0, null, DeviceTier.CLINIC_ISSUED, null);
-    private static final Provenance NO_READINGS = new Provenance("", 0, 0, 28, 0, null, null, null);
+            TestSources.one(DeviceTier.CLINIC_ISSUED, "Omron Healthcare HEM-9200T"), 14, 7, 28, 0, null, DeviceTier.CLINIC_ISSUED, null);
+    private static final Provenance NO_READINGS = new Provenance(DeviceSource.NONE, 0, 0, 28, 0, null, null, null);
     private static final AntihypertensiveTreatment TREATED = new AntihypertensiveTreatment(true, true, List.of("amlodipine 5 MG Oral Tablet"));
     private static final AntihypertensiveTreatment UNTREATED = new AntihypertensiveTreatment(true, false, List.of());
     /** The medication list could not be fetched: no phenotype may rest on "untreated". */

@@ -41,7 +41,7 @@ class TrendBuilderTest {
     @BeforeAll
     static void load() {
         content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
-        builder = new TrendBuilder(content.rules().thresholds());
+        builder = new TrendBuilder(content.rules().thresholds(), content.cards());
     }
 
     private record Both(TrendView view, SummaryPipeline.Explained cards) {

@@ -158,8 +158,8 @@ public final class BloodPressureSummarizer {
                 .filter(r -> r.systolic() >= thresholds.get("severeSystolic") || r.diastolic() >= thresholds.get("severeDiastolic"))
                 .max((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic()))
                 .map(r -> new HomeBloodPressure.SevereReading((int) Math.round(r.systolic()), (int) Math.round(r.diastolic()),
-                        r.localTime().format(READING_TIME), r.device().label(),
-                        ReadingTime.of(r.localTime(), r.takenAt(), r.issued(), now), Coverage.sourceLabel(List.of(r.device())),
+                        r.localTime().format(READING_TIME), r.device(),
+                        ReadingTime.of(r.localTime(), r.takenAt(), r.issued(), now), Coverage.source(List.of(r.device())),
                         r.device().tier(), r.device().kind() == DeviceKind.CUFFLESS,
                         provenanceOf(r, thresholds.getInt("homeWindowDays"))))
                 .orElse(null);

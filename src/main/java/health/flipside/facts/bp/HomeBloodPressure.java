@@ -1,6 +1,9 @@
 package health.flipside.facts.bp;
 
 import health.flipside.facts.ReadingTime;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
 
@@ -39,16 +42,18 @@ public record HomeBloodPressure(boolean anyHomeReading, int readings, int days, 
      * A single reading high enough for same-day contact; {@code takenAt} is local time as the patient recorded it.
      *
      * @param time       when it was taken, how long ago, and how long it took to reach the record
-     * @param source     its provenance in words ("Tier D: self-reported, unverified (typed in by the patient)")
+     * @param device     the cuff it came from (cds-cards/partials/device-name.mustache names it)
+     * @param source     its provenance (cds-cards/partials/device-source.mustache words it)
      * @param tier       its device tier
      * @param cuffless   a cuffless (watch, ring) estimate, not a cuff measurement
      * @param provenance this one reading's provenance: the card policy weighs the finding by it
      */
-    public record SevereReading(int systolic, int diastolic, String takenAt, String device, ReadingTime time,
-                                String source, DeviceTier tier, boolean cuffless, Provenance provenance) {
+    public record SevereReading(int systolic, int diastolic, String takenAt, DeviceInfo device, ReadingTime time,
+                                DeviceSource source, DeviceTier tier, boolean cuffless, Provenance provenance) {
         /** A reading from a validated cuff, as the critical rule sees it. */
         public SevereReading(int systolic, int diastolic, String takenAt, String device) {
-            this(systolic, diastolic, takenAt, device, null, null, DeviceTier.VALIDATED, false, null);
+            this(systolic, diastolic, takenAt, new DeviceInfo(DeviceTier.VALIDATED, DeviceKind.UPPER_ARM_CUFF, device), null,
+                    null, DeviceTier.VALIDATED, false, null);
         }
 
         /** Typed in by the patient, or from a device the EHR could not provide: ask the patient. */

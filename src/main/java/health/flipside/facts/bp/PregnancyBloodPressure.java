@@ -1,5 +1,7 @@
 package health.flipside.facts.bp;
 
+import health.flipside.facts.PatientContext;
+import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.provenance.Provenance;
 
 /**
@@ -10,11 +12,12 @@ import health.flipside.facts.provenance.Provenance;
  * @param systolic    the highest severe reading's systolic, whole mm[Hg]
  * @param diastolic   its diastolic
  * @param takenAt     its local time as the patient recorded it ("19 Nov 21:30")
- * @param device      the cuff it came from, or "typed in by the patient"
+ * @param device      the cuff it came from, or none (typed in): cds-cards/partials/device-name.mustache names it
  * @param confirmed   another severe-range reading within the confirmation interval of it (ACOG: within 15 min)
  * @param severeReadings how many severe-range readings the window holds
- * @param status      "pregnant" / "postpartum (3 weeks after delivery)"
+ * @param patient     pregnant or postpartum, and the weeks since delivery (cds-cards/partials/pregnancy-status.mustache
+ *                    words them)
  */
-public record PregnancyBloodPressure(int systolic, int diastolic, String takenAt, String device, boolean confirmed,
-                                     int severeReadings, String status, Provenance provenance) {
+public record PregnancyBloodPressure(int systolic, int diastolic, String takenAt, DeviceInfo device, boolean confirmed,
+                                     int severeReadings, PatientContext patient, Provenance provenance) {
 }

@@ -57,7 +57,7 @@ public final class PregnancyBloodPressureSummarizer {
         Provenance provenance = Coverage.of(severe.stream().map(BloodPressureReading::device).toList(),
                 severe.stream().map(r -> r.localTime().toLocalDate()).toList(), Math.max(1, windowHours / 24), null);
         return Optional.of(new PregnancyBloodPressure((int) Math.round(highest.systolic()), (int) Math.round(highest.diastolic()),
-                highest.localTime().format(TIME), highest.device().label(), confirmed, severe.size(),
-                patient.pregnancyText(), provenance));
+                highest.localTime().format(TIME), highest.device(), confirmed, severe.size(),
+                patient, provenance));
     }
 }

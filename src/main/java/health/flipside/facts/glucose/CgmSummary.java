@@ -64,9 +64,9 @@ public record CgmSummary(boolean fromVendorReport, double days, double activePer
         return level2Events >= 0;
     }
 
-    /** "1 event" / "3 events", for card sentences. */
-    public String level2EventsText() {
-        return level2Events + (level2Events == 1 ? " event" : " events");
+    /** For templates (cds-cards/partials/cgm-level2-events.mustache): one event or several. */
+    public boolean oneLevel2Event() {
+        return level2Events == 1;
     }
 
     /** Whole days for texts ("14"). */

@@ -12,7 +12,7 @@ import java.util.List;
  * every number from {@code rules/glucose/thresholds.yaml}. Pregnancy ranges need the raw readings: a vendor report's
  * 70–180 percentages cannot be re-cut to 63–140, so a report is not judged against them ({@link #judged} false).
  *
- * @param group          "adult", "older-adult" or "pregnancy"
+ * @param group          "adult", "older-adult" or "pregnancy" (cds-cards/partials/cgm-target-group.mustache words it)
  * @param rangeLow       lower bound of the target range, mg/dL (70; 63 in pregnancy)
  * @param rangeHigh      upper bound, mg/dL (180; 140 in pregnancy)
  * @param inRangeTarget  TIR goal, % (more than)
@@ -50,12 +50,13 @@ public record CgmTargets(String group, double rangeLow, double rangeHigh, double
         return group.equals("older-adult");
     }
 
-    public boolean hasVeryHighGoal() {
-        return veryHighMax >= 0;
+    /** The most-adults group (for templates: the group is worded in cds-cards/partials/cgm-target-group.mustache). */
+    public boolean adult() {
+        return group.equals("adult");
     }
 
-    public String rangeText() {
-        return Numbers.whole(rangeLow) + "–" + Numbers.whole(rangeHigh);
+    public boolean hasVeryHighGoal() {
+        return veryHighMax >= 0;
     }
 
     public String rangeHighText() {
@@ -85,19 +86,5 @@ public record CgmTargets(String group, double rangeLow, double rangeHigh, double
     /** The goal in hours a day, the consensus's plain-language translation (70 % → about 17 hours). */
     public String inRangeTargetHours() {
         return Numbers.whole(inRangeTarget * 24 / 100);
-    }
-
-    /** "for most adults", "for older or high-risk adults", "in pregnancy (type 1 diabetes)". */
-    public String groupLabel() {
-        return groupText().isEmpty() ? "for most adults" : groupText().strip();
-    }
-
-    /** " for older or high-risk adults", " in pregnancy (type 1 diabetes)", "" (most adults): after "goal". */
-    public String groupText() {
-        return switch (group) {
-            case "pregnancy" -> " in pregnancy (type 1 diabetes)";
-            case "older-adult" -> " for older or high-risk adults";
-            default -> "";
-        };
     }
 }

@@ -2,6 +2,7 @@ package health.flipside.facts.glucose;
 
 import health.flipside.facts.Numbers;
 import health.flipside.facts.ReadingTime;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.Provenance;
 
 /**
@@ -17,7 +18,7 @@ import health.flipside.facts.provenance.Provenance;
  *                 else is asked about, not acted on
  */
 public record GlucoseLows(int readings, int level2, double lowest, String lowestAt, Provenance provenance,
-                          ReadingTime lowestTime, String lowestSource, boolean lowestValidated) {
+                          ReadingTime lowestTime, DeviceSource lowestSource, boolean lowestValidated) {
     public GlucoseLows(int readings, int level2, double lowest, String lowestAt, Provenance provenance) {
         this(readings, level2, lowest, lowestAt, provenance, null, null, true);
     }

@@ -101,7 +101,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         List<DeviceInfo> devices = high.stream().map(Measurement::device).toList();
         return Optional.of(new VeryHighGlucose(highest.value(), ReadingTime.of(highest, now), high.size(),
                 longest.toHours(), sustained, type1OnInsulin, devices.stream().allMatch(d -> d.tier().isValidated()),
-                Coverage.sourceLabel(devices), Coverage.of(high, Math.max(1, t.getInt("severeHighWindowHours") / 24), null)));
+                Coverage.source(devices), Coverage.of(high, Math.max(1, t.getInt("severeHighWindowHours") / 24), null)));
     }
 
     /** The latest vendor report in the look-back: every report metric dated with the latest report's end. */
@@ -179,7 +179,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         boolean hypo = targets.judged() && (belowRange >= targets.belowRangeMax() || veryLow >= targets.veryLowMax());
         Provenance.CgmReport line = new Provenance.CgmReport(report.vendor(), report.daysText(), report.activeText(),
                 report.sensorReadings(), report.windowDays(), interpretable, t.getInt("cgmMinDays"), t.getInt("cgmMinActivePercent"));
-        Provenance provenance = Provenance.ofReport(Coverage.sourceLabel(devices), line, Coverage.leastTrusted(devices));
+        Provenance provenance = Provenance.ofReport(Coverage.source(devices), line, Coverage.leastTrusted(devices));
         return new CgmSummary(vendor, days, active, interpretable, belowRange, veryLow, inRange, aboveRange, veryHigh,
                 cv, gmi, hypo, cv > t.get("cvMax"), targets.judged() && inRange >= 0 && inRange < targets.inRangeTarget(),
                 targets.judged() && targets.hasVeryHighGoal() && veryHigh >= targets.veryHighMax(), provenance, targets);
@@ -228,7 +228,7 @@ public final class GlucoseSummarizer implements TopicSummarizer {
         int level2 = (int) lows.stream().filter(m -> m.value() < t.get("level2Below")).count();
         return Optional.of(new GlucoseLows(lows.size(), level2, lowest.value(), lowest.localTime().format(TIME),
                 Coverage.of(recent, t.getInt("lowsWindowDays"), null), ReadingTime.of(lowest, now),
-                Coverage.sourceLabel(List.of(lowest.device())), lowest.device().tier().isValidated()));
+                Coverage.source(List.of(lowest.device())), lowest.device().tier().isValidated()));
     }
 
     private static double value(Map<Metric, Measurement> values, Metric metric) {

@@ -20,17 +20,39 @@ import health.flipside.facts.provenance.Provenance;
  */
 public record Ketones(boolean reported, boolean blood, double value, String takenAt, boolean elevated,
                       boolean withHighGlucose, double highestGlucose, boolean type1, Provenance provenance) {
-    private static final String[] URINE_LEVELS = {"negative", "trace", "small", "moderate", "large"};
-
     public static final Ketones NONE = new Ketones(false, false, -1, null, false, false, -1, false, null);
 
-    /** "2.1 mmol/L (blood)" or "moderate (urine strip)". */
-    public String valueText() {
-        if (blood) {
-            return Numbers.oneDecimal(value) + " mmol/L (blood)";
+    /** The blood value as people write it ("2.1"); cds-cards/partials/ketone-value.mustache words the result. */
+    public String bloodValueText() {
+        return Numbers.oneDecimal(value);
+    }
+
+    /** The urine strip's level, 0 negative … 4 large (values outside are read as the nearest level). */
+    public UrineStrip urine() {
+        return new UrineStrip((int) Math.max(0, Math.min(4, Math.round(value))));
+    }
+
+    /** A urine strip's level as flags, one per colour block of the strip, for templates to word. */
+    public record UrineStrip(int level) {
+        public boolean negative() {
+            return level == 0;
         }
-        int level = (int) Math.max(0, Math.min(URINE_LEVELS.length - 1, Math.round(value)));
-        return URINE_LEVELS[level] + " (urine strip)";
+
+        public boolean trace() {
+            return level == 1;
+        }
+
+        public boolean small() {
+            return level == 2;
+        }
+
+        public boolean moderate() {
+            return level == 3;
+        }
+
+        public boolean large() {
+            return level == 4;
+        }
     }
 
     public String highestGlucoseText() {

@@ -2,6 +2,7 @@ package health.flipside.facts.glucose;
 
 import health.flipside.facts.Numbers;
 import health.flipside.facts.ReadingTime;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.Provenance;
 
 /**
@@ -20,7 +21,7 @@ import health.flipside.facts.provenance.Provenance;
  * @param source          the sources in words
  */
 public record VeryHighGlucose(double highest, ReadingTime time, int readings, long sustainedHours, boolean sustained,
-                              boolean type1OnInsulin, boolean validated, String source, Provenance provenance) {
+                              boolean type1OnInsulin, boolean validated, DeviceSource source, Provenance provenance) {
     public String highestText() {
         return Numbers.whole(highest);
     }

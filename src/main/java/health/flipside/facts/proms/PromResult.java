@@ -38,18 +38,28 @@ public record PromResult(String instrument, String scale, String name, boolean h
         return instrument.equals(instrumentName) && scale.equals(scaleName);
     }
 
-    /**
-     * Where the band comes from, for cards that name the band (issue 9: bands are marked with their source).
-     * PHQ-9 5/10/15/20 is cited to Kroenke 2001, which was not retrieved [M].
+    /*
+     * The instrument as flags, for templates: cards that name the band also name its source (issue 9), worded per
+     * instrument in cds-cards/partials/prom-band-source.mustache.
      */
-    public String bandSource() {
-        return switch (instrument) {
-            case "PHQ-9" -> "PHQ-9 bands 5/10/15/20: Kroenke 2001, not yet confirmed against the paper";
-            case "PHQ-2" -> "PHQ-2 positive from 3: Kroenke 2003, not yet confirmed; Arroll 2010";
-            case "GAD-7" -> "GAD-7 bands 5/10/15: Spitzer 2006";
-            case "Pain NRS" -> "pain bands 1–3/4–6/7–10: not yet confirmed";
-            default -> instrument.startsWith("PROMIS") ? "PROMIS cut points: HealthMeasures" : "";
-        };
+    public boolean phq9() {
+        return instrument.equals("PHQ-9");
+    }
+
+    public boolean phq2() {
+        return instrument.equals("PHQ-2");
+    }
+
+    public boolean gad7() {
+        return instrument.equals("GAD-7");
+    }
+
+    public boolean painNrs() {
+        return instrument.equals("Pain NRS");
+    }
+
+    public boolean promis() {
+        return instrument.startsWith("PROMIS");
     }
 
     /** For templates: the PROMIS-29 domains (symptom or function), whose severe range is a warning. */

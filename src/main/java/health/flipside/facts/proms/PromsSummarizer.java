@@ -543,29 +543,8 @@ public final class PromsSummarizer implements TopicSummarizer {
         return (int) Math.max(0, ChronoUnit.DAYS.between(p.localTime().toLocalDate(), LocalDateTime.ofInstant(now, offset).toLocalDate()));
     }
 
-    private static final List<String> NUMBERS = List.of("two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten", "eleven");
-
-    /**
-     * When, in words, so it never stands next to a score ("down from 19 last month", not "19 4 weeks ago"):
-     * "today", "yesterday", "a few days ago", "last week", "two weeks ago", "last month", "three months ago".
-     */
-    static String ago(PromScore p, Instant now) {
-        int days = daysAgo(p, now);
-        if (days <= 1) {
-            return days == 0 ? "today" : "yesterday";
-        }
-        if (days < 7) {
-            return "a few days ago";
-        }
-        if (days < 28) {
-            return days < 14 ? "last week" : NUMBERS.get(days / 7 - 2) + " weeks ago";
-        }
-        int months = days / 30;
-        if (months <= 1) {
-            return "last month";
-        }
-        return months - 2 < NUMBERS.size() ? NUMBERS.get(months - 2) + " months ago" : "over a year ago";
+    static Ago ago(PromScore p, Instant now) {
+        return new Ago(daysAgo(p, now));
     }
 
     /** A score as people write it: "14", "62.5". */

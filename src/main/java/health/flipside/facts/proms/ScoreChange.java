@@ -10,7 +10,7 @@ package health.flipside.facts.proms;
  * @param previous      the earlier score compared with
  * @param previousText  as people write it ("19", "62.5")
  * @param previousOn    its local date, "20 Oct 2026"
- * @param previousAgo   how long before now, "4 weeks ago"
+ * @param previousAgo   how long before now, as a period (cds-cards/partials/time-ago.mustache words it)
  * @param daysBetween   days between the two administrations
  * @param delta         latest − previous, signed
  * @param amountText    |delta| as people write it ("5", "6.5")
@@ -25,7 +25,7 @@ package health.flipside.facts.proms;
  * @param reliable      the change reaches the reliable-change threshold (always true when none is configured)
  * @param stable        the change is below the MCID
  */
-public record ScoreChange(double previous, String previousText, String previousOn, String previousAgo,
+public record ScoreChange(double previous, String previousText, String previousOn, Ago previousAgo,
                           int daysBetween, double delta, String amountText, int percent, String mcidText,
                           String rciText, boolean rciRequired, boolean up, boolean down, boolean better, boolean meaningful,
                           boolean reliable, boolean stable) {

@@ -2,15 +2,26 @@ package health.flipside.facts.provenance;
 
 import health.flipside.facts.Metric;
 
-/** The provenance verdict for one device: its tier, its kind and a label safe to show in a card. */
-public record DeviceInfo(DeviceTier tier, DeviceKind kind, String label) {
-    public static final DeviceInfo SELF_REPORTED = new DeviceInfo(DeviceTier.SELF_REPORTED, DeviceKind.UNKNOWN, "typed in by the patient");
+/**
+ * The provenance verdict for one device: its tier, its kind and a label safe to show in a card.
+ *
+ * @param label         the device's name ("Omron HEM-9200T"), or null when the reading names no device
+ * @param recordMissing the reading names a device the EHR could not provide (cds-cards/partials/device-name.mustache
+ *                      words a device without a name either way)
+ */
+public record DeviceInfo(DeviceTier tier, DeviceKind kind, String label, boolean recordMissing) {
+    /** Typed in by the patient: no device. */
+    public static final DeviceInfo SELF_REPORTED = new DeviceInfo(DeviceTier.SELF_REPORTED, DeviceKind.UNKNOWN, null, false);
     /**
      * A reading naming a device that neither the record nor a read by id could bring: still the patient's own
      * reading, so it is used, at the lowest tier, and the data-quality line says why.
      */
-    public static final DeviceInfo UNRESOLVED = new DeviceInfo(DeviceTier.SELF_REPORTED, DeviceKind.UNKNOWN,
-            "device record not available, source unverified");
+    public static final DeviceInfo UNRESOLVED = new DeviceInfo(DeviceTier.SELF_REPORTED, DeviceKind.UNKNOWN, null, true);
+
+    /** A device the record describes. */
+    public DeviceInfo(DeviceTier tier, DeviceKind kind, String label) {
+        this(tier, kind, label, false);
+    }
 
     /**
      * The provenance of one reading of {@code metric}: a device trusted only because it declares itself regulated
@@ -21,7 +32,7 @@ public record DeviceInfo(DeviceTier tier, DeviceKind kind, String label) {
         if (tier != DeviceTier.REGULATED || measures(metric)) {
             return this;
         }
-        return new DeviceInfo(DeviceTier.CONSUMER, kind, label);
+        return new DeviceInfo(DeviceTier.CONSUMER, kind, label, recordMissing);
     }
 
     private boolean measures(Metric metric) {

@@ -5,30 +5,25 @@ package health.flipside.facts.provenance;
  * Declared from most to least trusted, so {@code compareTo} orders by trust.
  */
 public enum DeviceTier {
-    CLINIC_ISSUED("A", "clinic-issued validated device"),
-    VALIDATED("B", "patient-owned validated device"),
+    CLINIC_ISSUED("A"),
+    VALIDATED("B"),
     /**
      * Not on the hospital's list, but the device declares itself a regulated medical device of the right kind
      * (PHD regulation status, or a UDI): it may drive warnings; its line says the model was not verified.
      */
-    REGULATED("B", "regulated medical device, model not verified by the clinic"),
-    CONSUMER("C", "consumer device, not clinic-validated"),
-    SELF_REPORTED("D", "self-reported, unverified");
+    REGULATED("B"),
+    CONSUMER("C"),
+    SELF_REPORTED("D");
 
     private final String code;
-    private final String label;
 
-    DeviceTier(String code, String label) {
+    DeviceTier(String code) {
         this.code = code;
-        this.label = label;
     }
 
+    /** The letter cards print; the tier's words are in cds-cards/partials/device-tier.mustache. */
     public String code() {
         return code;
-    }
-
-    public String label() {
-        return label;
     }
 
     /**

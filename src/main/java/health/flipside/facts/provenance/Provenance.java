@@ -3,7 +3,8 @@ package health.flipside.facts.provenance;
 /**
  * Where a card's data came from, for the provenance line every card carries (docs/design.md "Card policy").
  *
- * @param source         e.g. "Tier A: clinic-issued validated device (Omron HEM-9200T)"
+ * @param source         the devices by tier (cds-cards/partials/device-source.mustache: "Tier A: clinic-issued
+ *                       validated device (Omron HEM-9200T)")
  * @param readings       readings the finding rests on
  * @param days           distinct days with readings
  * @param windowDays     the look-back window
@@ -14,11 +15,11 @@ package health.flipside.facts.provenance;
  * @param report         for CGM data, the report the numbers come from (a vendor's, or computed from the readings),
  *                       shown instead of readings and days; null otherwise
  */
-public record Provenance(String source, int readings, int days, int windowDays, int longestGapDays, NotUsed notUsed,
+public record Provenance(DeviceSource source, int readings, int days, int windowDays, int longestGapDays, NotUsed notUsed,
                          DeviceTier tier, CgmReport report) {
 
     /** The provenance of CGM metrics: the report they come from stands for readings and days. */
-    public static Provenance ofReport(String source, CgmReport report, DeviceTier tier) {
+    public static Provenance ofReport(DeviceSource source, CgmReport report, DeviceTier tier) {
         return new Provenance(source, 0, 0, 0, 0, null, tier, report);
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * [V]): 94–98 % for most adults, 88–92 % with chronic lung disease at risk of hypercapnia — not the 92 % of the acute
  * COVID home pathway. Chosen from the {@link PatientContext}; numbers from {@code rules/wearables/thresholds.yaml}.
  *
- * @param chronicLungDisease the chronic-lung-disease range applies
+ * @param chronicLungDisease the chronic-lung-disease range applies (cds-cards/partials/spo2-target-reason.mustache
+ *                           words why this range)
  */
 public record OxygenTarget(double low, double high, boolean chronicLungDisease) {
     public static final List<String> REQUIRED_THRESHOLDS = List.of("spo2TargetLow", "spo2TargetHigh",
@@ -30,10 +31,5 @@ public record OxygenTarget(double low, double high, boolean chronicLungDisease) 
 
     public String lowText() {
         return Numbers.whole(low);
-    }
-
-    /** Why this range: for the card. */
-    public String reason() {
-        return chronicLungDisease ? "target with chronic lung disease (BTS 2017)" : "usual adult target (BTS 2017)";
     }
 }

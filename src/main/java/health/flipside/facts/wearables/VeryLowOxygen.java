@@ -2,6 +2,7 @@ package health.flipside.facts.wearables;
 
 import health.flipside.facts.Numbers;
 import health.flipside.facts.ReadingTime;
+import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.Provenance;
 
 /**
@@ -16,7 +17,7 @@ import health.flipside.facts.provenance.Provenance;
  * @param source             its source in words
  * @param chronicLungDisease documented chronic lung disease: the limit is the lower end of its 88–92 % target range
  */
-public record VeryLowOxygen(double lowest, ReadingTime time, int readings, boolean validated, String source,
+public record VeryLowOxygen(double lowest, ReadingTime time, int readings, boolean validated, DeviceSource source,
                             boolean chronicLungDisease, Provenance provenance) {
     public String lowestText() {
         return Numbers.whole(lowest);

@@ -77,7 +77,7 @@ public final class WearablesSummarizer implements TopicSummarizer {
         }
         Measurement lowest = low.stream().min(Comparator.comparingDouble(Measurement::value)).orElseThrow();
         return Optional.of(new VeryLowOxygen(lowest.value(), ReadingTime.of(lowest, now), low.size(),
-                isFingertip(lowest), Coverage.sourceLabel(List.of(lowest.device())), lungDisease,
+                isFingertip(lowest), Coverage.source(List.of(lowest.device())), lungDisease,
                 Coverage.of(low, t.getInt("spo2WindowDays"), null)));
     }
 

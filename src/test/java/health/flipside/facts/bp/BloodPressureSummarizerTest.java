@@ -276,8 +276,9 @@ class BloodPressureSummarizerTest {
 
             Provenance provenance = summarizer.home(readings, NOW).provenance();
 
-            assertThat(provenance.source()).isEqualTo("Tier A: clinic-issued validated device (Omron Healthcare HEM-9200T); "
-                    + "Tier B: patient-owned validated device (A&D Medical UA-651BLE)");
+            // most trusted first, each device once (CardWordingTest reads how the cards word it)
+            assertThat(provenance.source().tiers()).extracting(t -> t.tier().code() + " " + t.devices().get(0).label())
+                    .containsExactly("A Omron Healthcare HEM-9200T", "B A&D Medical UA-651BLE");
             assertThat(provenance.readings()).isEqualTo(12);
             assertThat(provenance.days()).isEqualTo(3);
             assertThat(provenance.windowDays()).isEqualTo(28);
@@ -324,7 +325,7 @@ class BloodPressureSummarizerTest {
             HomeBloodPressure.SevereReading severe = home.severeReading();
             assertThat(severe.systolic()).isEqualTo(195);
             assertThat(severe.diastolic()).isEqualTo(121);
-            assertThat(severe.device()).isEqualTo("A&D Medical UA-651BLE");
+            assertThat(severe.device().label()).isEqualTo("A&D Medical UA-651BLE");
             // Day and time as the patient's clock showed them (07:30 at UTC-5, not 12:30 UTC).
             assertThat(severe.takenAt()).startsWith("19 ").endsWith(" 07:30");
         }

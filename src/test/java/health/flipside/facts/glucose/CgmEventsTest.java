@@ -112,6 +112,6 @@ class CgmEventsTest {
         CgmSummary cgm = summarizer.facts(data(sustained, Set.of("insulin")), T, NOW).stream()
                 .filter(CgmSummary.class::isInstance).map(CgmSummary.class::cast).findFirst().orElseThrow();
         assertThat(cgm.level2Events()).isEqualTo(3);
-        assertThat(cgm.level2EventsText()).isEqualTo("3 events");
+        assertThat(cgm.oneLevel2Event()).isFalse();
     }
 }

@@ -82,7 +82,7 @@ class HyperglycaemiaTest {
         assertThat(ketones.withHighGlucose()).isTrue();
         assertThat(ketones.highestGlucose()).as("400 was a day before: outside 12 h").isEqualTo(310);
         assertThat(ketones.type1()).isTrue();
-        assertThat(ketones.valueText()).isEqualTo("1.5 mmol/L (blood)");
+        assertThat(ketones.bloodValueText()).isEqualTo("1.5");
         Ketones below = facts(data(List.of(m(Metric.BLOOD_KETONES, daysAgo(0.5), 1.4)), Set.of()), Ketones.class).get(0);
         assertThat(below.elevated()).isFalse();
         assertThat(below.withHighGlucose()).isFalse();
@@ -93,7 +93,8 @@ class HyperglycaemiaTest {
     void theLatestUrineStripCountsAndModerateIsElevated() {
         List<Measurement> strips = List.of(m(Metric.URINE_KETONES, daysAgo(2), 4), m(Metric.URINE_KETONES, daysAgo(0.2), 3));
         Ketones ketones = facts(data(strips, Set.of()), Ketones.class).get(0);
-        assertThat(ketones.valueText()).isEqualTo("moderate (urine strip)");
+        assertThat(ketones.blood()).isFalse();
+        assertThat(ketones.urine().moderate()).isTrue();
         assertThat(ketones.elevated()).isTrue();
         Ketones trace = facts(data(List.of(m(Metric.URINE_KETONES, daysAgo(0.2), 2)), Set.of()), Ketones.class).get(0);
         assertThat(trace.elevated()).as("small is below moderate").isFalse();

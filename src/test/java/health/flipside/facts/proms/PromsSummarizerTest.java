@@ -252,7 +252,7 @@ class PromsSummarizerTest {
 
             assertThat(r.meaningfulImprovement()).isTrue();
             assertThat(r.change().reliable()).isFalse();
-            assertThat(r.change().previousAgo()).isEqualTo("last month");
+            assertThat(r.change().previousAgo().lastMonth()).isTrue();
             assertThat(r.change().amountText()).isEqualTo("5");
         }
 
@@ -329,15 +329,17 @@ class PromsSummarizerTest {
             assertThat(rise2.reliableDeterioration()).isTrue();
         }
 
-        @ParameterizedTest(name = "{0} days before now → \"{1}\"")
-        @CsvSource({"1, yesterday", "4, a few days ago", "10, last week", "21, three weeks ago", "35, last month",
-            "65, two months ago"})
-        void whenInWords(int daysAgo, String words) {
-            PromResult r = result(facts(phq9(19, 0, days(daysAgo)), phq9(14, 0, Duration.ZERO)), "PHQ-9", "total");
-            if (daysAgo >= 14) {
-                assertThat(r.change().previousAgo()).isEqualTo(words);
-            } else {
-                assertThat(PromsSummarizer.ago(phq9(19, 0, days(daysAgo)), NOW)).isEqualTo(words);
+        /** The period a card words (cds-cards/partials/time-ago.mustache; CardWordingTest reads the words). */
+        @ParameterizedTest(name = "{0} days before now → {1} {2}")
+        @CsvSource({"1, yesterday, 0", "4, fewDays, 0", "10, lastWeek, 0", "21, weeks, 3", "35, lastMonth, 0",
+            "65, months, 2", "400, overAYear, 0"})
+        void whenAsAPeriod(int daysAgo, String period, int count) throws ReflectiveOperationException {
+            Ago ago = PromsSummarizer.ago(phq9(19, 0, days(daysAgo)), NOW);
+            assertThat(Ago.class.getMethod(period).invoke(ago)).isEqualTo(true);
+            assertThat(ago.count()).isEqualTo(count);
+            if (daysAgo >= 14 && daysAgo <= 65) {
+                PromResult r = result(facts(phq9(19, 0, days(daysAgo)), phq9(14, 0, Duration.ZERO)), "PHQ-9", "total");
+                assertThat(r.change().previousAgo()).isEqualTo(ago);
             }
         }
     }

@@ -1,0 +1,115 @@
+package health.flipside.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import health.flipside.content.ContentCopy;
+import health.flipside.facts.bp.BpThresholds;
+import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.glucose.Ketones;
+import health.flipside.facts.proms.Ago;
+import health.flipside.facts.provenance.DeviceInfo;
+import health.flipside.facts.provenance.DeviceKind;
+import health.flipside.facts.provenance.DeviceSource;
+import health.flipside.facts.provenance.DeviceTier;
+import health.flipside.facts.provenance.Provenance;
+import health.flipside.rules.Finding;
+import health.flipside.rules.Severity;
+
+/**
+ * Every word a physician reads comes from cds-cards/: facts give flags, numbers and codes, the partials in
+ * cds-cards/partials/ word them. These read the bundled partials, and show that an author's edit of one changes the
+ * card with no Java.
+ */
+class CardWordingTest {
+    private static final Path CARDS = Path.of("cds-cards");
+    private static CardCatalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = CardCatalog.load(CARDS);
+    }
+
+    @Test
+    @DisplayName("device-source: the tiers most trusted first, each device once, and devices without a name")
+    void deviceSource() {
+        DeviceInfo cuff = new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.UPPER_ARM_CUFF, "Omron HEM-9200T");
+        DeviceSource source = DeviceSource.of(List.of(DeviceInfo.UNRESOLVED, cuff, DeviceInfo.SELF_REPORTED, cuff));
+
+        assertThat(catalog.words("device-source", source)).isEqualTo("Tier A: clinic-issued validated device (Omron HEM-9200T); "
+                + "Tier D: self-reported, unverified (device record not available, source unverified, typed in by the patient)");
+        assertThat(catalog.words("device-source", DeviceSource.of(List.of(new DeviceInfo(DeviceTier.REGULATED,
+                DeviceKind.GLUCOSE_METER, "Acme GM-7"))))).isEqualTo(
+                "Tier B: regulated medical device, model not verified by the clinic (Acme GM-7)");
+    }
+
+    @ParameterizedTest(name = "{0} days ago → \"{1}\"")
+    @CsvSource({"0, today", "1, yesterday", "4, a few days ago", "10, last week", "21, three weeks ago",
+        "35, last month", "65, two months ago", "340, eleven months ago", "400, over a year ago"})
+    void timeAgo(int days, String words) {
+        assertThat(catalog.words("time-ago", new Ago(days))).isEqualTo(words);
+    }
+
+    @Test
+    void ketoneValue() {
+        assertThat(catalog.words("ketone-value", new Ketones(true, true, 2.14, "18 Nov 07:30", true, false, -1, false, null)))
+                .isEqualTo("2.1 mmol/L (blood)");
+        assertThat(catalog.words("ketone-value", new Ketones(true, false, 3, "18 Nov 07:30", true, false, -1, false, null)))
+                .isEqualTo("moderate (urine strip)");
+    }
+
+    @Test
+    @DisplayName("an author changes a word in a partial: the card says the new word, with no Java")
+    void anAuthorEditsAPartial(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "partials/device-tier.mustache",
+                text -> text.replace("clinic-issued validated device", "clinic-lent validated cuff"));
+
+        String edited = detail(CardCatalog.load(cards));
+        String bundled = detail(catalog);
+
+        assertThat(edited).contains("**Data:** Tier A: clinic-lent validated cuff (Omron HEM-9200T)")
+                .doesNotContain("clinic-issued");
+        assertThat(bundled).contains("**Data:** Tier A: clinic-issued validated device (Omron HEM-9200T)");
+    }
+
+    @Test
+    @DisplayName("a template naming a partial that does not exist is refused at the template's file")
+    void missingPartial(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "bp/bp-insufficient-data.yaml",
+                text -> text.replaceFirst("detail: \\|\\n", "detail: |\n  {{> no-such-words}}\n"));
+
+        assertThatThrownBy(() -> CardCatalog.load(cards)).isInstanceOf(CardCatalogException.class)
+                .hasMessageContaining("bp-insufficient-data.yaml").hasMessageContaining("no-such-words");
+    }
+
+    /** A copy of cds-cards/ with one file edited as an author would. */
+    private static Path edited(Path temp, String file, UnaryOperator<String> edit) throws IOException {
+        Path cards = ContentCopy.in(temp).cards;
+        Files.writeString(cards.resolve(file), edit.apply(Files.readString(cards.resolve(file))));
+        return cards;
+    }
+
+    private static String detail(CardCatalog cards) {
+        DeviceSource cuff = DeviceSource.of(List.of(new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.UPPER_ARM_CUFF,
+                "Omron HEM-9200T")));
+        Provenance provenance = new Provenance(cuff, 5, 3, 28, 0, null, DeviceTier.CLINIC_ISSUED, null);
+        HomeBloodPressure home = new HomeBloodPressure(false, 5, 3, 3, 2, 128, 78, false, 0, 0, 9, 0, null, provenance);
+        Finding finding = new Finding("bp.insufficient-home-data", Severity.INFO, "bp-insufficient-data", provenance,
+                Map.of("home", home));
+        return new CardComposer(cards).compose(List.of(finding), List.of(BpThresholds.standard())).get(0).card().detail();
+    }
+}
