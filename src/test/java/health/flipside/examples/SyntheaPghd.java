@@ -10,7 +10,6 @@ import java.util.Random;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -238,10 +237,5 @@ public final class SyntheaPghd {
 
     private static double noisy(Random random, double mean, double sd) {
         return Math.round(mean + random.nextGaussian() * sd);
-    }
-
-    /** The same observation list, for tests that look at one kind of reading. */
-    static List<Observation> observations(PatientBuilder layer) {
-        return layer.allResources().stream().filter(Observation.class::isInstance).map(Observation.class::cast).toList();
     }
 }
