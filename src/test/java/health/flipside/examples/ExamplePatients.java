@@ -120,9 +120,14 @@ public final class ExamplePatients {
 
     /** The same patient as a FHIR transaction (PUT by id, so loading twice is harmless), for the no-prefetch path. */
     public static String transaction(Example example, Instant now) {
+        return transaction(example.patient().apply(now).allResources());
+    }
+
+    /** Resources as a FHIR transaction, each PUT by its id. */
+    static String transaction(List<Resource> resources) {
         org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle();
         bundle.setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
-        for (Resource resource : example.patient().apply(now).allResources()) {
+        for (Resource resource : resources) {
             String url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
             bundle.addEntry().setFullUrl(url).setResource(resource).getRequest()
                     .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT).setUrl(url);

@@ -73,7 +73,7 @@ final class HeartFailureExamples {
                 Math.round(value * 10) / 10.0, unit, scale);
     }
 
-    private static void kccq(PatientBuilder p, Instant now, int daysAgo, double score) {
+    static void kccq(PatientBuilder p, Instant now, int daysAgo, double score) {
         p.observation("survey", daysBefore(now, daysAgo, 19, 0), new Coding(LOINC, "86924-8",
                 "Kansas City Cardiomyopathy Questionnaire-12 overall summary score"), score, "{score}", null);
     }

@@ -49,10 +49,12 @@ public class FhirRestfulServer extends RestfulServer {
 		registerProviders(context.getBean("myResourceProvidersR4", ResourceProviderFactory.class).createProviders());
 		registerProvider(context.getBean(JpaSystemProvider.class));
 
-		// Clients ask for _count=200; pages beyond _count come back as next links.
+		// Pages beyond _count come back as next links. Flipside's laboratory search asks _count=5000 (two weeks of raw
+		// CGM readings are over 1,000) and its condition, medication and device searches name no _count: a Synthea
+		// patient has 20-odd active conditions. Each extra page is a round trip inside the hook's 1.8 s deadline.
 		DatabaseBackedPagingProvider pagingProvider = context.getBean(DatabaseBackedPagingProvider.class);
-		pagingProvider.setDefaultPageSize(20);
-		pagingProvider.setMaximumPageSize(1000);
+		pagingProvider.setDefaultPageSize(100);
+		pagingProvider.setMaximumPageSize(5000);
 		setPagingProvider(pagingProvider);
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
