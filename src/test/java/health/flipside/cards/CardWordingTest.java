@@ -57,6 +57,15 @@ class CardWordingTest {
                 "Tier B: regulated medical device, model not verified by the clinic (Acme GM-7)");
     }
 
+    @Test
+    @DisplayName("device-name: a device without a name says why it has none")
+    void deviceName() {
+        assertThat(catalog.words("device-name", DeviceInfo.OFFICE)).isEqualTo("clinic measurement");
+        assertThat(catalog.words("device-name", new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.UNKNOWN, null)))
+                .isEqualTo("unnamed device");
+        assertThat(catalog.words("device-name", DeviceInfo.SELF_REPORTED)).isEqualTo("typed in by the patient");
+    }
+
     @ParameterizedTest(name = "{0} days ago → \"{1}\"")
     @CsvSource({"0, today", "1, yesterday", "4, a few days ago", "10, last week", "21, three weeks ago",
         "35, last month", "65, two months ago", "340, eleven months ago", "400, over a year ago"})

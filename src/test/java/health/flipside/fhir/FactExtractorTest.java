@@ -160,7 +160,7 @@ class FactExtractorTest {
 
             assertThat(device.tier()).isEqualTo(DeviceTier.CLINIC_ISSUED);
             assertThat(device.kind()).isEqualTo(DeviceKind.UPPER_ARM_CUFF);
-            assertThat(device.label()).isEqualTo("clinic measurement");
+            assertThat(device).isEqualTo(DeviceInfo.OFFICE);
         }
 
         @Test
