@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import health.flipside.cards.CardCatalog;
 import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.CardFeedback;
+import health.flipside.facts.DataQuality;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.bp.HomeBloodPressure;
@@ -44,6 +45,8 @@ public final class TrendBuilder {
 
     /** The partial that words a reading's device and tier, as the cards' data line does. */
     private static final String DEVICE_SOURCE = "device-source";
+    /** The partial that words data the record could not give, as the data-unavailable card does. */
+    private static final String UNAVAILABLE_DATA = "unavailable-data";
 
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
@@ -67,7 +70,8 @@ public final class TrendBuilder {
         WeightTrend weight = weight(built.measurements(), summaries, now);
         List<PromTrend> proms = proms(data, summaries, now);
         boolean hasData = bp != null || glucose != null || weight != null || !proms.isEmpty();
-        return new TrendView(now.toString(), hasData, bp, glucose, weight, proms, data.unavailable());
+        return new TrendView(now.toString(), hasData, bp, glucose, weight, proms,
+                DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import health.flipside.content.ContentCopy;
+import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.glucose.Ketones;
@@ -27,8 +28,10 @@ import health.flipside.facts.provenance.DeviceKind;
 import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
+import health.flipside.fhir.PrefetchQuery;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
+import health.flipside.services.PatientDataSummary;
 
 /**
  * Every word a physician reads comes from cds-cards/: facts give flags, numbers and codes, the partials in
@@ -64,6 +67,17 @@ class CardWordingTest {
         assertThat(catalog.words("device-name", new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.UNKNOWN, null)))
                 .isEqualTo("unnamed device");
         assertThat(catalog.words("device-name", DeviceInfo.SELF_REPORTED)).isEqualTo("typed in by the patient");
+    }
+
+    @Test
+    @DisplayName("unavailable-data: every key the service prefetches is worded, for the data-unavailable card")
+    void unavailableData() {
+        List<String> keys = PatientDataSummary.descriptor().prefetch().stream().map(PrefetchQuery::key).toList();
+
+        assertThat(DataQuality.Unavailable.of(keys)).allSatisfy(missing -> assertThat(catalog.words("unavailable-data", missing))
+                .as(missing.key()).isNotBlank());
+        assertThat(catalog.words("unavailable-data", DataQuality.Unavailable.of(List.of("medications")).get(0)))
+                .isEqualTo("active medications (treated vs untreated)");
     }
 
     @ParameterizedTest(name = "{0} days ago → \"{1}\"")
