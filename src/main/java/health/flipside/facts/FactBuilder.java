@@ -10,6 +10,8 @@ import health.flipside.facts.bp.PregnancyBloodPressureSummarizer;
 import health.flipside.facts.glucose.CgmTargets;
 import health.flipside.facts.glucose.GlucoseSummarizer;
 import health.flipside.facts.heartfailure.HeartFailureSummarizer;
+import health.flipside.facts.proms.PromBand;
+import health.flipside.facts.proms.PromOverview;
 import health.flipside.facts.proms.PromsSummarizer;
 import health.flipside.facts.wearables.OxygenTarget;
 import health.flipside.facts.wearables.WearablesSummarizer;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /** Turns one patient's data into the facts the rule session receives (the contract in rules/README.md). */
@@ -30,13 +33,19 @@ public final class FactBuilder {
             new TopicSummarizer.Topic(PromsSummarizer.TOPIC, PromsSummarizer.REQUIRED_THRESHOLDS, new PromsSummarizer()));
 
     private final Map<String, Thresholds> thresholdsByTopic;
+    private final Function<PromBand, String> promBandWords;
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
-    public FactBuilder(Map<String, Thresholds> thresholdsByTopic) {
+    /**
+     * @param promBandWords a questionnaire band in words, as the cards say it (cds-cards/partials/prom-band.mustache):
+     *                      the PROM overview's summary line is cut to a length, so it is worded with the facts
+     */
+    public FactBuilder(Map<String, Thresholds> thresholdsByTopic, Function<PromBand, String> promBandWords) {
         this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);
+        this.promBandWords = promBandWords;
     }
 
     /** The patient context at {@code now}: read once, handed to every topic (issue 9). */
@@ -90,7 +99,8 @@ public final class FactBuilder {
         for (TopicSummarizer.Topic topic : TOPICS) {
             Thresholds thresholds = thresholdsByTopic.get(topic.name());
             if (thresholds != null) {
-                facts.addAll(topic.summarizer().facts(clean, feedback, thresholds, now));
+                topic.summarizer().facts(clean, feedback, thresholds, now)
+                        .forEach(fact -> facts.add(fact instanceof PromOverview overview ? overview.named(promBandWords) : fact));
             }
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),

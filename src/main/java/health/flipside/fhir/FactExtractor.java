@@ -19,9 +19,7 @@ import health.flipside.facts.bp.BloodPressureReading;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.ClinicalVocabulary;
 import health.flipside.facts.provenance.DeviceInfo;
-import health.flipside.facts.provenance.DeviceKind;
 import health.flipside.facts.provenance.DeviceRegistry;
-import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.Medication;
 import health.flipside.facts.MedicationClassifier;
 import health.flipside.facts.PatientData;
@@ -39,7 +37,6 @@ public final class FactExtractor {
     public static final Set<String> BP_PANEL = Set.of(LOINC + "|85354-9", LOINC + "|55284-4", MDC + "|150020");
     static final Set<String> SYSTOLIC = Set.of(LOINC + "|8480-6", MDC + "|150021");
     static final Set<String> DIASTOLIC = Set.of(LOINC + "|8462-4", MDC + "|150022");
-    static final String OFFICE_LABEL = "clinic measurement";
     static final String MM_HG = "mm[Hg]";
     /** The prefetch key whose presence means the medication list is known (absent: treated status unknown). */
     public static final String MEDICATIONS_KEY = "medications";
@@ -144,7 +141,7 @@ public final class FactExtractor {
         boolean home = Performers.isHome(observation);
         DeviceInfo device;
         if (!home) {
-            device = new DeviceInfo(DeviceTier.CLINIC_ISSUED, DeviceKind.UPPER_ARM_CUFF, OFFICE_LABEL);
+            device = DeviceInfo.OFFICE;
         } else if (!observation.hasDevice()) {
             device = DeviceInfo.SELF_REPORTED;
         } else {

@@ -95,18 +95,15 @@ public final class PrefetchResolver {
             if (!missingRequired.isEmpty()) {
                 throw new PrefetchUnavailableException(missingRequired);
             }
-            return new ResolvedData(byKey, observations, toFetch.stream().map(PrefetchQuery::description).toList());
+            return new ResolvedData(byKey, observations, toFetch.stream().map(PrefetchQuery::key).toList());
         }
         long started = System.nanoTime();
         long deadlineNanos = started + deadline.toNanos();
         Map<String, String> urls = new LinkedHashMap<>();
-        Map<String, String> descriptions = new HashMap<>();
         for (PrefetchQuery query : toFetch) {
             urls.put(query.key(), callbackUrl(query, tokens, dataSince));
-            descriptions.put(query.key(), query.description());
         }
-        List<String> unavailable = new ArrayList<>();
-        fetchAll(urls, access, started, deadlineNanos, byKey).forEach(key -> unavailable.add(descriptions.get(key)));
+        List<String> unavailable = new ArrayList<>(fetchAll(urls, access, started, deadlineNanos, byKey));
         // Second round, same deadline: the Devices the readings name but the record did not bring (PHD devices
         // carry no patient element). A Device still missing after it leaves its readings at the lowest tier.
         Map<String, String> deviceReads = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * @param byKey        every resolved key, with its resources other than Observations
  * @param observations the Observations by key, in the order they came
- * @param unavailable  descriptions of the data that could be had neither way (the answer is partial)
+ * @param unavailable  the prefetch keys of the data that could be had neither way (the answer is partial)
  */
 public record ResolvedData(Map<String, List<Resource>> byKey, Map<String, List<ObservationView>> observations,
                            List<String> unavailable) {

@@ -53,7 +53,7 @@ class CardComposerTest {
             null, PROVENANCE);
     private static final OfficeBloodPressure OFFICE = new OfficeBloodPressure(124, 76, 2, 4, "2026-11-01");
     private static final AntihypertensiveTreatment TREATED = new AntihypertensiveTreatment(true, true, List.of("amlodipine 5 MG Oral Tablet"));
-    private static final DataQuality PARTIAL = new DataQuality(0, 0, 0, List.of("active medications (treated vs untreated)"));
+    private static final DataQuality PARTIAL = new DataQuality(0, 0, 0, List.of("medications"));
 
     private static CardCatalog catalog;
     private static CardComposer composer;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import health.flipside.content.ContentCopy;
+import health.flipside.content.ContentGate;
+import health.flipside.content.PatientInput;
+import health.flipside.examples.ExamplePatients;
+import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.glucose.Ketones;
@@ -27,8 +32,14 @@ import health.flipside.facts.provenance.DeviceKind;
 import health.flipside.facts.provenance.DeviceSource;
 import health.flipside.facts.provenance.DeviceTier;
 import health.flipside.facts.provenance.Provenance;
+import health.flipside.fhir.PrefetchQuery;
+import health.flipside.fhir.ResolvedData;
 import health.flipside.rules.Finding;
 import health.flipside.rules.Severity;
+import health.flipside.services.LoadedContent;
+import health.flipside.services.PatientDataSummary;
+import health.flipside.trend.PromTrend;
+import health.flipside.trend.TrendBuilder;
 
 /**
  * Every word a physician reads comes from cds-cards/: facts give flags, numbers and codes, the partials in
@@ -55,6 +66,26 @@ class CardWordingTest {
         assertThat(catalog.words("device-source", DeviceSource.of(List.of(new DeviceInfo(DeviceTier.REGULATED,
                 DeviceKind.GLUCOSE_METER, "Acme GM-7"))))).isEqualTo(
                 "Tier B: regulated medical device, model not verified by the clinic (Acme GM-7)");
+    }
+
+    @Test
+    @DisplayName("device-name: a device without a name says why it has none")
+    void deviceName() {
+        assertThat(catalog.words("device-name", DeviceInfo.OFFICE)).isEqualTo("clinic measurement");
+        assertThat(catalog.words("device-name", new DeviceInfo(DeviceTier.CONSUMER, DeviceKind.UNKNOWN, null)))
+                .isEqualTo("unnamed device");
+        assertThat(catalog.words("device-name", DeviceInfo.SELF_REPORTED)).isEqualTo("typed in by the patient");
+    }
+
+    @Test
+    @DisplayName("unavailable-data: every key the service prefetches is worded, for the data-unavailable card")
+    void unavailableData() {
+        List<String> keys = PatientDataSummary.descriptor().prefetch().stream().map(PrefetchQuery::key).toList();
+
+        assertThat(DataQuality.Unavailable.of(keys)).allSatisfy(missing -> assertThat(catalog.words("unavailable-data", missing))
+                .as(missing.key()).isNotBlank());
+        assertThat(catalog.words("unavailable-data", DataQuality.Unavailable.of(List.of("medications")).get(0)))
+                .isEqualTo("active medications (treated vs untreated)");
     }
 
     @ParameterizedTest(name = "{0} days ago → \"{1}\"")
@@ -84,6 +115,28 @@ class CardWordingTest {
         assertThat(edited).contains("**Data:** Tier A: clinic-lent validated cuff (Omron HEM-9200T)")
                 .doesNotContain("clinic-issued");
         assertThat(bundled).contains("**Data:** Tier A: clinic-issued validated device (Omron HEM-9200T)");
+    }
+
+    @Test
+    @DisplayName("an author rewords a questionnaire band: the result card, the overview line and the trend view follow")
+    void anAuthorRewordsABand(@TempDir Path temp) throws IOException {
+        ContentCopy copy = ContentCopy.in(temp);
+        Path band = copy.cards.resolve("partials/prom-band.mustache");
+        Files.writeString(band, Files.readString(band).replace("{{#is.MILD}}mild{{/is.MILD}}", "{{#is.MILD}}mild symptoms{{/is.MILD}}"));
+        LoadedContent content = ContentGate.load(copy.rules, copy.cards);
+        Instant now = ExamplePatients.ANCHOR;
+        ResolvedData data = PatientInput.fromHookRequest(
+                ExamplePatients.hookRequest(ExamplePatients.named("proms-gad7-change-below-rci"), now).toString());
+
+        Card card = content.pipeline().run(data, now).cards().stream()
+                .filter(c -> c.summary().startsWith("Questionnaires:")).findFirst().orElseThrow();
+        PromTrend gad7 = new TrendBuilder(content.rules().thresholds(), content.cards())
+                .build(content.pipeline().patient(data), now).proms().get(0);
+
+        assertThat(card.summary()).isEqualTo("Questionnaires: GAD-7 9 (mild symptoms)");
+        assertThat(card.detail()).contains("**GAD-7 9** (mild symptoms)");
+        assertThat(gad7.latest().band()).isEqualTo("mild symptoms");
+        assertThat(gad7.bands()).extracting(PromTrend.ScoreBand::label).containsExactly("minimal", "mild symptoms", "moderate", "severe");
     }
 
     @Test

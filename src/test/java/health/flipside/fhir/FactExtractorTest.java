@@ -160,7 +160,7 @@ class FactExtractorTest {
 
             assertThat(device.tier()).isEqualTo(DeviceTier.CLINIC_ISSUED);
             assertThat(device.kind()).isEqualTo(DeviceKind.UPPER_ARM_CUFF);
-            assertThat(device.label()).isEqualTo("clinic measurement");
+            assertThat(device).isEqualTo(DeviceInfo.OFFICE);
         }
 
         @Test
@@ -546,9 +546,9 @@ class FactExtractorTest {
     @Test
     @DisplayName("data that could not be fetched is passed on as unavailable")
     void unavailablePassedOn() {
-        PatientData data = extractor.extract(new ResolvedData(Map.of(), List.of("active medications (treated vs untreated)")));
+        PatientData data = extractor.extract(new ResolvedData(Map.of(), List.of("medications")));
 
-        assertThat(data.unavailable()).containsExactly("active medications (treated vs untreated)");
+        assertThat(data.unavailable()).containsExactly("medications");
         assertThat(data.bloodPressure()).isEmpty();
         assertThat(data.medications()).isEmpty();
     }

@@ -38,11 +38,11 @@ import ca.uhn.fhir.parser.IJsonLikeParser;
 class PrefetchResolverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrefetchQuery VITALS = new PrefetchQuery("vitalSigns",
-            "Observation?patient={{context.patientId}}&category=vital-signs", "vital signs", true, "date");
+            "Observation?patient={{context.patientId}}&category=vital-signs", true, "date");
     private static final PrefetchQuery PATIENT = new PrefetchQuery("patient", "Patient/{{context.patientId}}",
-            "the patient record", false, null);
+            false, null);
     private static final PrefetchQuery MEDICATIONS = new PrefetchQuery("medications",
-            "MedicationRequest?patient={{context.patientId}}&status=active", "active medications", false, null);
+            "MedicationRequest?patient={{context.patientId}}&status=active", false, null);
     private static final Map<String, String> TOKENS = Map.of("context.patientId", "123");
     private static final Instant SINCE = Instant.parse("2025-10-16T08:00:00Z");
     private static final FhirAccess ACCESS = new FhirAccess("https://ehr.example/fhir", "token-abc");
@@ -224,7 +224,7 @@ class PrefetchResolverTest {
         ResolvedData data = direct(answering()).resolve(List.of(VITALS, PATIENT), prefetch("vitalSigns", BUNDLE),
                 null, TOKENS, SINCE);
 
-        assertThat(data.unavailable()).containsExactly("the patient record");
+        assertThat(data.unavailable()).containsExactly("patient");
         assertThat(data.observations().get("vitalSigns")).hasSize(2);
         assertThat(data.byKey()).doesNotContainKey("patient");
     }
@@ -241,7 +241,7 @@ class PrefetchResolverTest {
 
         ResolvedData data = direct(fetcher).resolve(List.of(VITALS, PATIENT), Map.of(), ACCESS, TOKENS, SINCE);
 
-        assertThat(data.unavailable()).containsExactly("vital signs");
+        assertThat(data.unavailable()).containsExactly("vitalSigns");
         assertThat(data.byKey()).doesNotContainKey("vitalSigns");
         assertThat(data.byKey().get("patient")).hasSize(1);
     }
@@ -262,7 +262,7 @@ class PrefetchResolverTest {
         ResolvedData data = resolver.resolve(List.of(VITALS, PATIENT), Map.of(), ACCESS, TOKENS, SINCE);
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        assertThat(data.unavailable()).containsExactly("vital signs");
+        assertThat(data.unavailable()).containsExactly("vitalSigns");
         assertThat(data.byKey().get("patient")).hasSize(1);
         assertThat(elapsedMillis).as("bounded by the 300 ms deadline, not the 5 s server").isLessThan(2_000);
     }
@@ -315,7 +315,7 @@ class PrefetchResolverTest {
     @Test
     @DisplayName("the date bound starts the query string when the template has none, and is left out without a date")
     void callbackUrlVariants() {
-        PrefetchQuery bare = new PrefetchQuery("k", "Observation", "d", false, "date");
+        PrefetchQuery bare = new PrefetchQuery("k", "Observation", false, "date");
 
         assertThat(PrefetchResolver.callbackUrl(bare, Map.of(), SINCE)).isEqualTo("Observation?date=ge2025-10-16");
         assertThat(PrefetchResolver.callbackUrl(VITALS, TOKENS, null)).isEqualTo("Observation?patient=123&category=vital-signs");

@@ -71,7 +71,7 @@ class RecordDevicesTest {
         assertThat(description.manufacturer()).isNull();
         assertThat(description.model()).isNull();
         assertThat(description.regulated()).isNull();
-        assertThat(description.label()).isEqualTo("unnamed device");
+        assertThat(description.label()).isNull();
         assertThat(REGISTRY.classify(description).tier()).isEqualTo(DeviceTier.CONSUMER);
     }
 

@@ -25,6 +25,7 @@ import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
+import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.services.LoadedContent;
@@ -157,7 +158,8 @@ class TrendBuilderTest {
                 .filter(r -> r.is("PHQ-9", "total")).findFirst().orElseThrow();
 
         assertThat(phq9.scores()).extracting(TrendPoint::value).containsExactly(15.0, 22.0);
-        assertThat(phq9.latest().band()).isEqualTo(result.band()).isEqualTo("severe");
+        assertThat(phq9.latest().bandCode()).isEqualTo(result.band()).isEqualTo(PromBand.SEVERE);
+        assertThat(phq9.latest().band()).isEqualTo("severe");
         assertThat(phq9.latest().change()).isEqualTo(7.0);
         assertThat(phq9.mcid()).isEqualTo(content.rules().thresholds().get("proms").get("phq9Mcid"));
         assertThat(phq9.bands()).extracting(b -> b.label())
@@ -176,7 +178,7 @@ class TrendBuilderTest {
     @Test
     void theTopicsTheCardsLinkAreTheSectionsTheViewDrawsForEveryExample() {
         Instant now = Instant.now();
-        FactBuilder facts = new FactBuilder(content.rules().thresholds());
+        FactBuilder facts = new FactBuilder(content.rules().thresholds(), band -> content.cards().words("prom-band", band));
         Set<String> seen = new HashSet<>();
         for (ExamplePatients.Example example : ExamplePatients.ALL) {
             ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(example, now).toString());

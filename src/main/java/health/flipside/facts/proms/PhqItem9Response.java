@@ -19,7 +19,7 @@ import health.flipside.facts.CardFeedback;
  * @param lastAssessment  local date of the last documented assessment, or null when none is documented
  * @param totalKnown      the administration has a total (all items answered, or a recorded total)
  * @param total           that total (0 when unknown)
- * @param band            the total's severity band, or null
+ * @param band            the total's severity band (cds-cards/partials/prom-band.mustache), or null
  * @param itemsAnswered   items answered in that administration
  * @param itemsExpected   items of the PHQ-9 (9)
  * @param formUnfinished  it comes from a form left with items unanswered (or not submitted); false for a complete
@@ -34,7 +34,7 @@ import health.flipside.facts.CardFeedback;
  */
 public record PhqItem9Response(int value, String answer, String completedAt, String completedOn, int daysAgo,
                                boolean remote, boolean withinWindow, boolean assessedSince, String lastAssessment,
-                               boolean totalKnown, int total, String band, int itemsAnswered, int itemsExpected,
+                               boolean totalKnown, int total, PromBand band, int itemsAnswered, int itemsExpected,
                                boolean formUnfinished, boolean laterNegative, String laterNegativeOn,
                                boolean dealtWith, String dealtWithOn) {
 

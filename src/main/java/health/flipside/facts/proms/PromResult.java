@@ -13,7 +13,7 @@ package health.flipside.facts.proms;
  * @param unit                "points" or "T-score points", for change wording
  * @param score               the latest score
  * @param scoreText           as people write it ("14", "71.2")
- * @param band                severity band or category ("mild", "moderately severe", "within normal limits", "fair")
+ * @param band                severity band or category as a code (cds-cards/partials/prom-band.mustache words it)
  * @param inWarningRange      in the warning range (docs/clinical-sources.md, PROMs): PHQ-9 ≥ phq9Severe, GAD-7 ≥
  *                            gad7Severe,
  *                            PROMIS-29 symptom T ≥ promisSymptomSevere, PROMIS-29 function T &lt; promisFunctionSevere
@@ -29,7 +29,7 @@ package health.flipside.facts.proms;
  *                            is shown there, so it is not repeated in the summary)
  */
 public record PromResult(String instrument, String scale, String name, boolean higherIsWorse, String unit,
-                         double score, String scoreText, String band, boolean inWarningRange, String completedOn,
+                         double score, String scoreText, PromBand band, boolean inWarningRange, String completedOn,
                          int daysAgo, boolean remote, ScoreChange change, boolean meaningfulImprovement,
                          boolean reliableDeterioration, boolean phq2Positive, int item9Answer,
                          boolean reportedWithItem9) {

@@ -1,5 +1,7 @@
 package health.flipside.facts.proms;
 
+import static health.flipside.facts.proms.PromBand.*;
+
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.PatientData;
@@ -130,7 +132,7 @@ public final class PromsSummarizer implements TopicSummarizer {
                 .toList();
         EsasAssessment quietEsas = esas != null && !esas.anySevere() && !esas.anyDeteriorated() ? esas : null;
         if (!unreported.isEmpty() || quietEsas != null) {
-            facts.add(new PromOverview(unreported, quietEsas, namesText(unreported, quietEsas)));
+            facts.add(new PromOverview(unreported, quietEsas, null));
         }
         return facts;
     }
@@ -271,30 +273,30 @@ public final class PromsSummarizer implements TopicSummarizer {
     }
 
     /** Severity band or category; a score on a cut point belongs to the worse band (design choice, thresholds.yaml). */
-    static String band(Family family, double s, Thresholds t) {
+    static PromBand band(Family family, double s, Thresholds t) {
         return switch (family) {
-            case PHQ9 -> s >= t.get("phq9Severe") ? "severe" : s >= t.get("phq9ModeratelySevere") ? "moderately severe"
-                    : s >= t.get("phq9Moderate") ? "moderate" : s >= t.get("phq9Mild") ? "mild" : "minimal";
-            case GAD7 -> s >= t.get("gad7Severe") ? "severe" : s >= t.get("gad7Moderate") ? "moderate"
-                    : s >= t.get("gad7Mild") ? "mild" : "minimal";
-            case PHQ2 -> s >= t.get("phq2Positive") ? "positive screen" : "negative screen";
-            case PROMIS_SYMPTOM -> s >= t.get("promisSymptomSevere") ? "severe" : s >= t.get("promisSymptomModerate")
-                    ? "moderate" : s >= t.get("promisSymptomMild") ? "mild" : "within normal limits";
-            case PROMIS_DEPRESSION -> s >= t.get("promisSymptomSevere") ? "severe"
-                    : s >= t.get("promisDepressionModeratelySevere") ? "moderately severe"
-                    : s >= t.get("promisSymptomModerate") ? "moderate" : s >= t.get("promisSymptomMild") ? "mild"
-                    : "within normal limits";
-            case PROMIS_FUNCTION -> s < t.get("promisFunctionSevere") ? "severe" : s < t.get("promisFunctionModerate")
-                    ? "moderate" : s < t.get("promisFunctionMild") ? "mild" : "within normal limits";
+            case PHQ9 -> s >= t.get("phq9Severe") ? SEVERE : s >= t.get("phq9ModeratelySevere") ? MODERATELY_SEVERE
+                    : s >= t.get("phq9Moderate") ? MODERATE : s >= t.get("phq9Mild") ? MILD : MINIMAL;
+            case GAD7 -> s >= t.get("gad7Severe") ? SEVERE : s >= t.get("gad7Moderate") ? MODERATE
+                    : s >= t.get("gad7Mild") ? MILD : MINIMAL;
+            case PHQ2 -> s >= t.get("phq2Positive") ? POSITIVE_SCREEN : NEGATIVE_SCREEN;
+            case PROMIS_SYMPTOM -> s >= t.get("promisSymptomSevere") ? SEVERE : s >= t.get("promisSymptomModerate")
+                    ? MODERATE : s >= t.get("promisSymptomMild") ? MILD : WITHIN_NORMAL_LIMITS;
+            case PROMIS_DEPRESSION -> s >= t.get("promisSymptomSevere") ? SEVERE
+                    : s >= t.get("promisDepressionModeratelySevere") ? MODERATELY_SEVERE
+                    : s >= t.get("promisSymptomModerate") ? MODERATE : s >= t.get("promisSymptomMild") ? MILD
+                    : WITHIN_NORMAL_LIMITS;
+            case PROMIS_FUNCTION -> s < t.get("promisFunctionSevere") ? SEVERE : s < t.get("promisFunctionModerate")
+                    ? MODERATE : s < t.get("promisFunctionMild") ? MILD : WITHIN_NORMAL_LIMITS;
             case PROMIS_GLOBAL_MENTAL -> global(s, t, "promisGlobalMental");
             case PROMIS_GLOBAL_PHYSICAL -> global(s, t, "promisGlobalPhysical");
-            case PAIN -> s >= t.get("painSevere") ? "severe" : s >= t.get("painModerate") ? "moderate"
-                    : s > 0 ? "mild" : "no pain";
+            case PAIN -> s >= t.get("painSevere") ? SEVERE : s >= t.get("painModerate") ? MODERATE
+                    : s > 0 ? MILD : NO_PAIN;
         };
     }
 
-    /** A severity band of a scale on its own axis: from {@code from} up to {@code to}, named as {@link #band} names it. */
-    public record Band(String label, double from, double to) {
+    /** A severity band of a scale on its own axis: from {@code from} up to {@code to}, as {@link #band} reads a score. */
+    public record Band(PromBand band, double from, double to) {
     }
 
     /**
@@ -331,43 +333,43 @@ public final class PromsSummarizer implements TopicSummarizer {
         double min = min(family, t);
         double max = max(family, t);
         return switch (family) {
-            case PHQ9 -> cuts(min, max, List.of("minimal", "mild", "moderate", "moderately severe", "severe"),
+            case PHQ9 -> cuts(min, max, List.of(MINIMAL, MILD, MODERATE, MODERATELY_SEVERE, SEVERE),
                     t.get("phq9Mild"), t.get("phq9Moderate"), t.get("phq9ModeratelySevere"), t.get("phq9Severe"));
-            case GAD7 -> cuts(min, max, List.of("minimal", "mild", "moderate", "severe"),
+            case GAD7 -> cuts(min, max, List.of(MINIMAL, MILD, MODERATE, SEVERE),
                     t.get("gad7Mild"), t.get("gad7Moderate"), t.get("gad7Severe"));
-            case PHQ2 -> cuts(min, max, List.of("negative screen", "positive screen"), t.get("phq2Positive"));
-            case PROMIS_SYMPTOM -> cuts(min, max, List.of("within normal limits", "mild", "moderate", "severe"),
+            case PHQ2 -> cuts(min, max, List.of(NEGATIVE_SCREEN, POSITIVE_SCREEN), t.get("phq2Positive"));
+            case PROMIS_SYMPTOM -> cuts(min, max, List.of(WITHIN_NORMAL_LIMITS, MILD, MODERATE, SEVERE),
                     t.get("promisSymptomMild"), t.get("promisSymptomModerate"), t.get("promisSymptomSevere"));
-            case PROMIS_DEPRESSION -> cuts(min, max, List.of("within normal limits", "mild", "moderate", "moderately severe", "severe"),
+            case PROMIS_DEPRESSION -> cuts(min, max, List.of(WITHIN_NORMAL_LIMITS, MILD, MODERATE, MODERATELY_SEVERE, SEVERE),
                     t.get("promisSymptomMild"), t.get("promisSymptomModerate"), t.get("promisDepressionModeratelySevere"),
                     t.get("promisSymptomSevere"));
-            case PROMIS_FUNCTION -> cuts(min, max, List.of("severe", "moderate", "mild", "within normal limits"),
+            case PROMIS_FUNCTION -> cuts(min, max, List.of(SEVERE, MODERATE, MILD, WITHIN_NORMAL_LIMITS),
                     t.get("promisFunctionSevere"), t.get("promisFunctionModerate"), t.get("promisFunctionMild"));
             case PROMIS_GLOBAL_MENTAL, PROMIS_GLOBAL_PHYSICAL -> {
                 String prefix = family == Family.PROMIS_GLOBAL_MENTAL ? "promisGlobalMental" : "promisGlobalPhysical";
-                yield cuts(min, max, List.of("poor", "fair", "good", "very good", "excellent"), t.get(prefix + "Fair"),
+                yield cuts(min, max, List.of(POOR, FAIR, GOOD, VERY_GOOD, EXCELLENT), t.get(prefix + "Fair"),
                         t.get(prefix + "Good"), t.get(prefix + "VeryGood"), t.get(prefix + "Excellent"));
             }
             // 0 alone is "no pain"; any score above it is at least mild
-            case PAIN -> cuts(min, max, List.of("no pain", "mild", "moderate", "severe"), 0, t.get("painModerate"),
+            case PAIN -> cuts(min, max, List.of(NO_PAIN, MILD, MODERATE, SEVERE), 0, t.get("painModerate"),
                     t.get("painSevere"));
         };
     }
 
-    private static List<Band> cuts(double min, double max, List<String> labels, double... cuts) {
+    private static List<Band> cuts(double min, double max, List<PromBand> names, double... cuts) {
         List<Band> bands = new ArrayList<>();
         double from = min;
-        for (int i = 0; i < labels.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             double to = i < cuts.length ? cuts[i] : max;
-            bands.add(new Band(labels.get(i), from, to));
+            bands.add(new Band(names.get(i), from, to));
             from = to;
         }
         return bands;
     }
 
-    private static String global(double s, Thresholds t, String prefix) {
-        return s >= t.get(prefix + "Excellent") ? "excellent" : s >= t.get(prefix + "VeryGood") ? "very good"
-                : s >= t.get(prefix + "Good") ? "good" : s >= t.get(prefix + "Fair") ? "fair" : "poor";
+    private static PromBand global(double s, Thresholds t, String prefix) {
+        return s >= t.get(prefix + "Excellent") ? EXCELLENT : s >= t.get(prefix + "VeryGood") ? VERY_GOOD
+                : s >= t.get(prefix + "Good") ? GOOD : s >= t.get(prefix + "Fair") ? FAIR : POOR;
     }
 
     // ---- change against the patient's own earlier score (§7) ---------------------------------------------------
@@ -519,23 +521,6 @@ public final class PromsSummarizer implements TopicSummarizer {
     }
 
     // ---- wording helpers (numbers and dates only; sentences live in cds-cards/proms) ---------------------------
-
-    private static String namesText(List<PromResult> results, EsasAssessment esas) {
-        List<String> names = new ArrayList<>();
-        results.forEach(r -> names.add(r.name() + " " + r.scoreText() + " (" + r.band() + ")"));
-        if (esas != null) {
-            names.add("ESAS-r highest " + esas.highest() + "/10");
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            String next = (i == 0 ? "" : ", ") + names.get(i);
-            if (text.length() + next.length() > 90) {
-                return text + " and " + (names.size() - i) + " more";
-            }
-            text.append(next);
-        }
-        return text.toString();
-    }
 
     /** Calendar days between the completion and now, on the patient's wall clock (completed yesterday evening = 1). */
     static int daysAgo(PromScore p, Instant now) {

@@ -28,9 +28,12 @@ public record DeviceDescription(String manufacturer, String model, String ownerR
         this(manufacturer, model, ownerReference, regulated, typeCodes, List.of());
     }
 
-    /** A short human label such as "Omron HEM-9200T", never an identifier. */
+    /**
+     * A short human label such as "Omron HEM-9200T", never an identifier; null when the record gives neither maker
+     * nor model (cds-cards/partials/device-name.mustache words that).
+     */
     public String label() {
         String text = ((manufacturer == null ? "" : manufacturer) + " " + (model == null ? "" : model)).trim();
-        return text.isEmpty() ? "unnamed device" : text;
+        return text.isEmpty() ? null : text;
     }
 }

@@ -22,7 +22,7 @@ public record DeviceSource(List<TierDevices> tiers) {
         byTier.forEach((tier, inTier) -> {
             List<Device> named = new ArrayList<>();
             for (DeviceInfo d : inTier) {
-                Device device = new Device(d.label(), d.recordMissing(), named.isEmpty());
+                Device device = new Device(d.label(), d.unnamed(), named.isEmpty());
                 if (named.stream().noneMatch(device::sameAs)) {
                     named.add(device);
                 }
@@ -49,15 +49,20 @@ public record DeviceSource(List<TierDevices> tiers) {
     }
 
     /**
-     * One device as a card names it.
+     * One device as a card names it: by its label, or by why it has none (cds-cards/partials/device-name.mustache).
      *
-     * @param label         the device's own name ("Omron HEM-9200T"), or null: typed in, or a record not available
-     * @param recordMissing the reading names a device the EHR could not provide
-     * @param first         the first device of its tier
+     * @param label   the device's own name ("Omron HEM-9200T"), or null
+     * @param unnamed why there is no label, null when there is one
+     * @param first   the first device of its tier
      */
-    public record Device(String label, boolean recordMissing, boolean first) {
+    public record Device(String label, DeviceInfo.Unnamed unnamed, boolean first) {
         boolean sameAs(Device other) {
-            return java.util.Objects.equals(label, other.label) && recordMissing == other.recordMissing;
+            return java.util.Objects.equals(label, other.label) && unnamed == other.unnamed;
+        }
+
+        /** Why there is no label, as {@link DeviceInfo#why()}. */
+        public Map<String, Boolean> why() {
+            return DeviceInfo.why(unnamed);
         }
     }
 }

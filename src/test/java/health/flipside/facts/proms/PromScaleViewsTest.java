@@ -22,11 +22,11 @@ class PromScaleViewsTest {
                 // band of one point (pain 0 is "no pain", anything above it "mild")
                 if (previous == null || previous.to() > previous.from()) {
                     assertThat(PromsSummarizer.band(spec.family(), band.from(), t)).as(spec.name() + " at " + band.from())
-                            .isEqualTo(band.label());
+                            .isEqualTo(band.band());
                 }
                 previous = band;
                 double inside = band.from() + Math.min(0.5, (band.to() - band.from()) / 2);
-                assertThat(PromsSummarizer.band(spec.family(), inside, t)).as(spec.name() + " at " + inside).isEqualTo(band.label());
+                assertThat(PromsSummarizer.band(spec.family(), inside, t)).as(spec.name() + " at " + inside).isEqualTo(band.band());
             }
         }
     }

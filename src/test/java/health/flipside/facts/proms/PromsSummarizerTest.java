@@ -181,39 +181,39 @@ class PromsSummarizerTest {
     // ---- bands and warning ranges ------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "PHQ-9 {0} → {1}, warning {2}")
-    @CsvSource({"4, minimal, false", "5, mild, false", "9, mild, false", "10, moderate, false",
-        "14, moderate, false", "15, moderately severe, false", "19, moderately severe, false", "20, severe, true",
-        "27, severe, true"})
-    void phq9Bands(double score, String band, boolean warning) {
+    @CsvSource({"4, MINIMAL, false", "5, MILD, false", "9, MILD, false", "10, MODERATE, false",
+        "14, MODERATE, false", "15, MODERATELY_SEVERE, false", "19, MODERATELY_SEVERE, false", "20, SEVERE, true",
+        "27, SEVERE, true"})
+    void phq9Bands(double score, PromBand band, boolean warning) {
         PromResult r = result(facts(phq9(score, 0, days(3))), "PHQ-9", "total");
         assertThat(r.band()).isEqualTo(band);
         assertThat(r.inWarningRange()).isEqualTo(warning);
     }
 
     @ParameterizedTest(name = "GAD-7 {0} → {1}, warning {2}")
-    @CsvSource({"4, minimal, false", "5, mild, false", "10, moderate, false", "14, moderate, false", "15, severe, true"})
-    void gad7Bands(double score, String band, boolean warning) {
+    @CsvSource({"4, MINIMAL, false", "5, MILD, false", "10, MODERATE, false", "14, MODERATE, false", "15, SEVERE, true"})
+    void gad7Bands(double score, PromBand band, boolean warning) {
         PromResult r = result(facts(score("GAD-7", "total", score, days(3))), "GAD-7", "total");
         assertThat(r.band()).isEqualTo(band);
         assertThat(r.inWarningRange()).isEqualTo(warning);
     }
 
     @ParameterizedTest(name = "PROMIS-29 {0} T {1} → {2}, warning {3}")
-    @CsvSource({"anxiety, 54.9, within normal limits, false", "anxiety, 55, mild, false", "anxiety, 69.9, moderate, false",
-        "anxiety, 70, severe, true", "depression, 65, moderately severe, false", "depression, 70, severe, true",
-        "physical function, 45, within normal limits, false", "physical function, 44.9, mild, false",
-        "physical function, 30, moderate, false", "physical function, 29.9, severe, true",
-        "social roles, 25, severe, true"})
-    void promis29Bands(String scale, double t, String band, boolean warning) {
+    @CsvSource({"anxiety, 54.9, WITHIN_NORMAL_LIMITS, false", "anxiety, 55, MILD, false", "anxiety, 69.9, MODERATE, false",
+        "anxiety, 70, SEVERE, true", "depression, 65, MODERATELY_SEVERE, false", "depression, 70, SEVERE, true",
+        "physical function, 45, WITHIN_NORMAL_LIMITS, false", "physical function, 44.9, MILD, false",
+        "physical function, 30, MODERATE, false", "physical function, 29.9, SEVERE, true",
+        "social roles, 25, SEVERE, true"})
+    void promis29Bands(String scale, double t, PromBand band, boolean warning) {
         PromResult r = result(facts(score("PROMIS-29", scale, t, days(3))), "PROMIS-29", scale);
         assertThat(r.band()).isEqualTo(band);
         assertThat(r.inWarningRange()).isEqualTo(warning);
     }
 
     @ParameterizedTest(name = "PROMIS-10 {0} T {1} → {2} (never a warning)")
-    @CsvSource({"global mental health, 56, excellent", "global mental health, 47.9, good", "global mental health, 29, fair",
-        "global mental health, 28.9, poor", "global physical health, 35, fair", "global physical health, 34.9, poor"})
-    void promis10Bands(String scale, double t, String band) {
+    @CsvSource({"global mental health, 56, EXCELLENT", "global mental health, 47.9, GOOD", "global mental health, 29, FAIR",
+        "global mental health, 28.9, POOR", "global physical health, 35, FAIR", "global physical health, 34.9, POOR"})
+    void promis10Bands(String scale, double t, PromBand band) {
         PromResult r = result(facts(score("PROMIS-10", scale, t, days(3))), "PROMIS-10", scale);
         assertThat(r.band()).isEqualTo(band);
         assertThat(r.inWarningRange()).isFalse();
@@ -396,7 +396,9 @@ class PromsSummarizerTest {
         PromOverview overview = one(facts, PromOverview.class).orElseThrow();
 
         assertThat(overview.results()).extracting(PromResult::name).containsExactly("PHQ-9", "GAD-7");
-        assertThat(overview.namesText()).isEqualTo("PHQ-9 8 (mild), GAD-7 6 (mild)");
+        assertThat(overview.namesText()).as("worded with the cards' band words").isNull();
+        assertThat(overview.named(band -> band == PromBand.MILD ? "mild" : "?").namesText())
+                .isEqualTo("PHQ-9 8 (mild), GAD-7 6 (mild)");
     }
 
     @Test

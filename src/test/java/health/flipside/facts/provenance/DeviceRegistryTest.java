@@ -156,12 +156,13 @@ class DeviceRegistryTest {
     }
 
     @Test
-    @DisplayName("a device without manufacturer or model is tier C and labelled 'unnamed device'")
+    @DisplayName("a device without manufacturer or model is tier C, without a label and marked as having none in its record")
     void unnamedDevice() {
         DeviceInfo info = registry.classify(device(null, null, null, null, null));
 
         assertThat(info.tier()).isEqualTo(DeviceTier.CONSUMER);
-        assertThat(info.label()).isEqualTo("unnamed device");
+        assertThat(info.label()).isNull();
+        assertThat(info.unnamed()).isEqualTo(DeviceInfo.Unnamed.NO_NAME_IN_RECORD);
     }
 
     /** The registry as devices.yaml ships it: the list above plus the kind words. */
