@@ -27,6 +27,7 @@ import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 
 import health.flipside.rules.SourceLines;
+import health.flipside.facts.proms.PromBand;
 import health.flipside.rules.SourceProblem;
 
 /**
@@ -45,6 +46,7 @@ public final class CardCatalog {
     static final String PARTIAL_SUFFIX = ".mustache";
     static final String PROVENANCE_NAME = "provenance";
     static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/" + PROVENANCE_NAME + PARTIAL_SUFFIX;
+    private static final String PROM_BAND = "prom-band";
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
@@ -222,6 +224,14 @@ public final class CardCatalog {
     String provenanceLine(Object provenance, boolean checking) {
         Partial line = partials.get(PROVENANCE_NAME);
         return render(checking ? line.checked() : line.served(), Map.of("provenance", provenance)).strip();
+    }
+
+    /**
+     * A questionnaire band as the cards word it (partials/prom-band.mustache): the PROM overview's summary line and
+     * the trend view's bands say it alike.
+     */
+    public String promBand(PromBand band) {
+        return words(PROM_BAND, band);
     }
 
     /**

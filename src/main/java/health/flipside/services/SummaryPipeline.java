@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import health.flipside.cards.Card;
 import health.flipside.cards.CardCatalog;
@@ -13,7 +12,6 @@ import health.flipside.cards.CardComposer;
 import health.flipside.cards.ComposedCard;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
-import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.PatientData;
 import health.flipside.fhir.FactExtractor;
 import health.flipside.fhir.ResolvedData;
@@ -31,9 +29,6 @@ import health.flipside.trend.TrendBuilder;
 public final class SummaryPipeline {
     private static final UnitConverter UNITS = new UnitConverter();
     private static final RuleEngine ENGINE = new RuleEngine();
-
-    /** The partial that words a questionnaire band (the trend view's bands use it too). */
-    private static final String PROM_BAND = "prom-band";
 
     private final RuleSet rules;
     private final CardCatalog cards;
@@ -91,7 +86,7 @@ public final class SummaryPipeline {
      * cards are composed (so the card budget goes to what is shown).
      */
     public Result run(ResolvedData data, Instant now, PatientHistory history) {
-        FactBuilder facts = new FactBuilder(rules.thresholds(), promBandWords());
+        FactBuilder facts = new FactBuilder(rules.thresholds(), cards::promBand);
         PatientData patient = patient(data);
         if (facts.patientContext(patient, now).child()) {
             return new Result(List.of(), List.of(), CHILD, List.of(), Set.of());
@@ -112,7 +107,7 @@ public final class SummaryPipeline {
 
     /** As {@link #explain(ResolvedData, Instant)} with feedback on the patient's earlier cards (scenarios). */
     public Explained explain(ResolvedData data, Instant now, CardFeedback feedback) {
-        FactBuilder builder = new FactBuilder(rules.thresholds(), promBandWords());
+        FactBuilder builder = new FactBuilder(rules.thresholds(), cards::promBand);
         PatientData patient = patient(data);
         if (builder.patientContext(patient, now).child()) {
             return new Explained(List.of(builder.patientContext(patient, now)), List.of(),
@@ -123,11 +118,6 @@ public final class SummaryPipeline {
         Set<SourceProblem> problems = new LinkedHashSet<>();
         List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), builder.thresholds());
         return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
-    }
-
-    /** A questionnaire band as the cards word it, for the PROM overview's summary line. */
-    private Function<PromBand, String> promBandWords() {
-        return band -> cards.words(PROM_BAND, band);
     }
 
     /** The patient's data as the facts are built from it: the one FHIR reading the cards and the trend view share. */

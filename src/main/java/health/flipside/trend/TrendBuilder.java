@@ -26,7 +26,6 @@ import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
-import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.facts.proms.PromScore;
 import health.flipside.facts.proms.PromsSummarizer;
@@ -48,15 +47,13 @@ public final class TrendBuilder {
     private static final String DEVICE_SOURCE = "device-source";
     /** The partial that words data the record could not give, as the data-unavailable card does. */
     private static final String UNAVAILABLE_DATA = "unavailable-data";
-    /** The partial that words a questionnaire band, as the cards do. */
-    private static final String PROM_BAND = "prom-band";
 
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
     private final CardCatalog cards;
 
     public TrendBuilder(Map<String, Thresholds> thresholds, CardCatalog cards) {
-        this.facts = new FactBuilder(thresholds, this::promBandWords);
+        this.facts = new FactBuilder(thresholds, cards::promBand);
         this.thresholds = Map.copyOf(thresholds);
         this.cards = cards;
     }
@@ -269,21 +266,17 @@ public final class TrendBuilder {
                             p.remote() ? "self-completed remotely (portal or app)" : "completed in clinic", true))
                     .toList();
             PromTrend.Latest latest = results.stream().filter(r -> r.is(scale.instrument(), scale.scale())).findFirst()
-                    .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), promBandWords(r.band()), r.completedOn(),
+                    .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), cards.promBand(r.band()), r.completedOn(),
                             r.change() == null ? null : r.change().delta()))
                     .orElse(null);
             trends.add(new PromTrend(scale.name(), scale.higherIsWorse(), scale.min(), scale.max(), scale.mcid(),
-                    scale.bands().stream().map(b -> new PromTrend.ScoreBand(b.band(), promBandWords(b.band()), b.from(), b.to()))
+                    scale.bands().stream().map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to()))
                             .toList(), points, latest));
         }
         return trends;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private String promBandWords(PromBand band) {
-        return cards.words(PROM_BAND, band);
-    }
 
     private static List<Measurement> inWindow(List<Measurement> measurements, Metric metric, Instant from, Instant to) {
         return measurements.stream().filter(m -> m.metric() == metric && m.within(from, to)).toList();
