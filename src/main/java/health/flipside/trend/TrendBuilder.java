@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import health.flipside.cards.CardCatalog;
@@ -51,6 +52,8 @@ public final class TrendBuilder {
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
     private final CardCatalog cards;
+    /** Each device worded once: a patient's hundreds of readings come from a handful of devices. */
+    private final Map<DeviceInfo, String> deviceWords = new ConcurrentHashMap<>();
 
     public TrendBuilder(Map<String, Thresholds> thresholds, CardCatalog cards) {
         this.facts = new FactBuilder(thresholds, cards::promBand);
@@ -291,8 +294,8 @@ public final class TrendBuilder {
     }
 
     private TrendPoint point(Instant time, double value, Double value2, DeviceInfo device, boolean used) {
-        return TrendPoint.of(time, value, value2, device.tier().code(),
-                cards.words(DEVICE_SOURCE, DeviceSource.of(List.of(device))), used);
+        return TrendPoint.of(time, value, value2, device.tier().code(), deviceWords.computeIfAbsent(device,
+                d -> cards.words(DEVICE_SOURCE, DeviceSource.of(List.of(d)))), used);
     }
 
     private static double known(double percent) {
