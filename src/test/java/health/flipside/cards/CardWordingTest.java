@@ -26,6 +26,9 @@ import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.glucose.Ketones;
+import health.flipside.facts.heartfailure.KccqBand;
+import health.flipside.facts.heartfailure.KccqChange;
+import health.flipside.facts.heartfailure.KccqChangeSize;
 import health.flipside.facts.proms.Ago;
 import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.provenance.DeviceKind;
@@ -137,6 +140,23 @@ class CardWordingTest {
         assertThat(card.detail()).contains("**GAD-7 9** (mild symptoms)");
         assertThat(gad7.latest().band()).isEqualTo("mild symptoms");
         assertThat(gad7.bands()).extracting(PromTrend.ScoreBand::label).containsExactly("minimal", "mild symptoms", "moderate", "severe");
+    }
+
+    @Test
+    @DisplayName("kccq-band and kccq-change-size: an author's words for a KCCQ-12 band reach the card")
+    void anAuthorRewordsAKccqBand(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "partials/kccq-band.mustache", text -> text.replace("}}fair to good{{", "}}fair to good (KCCQ){{"));
+        KccqChange kccq = new KccqChange(50, "19 Nov", true, 62, "23 Oct", -12, KccqChangeSize.MODERATE, KccqBand.FAIR_TO_GOOD);
+        Finding finding = new Finding("heart-failure.kccq-decline", Severity.WARNING, "heart-failure-kccq-decline", null,
+                Map.of("kccq", kccq));
+
+        Card bundled = new CardComposer(catalog).compose(List.of(finding), List.of()).get(0).card();
+        Card edited = new CardComposer(CardCatalog.load(cards)).compose(List.of(finding), List.of()).get(0).card();
+
+        assertThat(bundled.summary()).isEqualTo("KCCQ-12 down 12 points (62 → 50): moderate decline");
+        assertThat(bundled.detail()).contains("Now \"fair to good\".");
+        assertThat(edited.detail()).contains("Now \"fair to good (KCCQ)\".");
+        assertThat(catalog.words("kccq-change-size", KccqChangeSize.LARGE)).isEqualTo("large");
     }
 
     @Test

@@ -116,14 +116,15 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         // To 0.01: binary subtraction makes 40.3 − 30.3 = 9.999…, which would miss a threshold of 10.
         double change = Math.round((latest.score() - previous.get().score()) * 100) / 100.0;
         double size = Math.abs(change);
-        String category = size >= t.get("kccqLarge") ? "large" : size >= t.get("kccqModerate") ? "moderate"
-                : size >= t.get("kccqSmall") ? "small" : "none";
+        KccqChangeSize category = size >= t.get("kccqLarge") ? KccqChangeSize.LARGE
+                : size >= t.get("kccqModerate") ? KccqChangeSize.MODERATE
+                : size >= t.get("kccqSmall") ? KccqChangeSize.SMALL : KccqChangeSize.NONE;
         return Optional.of(new KccqChange(latest.score(), latest.localTime().format(DAY), latest.remote(),
                 previous.get().score(), previous.get().localTime().format(DAY), change, category, band(latest.score(), t)));
     }
 
-    private static String band(double score, Thresholds t) {
-        return score < t.get("kccqBandPoor") ? "very poor to poor" : score < t.get("kccqBandFair") ? "poor to fair"
-                : score < t.get("kccqBandGood") ? "fair to good" : "good to excellent";
+    private static KccqBand band(double score, Thresholds t) {
+        return score < t.get("kccqBandPoor") ? KccqBand.VERY_POOR_TO_POOR : score < t.get("kccqBandFair") ? KccqBand.POOR_TO_FAIR
+                : score < t.get("kccqBandGood") ? KccqBand.FAIR_TO_GOOD : KccqBand.GOOD_TO_EXCELLENT;
     }
 }

@@ -8,22 +8,22 @@ import health.flipside.facts.Numbers;
  * exist.
  *
  * @param change   latest minus previous (negative: worse)
- * @param size     "small", "moderate" or "large", by the thresholds; "none" below the MCID
- * @param band     the latest score's interpretation band ("fair–good")
+ * @param size     how large the change is, by the thresholds ({@link KccqChangeSize#NONE} below the MCID)
+ * @param band     the latest score's interpretation band
  */
 public record KccqChange(double latest, String latestOn, boolean latestRemote, double previous, String previousOn,
-                         double change, String size, String band) {
+                         double change, KccqChangeSize size, KccqBand band) {
 
     public boolean declined() {
-        return change < 0 && !"none".equals(size);
+        return change < 0 && size != KccqChangeSize.NONE;
     }
 
     public boolean improved() {
-        return change > 0 && !"none".equals(size);
+        return change > 0 && size != KccqChangeSize.NONE;
     }
 
     public boolean atLeastModerate() {
-        return "moderate".equals(size) || "large".equals(size);
+        return size == KccqChangeSize.MODERATE || size == KccqChangeSize.LARGE;
     }
 
     public String latestText() {

@@ -115,7 +115,7 @@ class HeartFailureSummarizerTest {
                 .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
         assertThat(change.previous()).as("the one a week earlier is too close").isEqualTo(68);
         assertThat(change.change()).isEqualTo(-18);
-        assertThat(change.size()).as("−18 is moderate: large is ≈20 (Spertus 2005), not the mean moderate −16.8").isEqualTo("moderate");
+        assertThat(change.size()).as("−18 is moderate: large is ≈20 (Spertus 2005), not the mean moderate −16.8").isEqualTo(KccqChangeSize.MODERATE);
         assertThat(change.declined()).isTrue();
     }
 
@@ -126,7 +126,7 @@ class HeartFailureSummarizerTest {
         KccqChange change = summarizer.facts(data(List.of(), scores, false), T, NOW).stream()
                 .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
         assertThat(change.change()).isEqualTo(-20);
-        assertThat(change.size()).isEqualTo("large");
+        assertThat(change.size()).isEqualTo(KccqChangeSize.LARGE);
     }
 
     @Test
@@ -136,7 +136,7 @@ class HeartFailureSummarizerTest {
         KccqChange change = summarizer.facts(data(List.of(), scores, false), T, NOW).stream()
                 .filter(KccqChange.class::isInstance).map(KccqChange.class::cast).findFirst().orElseThrow();
         assertThat(change.change()).as("40.3 − 30.3 in binary is 9.999…").isEqualTo(-10);
-        assertThat(change.size()).isEqualTo("moderate");
+        assertThat(change.size()).isEqualTo(KccqChangeSize.MODERATE);
     }
 
     private static PromScore score(LocalDateTime at, double value) {
