@@ -1,5 +1,6 @@
 package health.flipside.fhir;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import health.flipside.facts.proms.EsasSymptom;
 
 /**
  * The questionnaires Flipside reads, family by family: the score codes of each instrument (PHQ-9 and PHQ-2, GAD-7,
@@ -22,10 +25,10 @@ final class PromInstruments {
     /**
      * ESAS-r has no LOINC panel or item codes (docs/clinical-sources.md, PROMs: "no LOINC panel found" [S]); its nine
      * items use
-     * Flipside's own code system, the one {@link ObservationCodes#FLIPSIDE} names. Map an EHR's local codes here.
+     * Flipside's own code system, the one {@link ObservationCodes#FLIPSIDE} names ("esas-r-lack-of-appetite"), each
+     * filed under its symptom's scale ({@link EsasSymptom}). Map an EHR's local codes here.
      */
-    static final List<String> ESAS_ITEMS = List.of("pain", "tiredness", "drowsiness", "nausea", "lack of appetite",
-            "shortness of breath", "depression", "anxiety", "wellbeing");
+    static final List<String> ESAS_ITEMS = Arrays.stream(EsasSymptom.values()).map(EsasSymptom::scale).toList();
 
     static {
         SCORES.put(LOINC + "|44261-6", new String[] {"PHQ-9", "total"});

@@ -30,6 +30,10 @@ import health.flipside.facts.heartfailure.KccqBand;
 import health.flipside.facts.heartfailure.KccqChange;
 import health.flipside.facts.heartfailure.KccqChangeSize;
 import health.flipside.facts.proms.Ago;
+import health.flipside.facts.proms.EsasAssessment;
+import health.flipside.facts.proms.EsasBand;
+import health.flipside.facts.proms.EsasSymptom;
+import health.flipside.facts.proms.PromsThresholds;
 import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.provenance.DeviceKind;
 import health.flipside.facts.provenance.DeviceSource;
@@ -157,6 +161,26 @@ class CardWordingTest {
         assertThat(bundled.detail()).contains("Now \"fair to good\".");
         assertThat(edited.detail()).contains("Now \"fair to good (KCCQ)\".");
         assertThat(catalog.words("kccq-change-size", KccqChangeSize.LARGE)).isEqualTo("large");
+    }
+
+    @Test
+    @DisplayName("esas-symptom and esas-score: an author's word for a symptom reaches every ESAS-r list, commas between items")
+    void anAuthorRewordsAnEsasSymptom(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "partials/esas-symptom.mustache", text -> text.replace("}}tiredness{{", "}}fatigue{{"));
+        EsasAssessment.Item pain = new EsasAssessment.Item(EsasSymptom.PAIN, 8, EsasBand.SEVERE, 3, false);
+        EsasAssessment.Item tiredness = new EsasAssessment.Item(EsasSymptom.TIREDNESS, 7, EsasBand.SEVERE, -1, false);
+        EsasAssessment esas = new EsasAssessment("18 Nov 2026", 2, true, List.of(pain, tiredness), List.of(pain, tiredness),
+                List.of(pain), List.of(), List.of(pain, tiredness), "4 Nov 2026");
+        Finding finding = new Finding("proms.esas-severe-symptom", Severity.WARNING, "proms-esas-severe", null, Map.of("esas", esas));
+
+        Card bundled = new CardComposer(catalog).compose(List.of(finding), List.of(PromsThresholds.standard())).get(0).card();
+        Card edited = new CardComposer(CardCatalog.load(cards)).compose(List.of(finding), List.of(PromsThresholds.standard()))
+                .get(0).card();
+
+        assertThat(bundled.summary()).isEqualTo("ESAS-r 18 Nov 2026: severe (≥7/10) pain 8, tiredness 7; worse: pain 3 → 8");
+        assertThat(edited.summary()).isEqualTo("ESAS-r 18 Nov 2026: severe (≥7/10) pain 8, fatigue 7; worse: pain 3 → 8");
+        assertThat(edited.detail()).contains("the patient rated **pain 8, fatigue 7**").doesNotContain("tiredness");
+        assertThat(catalog.words("esas-band", EsasBand.MODERATE)).isEqualTo("moderate");
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Patient-reported outcome measures (docs/clinical-sources.md, PROMs and across topics) as the {@code proms} rules see
@@ -462,10 +461,14 @@ public final class PromsSummarizer implements TopicSummarizer {
         double mcid = t.get("esasItemMcid");
         double rci = t.get("esasRciThreshold");
         for (PromScore p : latest.getValue().values()) {
+            Optional<EsasSymptom> symptom = EsasSymptom.ofScale(p.scale());
+            if (symptom.isEmpty()) {
+                continue; // the reader files ESAS-r scores under the nine symptoms only
+            }
             int score = (int) Math.round(p.score());
             PromScore before = previous == null ? null : previous.getValue().get(p.scale());
             int prior = before == null ? -1 : (int) Math.round(before.score());
-            EsasAssessment.Item item = new EsasAssessment.Item(p.scale(), score, esasBand(score, t), prior);
+            EsasAssessment.Item item = new EsasAssessment.Item(symptom.get(), score, esasBand(score, t), prior, false);
             items.add(item);
             if (score >= t.get("esasSevere")) {
                 severe.add(item);
@@ -483,21 +486,13 @@ public final class PromsSummarizer implements TopicSummarizer {
         PromScore any = latest.getValue().values().iterator().next();
         List<EsasAssessment.Item> notable = items.stream().filter(i -> i.score() >= t.get("esasModerate")).toList();
         return new EsasAssessment(any.localTime().format(DAY), daysAgo(any, now), any.remote(), items,
-                severe, deteriorated, improved, list(severe, false), list(deteriorated, true), list(improved, true),
-                list(notable, false), previous == null ? null : previous.getValue().values().iterator().next().localTime().format(DAY));
+                severe, deteriorated, improved, notable,
+                previous == null ? null : previous.getValue().values().iterator().next().localTime().format(DAY));
     }
 
-    private static String esasBand(int score, Thresholds t) {
-        return score >= t.get("esasSevere") ? "severe" : score >= t.get("esasModerate") ? "moderate"
-                : score > 0 ? "mild" : "none";
-    }
-
-    private static String list(List<EsasAssessment.Item> items, boolean withPrevious) {
-        if (items.isEmpty()) {
-            return null;
-        }
-        return items.stream().map(i -> i.symptom() + " " + (withPrevious ? i.previous() + " → " : "") + i.score())
-                .collect(Collectors.joining(", "));
+    private static EsasBand esasBand(int score, Thresholds t) {
+        return score >= t.get("esasSevere") ? EsasBand.SEVERE : score >= t.get("esasModerate") ? EsasBand.MODERATE
+                : score > 0 ? EsasBand.MILD : EsasBand.NONE;
     }
 
     // ---- unfinished forms --------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -370,10 +371,14 @@ class PromsSummarizerTest {
         EsasAssessment esas = one(facts(scores.toArray(PromScore[]::new)), EsasAssessment.class).orElseThrow();
 
         assertThat(esas.answered()).isEqualTo(3);
-        assertThat(esas.severeList()).isEqualTo("pain 7");
-        assertThat(esas.deterioratedList()).isEqualTo("pain 5 → 7");
-        assertThat(esas.improvedList()).isEqualTo("nausea 6 → 4");
-        assertThat(esas.notableList()).isEqualTo("pain 7, nausea 4");
+        assertThat(esas.severe()).extracting(EsasAssessment.Item::symptom, EsasAssessment.Item::score, EsasAssessment.Item::band)
+                .containsExactly(tuple(EsasSymptom.PAIN, 7, EsasBand.SEVERE));
+        assertThat(esas.deteriorated()).extracting(EsasAssessment.Item::symptom, EsasAssessment.Item::previous, EsasAssessment.Item::score)
+                .containsExactly(tuple(EsasSymptom.PAIN, 5, 7));
+        assertThat(esas.improved()).extracting(EsasAssessment.Item::symptom, EsasAssessment.Item::previous, EsasAssessment.Item::score)
+                .containsExactly(tuple(EsasSymptom.NAUSEA, 6, 4));
+        assertThat(esas.notable()).extracting(EsasAssessment.Item::symptom, EsasAssessment.Item::first)
+                .as("highest first; only the first opens its list").containsExactly(tuple(EsasSymptom.PAIN, true), tuple(EsasSymptom.NAUSEA, false));
     }
 
     @Test
