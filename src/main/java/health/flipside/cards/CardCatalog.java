@@ -91,6 +91,7 @@ public final class CardCatalog {
         CardPolicy policy = collect(problems, () -> read(cardsDir.resolve(POLICY_FILE), CardPolicy.class));
         if (policy != null) {
             problems.addAll(suppressionProblems(policy, cardsDir.resolve(POLICY_FILE)));
+            problems.addAll(CardLayout.problems(policy, cardsDir.resolve(POLICY_FILE)));
         }
         // partials first, so a partial that does not compile is named at its own file and line
         Map<String, Partial> partials = new HashMap<>();

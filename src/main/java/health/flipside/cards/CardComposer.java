@@ -95,7 +95,8 @@ public final class CardComposer {
         int own = Math.max(0, max - 1);
         urgent.subList(0, own).forEach(f -> cards.add(single(f, thresholdValues)));
         List<Finding> rest = ordered.subList(own, ordered.size());
-        cards.add(merged(rest, thresholdValues, policy.moreFindingsHeadline().replace("{count}", String.valueOf(rest.size()))));
+        cards.add(merged(rest, thresholdValues, CardLayout.fill(policy.moreFindingsHeadline(),
+                Map.of("count", String.valueOf(rest.size())))));
         return List.copyOf(cards);
     }
 
@@ -117,19 +118,20 @@ public final class CardComposer {
         Rendered text = render(compiled, finding, thresholdValues);
         CardTemplate t = compiled.template();
         List<Card.Suggestion> suggestions = suggestions(t);
-        Card card = new Card(UUID.randomUUID().toString(), shorten(text.summary()), text.detailWithProvenance(),
-                finding.severity().indicator(), new Card.Source(t.source().label(), t.source().url(), null),
+        Card card = new Card(UUID.randomUUID().toString(), shorten(text.summary()),
+                text.detailWithProvenance(catalog.policy().layout()), finding.severity().indicator(), new Card.Source(t.source().label(), t.source().url(), null),
                 suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(t), List.of());
         return new ComposedCard(card, List.of(finding.ruleId()), List.of(finding.templateId()));
     }
 
     /**
      * Several findings in one card, in the order given (most important first): the headlines as summary after
-     * {@code headline}, one section per finding in the detail. Its indicator is the highest among them, so a
-     * warning that shares the card is never shown as info.
+     * {@code headline}, one section per finding in the detail, each worded by the policy's layout. Its indicator is
+     * the highest among them, so a warning that shares the card is never shown as info.
      */
     private ComposedCard merged(List<Finding> findings, Map<String, Object> thresholdValues, String headline) {
         CardPolicy policy = catalog.policy();
+        CardLayout layout = policy.layout();
         List<String> headlines = new ArrayList<>();
         List<String> sections = new ArrayList<>();
         List<Card.Suggestion> suggestions = new ArrayList<>();
@@ -138,14 +140,15 @@ public final class CardComposer {
             CardTemplate t = compiled.template();
             Rendered text = render(compiled, finding, thresholdValues);
             headlines.add(t.headline());
-            String weight = finding.severity() == Severity.INFO ? "" : " (" + finding.severity().indicator() + ")";
-            sections.add("#### " + t.headline() + weight + "\n\n" + text.summary() + "\n\n" + text.detailWithProvenance()
-                    + "\n\n*Source: " + (t.source().url() == null ? t.source().label()
-                    : "[" + t.source().label() + "](" + t.source().url() + ")") + "*");
+            String source = t.source().url() == null ? CardLayout.fill(layout.source(), Map.of("label", t.source().label()))
+                    : CardLayout.fill(layout.sourceWithLink(), Map.of("label", t.source().label(), "url", t.source().url()));
+            sections.add(CardLayout.fill(layout.sectionHeading().get(finding.severity()), Map.of("headline", t.headline()))
+                    + "\n\n" + text.summary() + "\n\n" + text.detailWithProvenance(layout) + "\n\n" + source);
             suggestions.addAll(suggestions(t));
         }
         Severity highest = findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO);
-        String summary = shorten(headline + ": " + String.join("; ", headlines));
+        String summary = shorten(CardLayout.fill(layout.summaryCard(),
+                Map.of("headline", headline, "headlines", String.join(layout.headlineSeparator(), headlines))));
         Card card = new Card(UUID.randomUUID().toString(), summary, String.join("\n\n---\n\n", sections),
                 highest.indicator(), new Card.Source(policy.summaryCardSource(), null, null),
                 suggestions, suggestions.isEmpty() ? null : "any", overrideReasons(null), List.of());
@@ -154,13 +157,13 @@ public final class CardComposer {
     }
 
     private record Rendered(String summary, String detail, String provenance, List<String> talkingPoints) {
-        String detailWithProvenance() {
+        String detailWithProvenance(CardLayout layout) {
             StringBuilder text = new StringBuilder(detail);
             if (provenance != null && !provenance.isBlank()) {
                 text.append("\n\n").append(provenance);
             }
             if (!talkingPoints.isEmpty()) {
-                text.append("\n\n**Talking points**\n\n")
+                text.append("\n\n").append(layout.talkingPoints()).append("\n\n")
                         .append(talkingPoints.stream().map(p -> "- " + p).collect(Collectors.joining("\n")));
             }
             return text.toString();

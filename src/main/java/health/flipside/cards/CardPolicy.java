@@ -28,14 +28,14 @@ import health.flipside.rules.Severity;
  *                             brings it back (README "Alert hygiene"); a rule not listed is never suppressed
  * @param dealtWithReasons     override reason codes that say a card was acted on (with an accepted outcome, they end
  *                             the PHQ-9 item 9 card)
+ * @param layout               the words a card holds around its template's texts
  */
 public record CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource,
                          String overrideReasonSystem, List<CardTemplate.ReasonRef> overrideReasons,
                          Set<String> criticalRules, Map<DeviceTier, Severity> tierCaps,
                          Map<String, Severity> capExceptions, String moreFindingsHeadline,
-                         Map<String, SuppressionRule> suppression, Set<String> dealtWithReasons) {
+                         Map<String, SuppressionRule> suppression, Set<String> dealtWithReasons, CardLayout layout) {
     public CardPolicy {
-        moreFindingsHeadline = moreFindingsHeadline == null ? "{count} more findings" : moreFindingsHeadline;
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         criticalRules = criticalRules == null ? Set.of() : Set.copyOf(criticalRules);
         tierCaps = tierCaps == null ? Map.of() : Map.copyOf(tierCaps);
@@ -44,12 +44,12 @@ public record CardPolicy(int maxCards, String summaryCardHeadline, String summar
         dealtWithReasons = dealtWithReasons == null ? Set.of() : Set.copyOf(dealtWithReasons);
     }
 
-    /** A policy without alert hygiene, with the default overflow headline. */
+    /** A policy for the indicators alone: no alert hygiene, no words (a catalog's policy has them all). */
     public CardPolicy(int maxCards, String summaryCardHeadline, String summaryCardSource, String overrideReasonSystem,
                       List<CardTemplate.ReasonRef> overrideReasons, Set<String> criticalRules,
                       Map<DeviceTier, Severity> tierCaps, Map<String, Severity> capExceptions) {
         this(maxCards, summaryCardHeadline, summaryCardSource, overrideReasonSystem, overrideReasons, criticalRules,
-                tierCaps, capExceptions, null, null, null);
+                tierCaps, capExceptions, null, null, null, null);
     }
 
     /** The longest suppression period of any rule, in days (0 when no rule is suppressed). */

@@ -25,6 +25,7 @@ import health.flipside.examples.ExamplePatients;
 import health.flipside.facts.DataQuality;
 import health.flipside.facts.bp.BpThresholds;
 import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.Thresholds;
 import health.flipside.facts.glucose.Ketones;
 import health.flipside.facts.heartfailure.KccqBand;
 import health.flipside.facts.heartfailure.KccqChange;
@@ -181,6 +182,37 @@ class CardWordingTest {
         assertThat(edited.summary()).isEqualTo("ESAS-r 18 Nov 2026: severe (≥7/10) pain 8, fatigue 7; worse: pain 3 → 8");
         assertThat(edited.detail()).contains("the patient rated **pain 8, fatigue 7**").doesNotContain("tiredness");
         assertThat(catalog.words("esas-band", EsasBand.MODERATE)).isEqualTo("moderate");
+    }
+
+    @Test
+    @DisplayName("policy.yaml layout: an author's words around the template texts reach single and merged cards")
+    void anAuthorRewordsTheLayout(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "policy.yaml", text -> text.replace("talkingPoints: \"**Talking points**\"",
+                "talkingPoints: \"**For the conversation**\"").replace("source: \"*Source: {label}*\"", "source: \"*Guideline: {label}*\"")
+                .replace("sourceWithLink: \"*Source: [{label}]({url})*\"", "sourceWithLink: \"*Guideline: [{label}]({url})*\"")
+                .replace("summaryCard: \"{headline}: {headlines}\"", "summaryCard: \"{headline} — {headlines}\""));
+        CardCatalog edited = CardCatalog.load(cards);
+        Finding insufficient = new Finding("bp.insufficient-home-data", Severity.INFO, "bp-insufficient-data", null,
+                Map.of("home", new HomeBloodPressure(false, 5, 3, 3, 2, 128, 78, false, 0, 0, 9, 0, null, null)));
+        Finding kccq = new Finding("heart-failure.kccq-improvement", Severity.INFO, "heart-failure-kccq-improvement", null,
+                Map.of("kccq", new KccqChange(57, "19 Nov", true, 45, "23 Oct", 12, KccqChangeSize.MODERATE, KccqBand.FAIR_TO_GOOD)));
+        List<Thresholds> thresholds = List.of(BpThresholds.standard());
+
+        Card single = new CardComposer(edited).compose(List.of(kccq), thresholds).get(0).card();
+        Card merged = new CardComposer(edited).compose(List.of(insufficient, kccq), thresholds).get(0).card();
+
+        assertThat(single.detail()).contains("**For the conversation**").doesNotContain("Talking points");
+        assertThat(merged.summary()).startsWith(edited.policy().summaryCardHeadline() + " — ");
+        assertThat(merged.detail()).contains("*Guideline: [KCCQ: Spertus").doesNotContain("*Source:");
+    }
+
+    @Test
+    @DisplayName("policy.yaml layout: a placeholder its text cannot fill is refused at its line")
+    void aLayoutPlaceholderThatNamesNothing(@TempDir Path temp) throws IOException {
+        Path cards = edited(temp, "policy.yaml", text -> text.replace("source: \"*Source: {label}*\"", "source: \"*Source: {lable}*\""));
+
+        assertThatThrownBy(() -> CardCatalog.load(cards)).isInstanceOf(CardCatalogException.class)
+                .hasMessageContaining("policy.yaml").hasMessageContaining("{lable} in 'layout.source'");
     }
 
     @Test

@@ -30,7 +30,7 @@ class SuppressionsTest {
                     TIR, new SuppressionRule(14, "cgm.inRange", SuppressionRule.Worse.LOWER),
                     "wearables.irn-unconfirmed", new SuppressionRule(30, null, null),
                     "bp.severe-home-reading", new SuppressionRule(30, null, null)),
-            Set.of("already-addressed"));
+            Set.of("already-addressed"), null);
 
     static Finding bp(int meanSystolic) {
         return new Finding(BP, Severity.WARNING, "t", null, Map.of("home", new Home(meanSystolic)));
