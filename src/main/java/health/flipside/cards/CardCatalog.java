@@ -28,6 +28,7 @@ import com.github.mustachejava.TemplateContext;
 
 import health.flipside.rules.SourceLines;
 import health.flipside.facts.proms.PromBand;
+import health.flipside.facts.proms.PromOverview;
 import health.flipside.rules.SourceProblem;
 
 /**
@@ -47,6 +48,7 @@ public final class CardCatalog {
     static final String PROVENANCE_NAME = "provenance";
     static final String PROVENANCE_PARTIAL = PARTIALS_DIR + "/" + PROVENANCE_NAME + PARTIAL_SUFFIX;
     private static final String PROM_BAND = "prom-band";
+    private static final String PROM_OVERVIEW_NAMES = "prom-overview-names";
     private static final Pattern MUSTACHE_LINE = Pattern.compile(":(\\d+)\\]");
 
     private static final ObjectMapper YAML = com.fasterxml.jackson.databind.json.JsonMapper.builder(new YAMLFactory())
@@ -227,12 +229,17 @@ public final class CardCatalog {
         return render(checking ? line.checked() : line.served(), Map.of("provenance", provenance)).strip();
     }
 
-    /**
-     * A questionnaire band as the cards word it (partials/prom-band.mustache): the PROM overview's summary line and
-     * the trend view's bands say it alike.
-     */
+    /** A questionnaire band as the cards word it (partials/prom-band.mustache), for the trend view's bands. */
     public String promBand(PromBand band) {
         return words(PROM_BAND, band);
+    }
+
+    /**
+     * The questionnaires a PROM overview's summary line lists, as the card shows them (partials/prom-overview-names):
+     * the facts measure these words to list as many as fit.
+     */
+    public String promOverviewNames(PromOverview overview) {
+        return words(PROM_OVERVIEW_NAMES, overview);
     }
 
     /**

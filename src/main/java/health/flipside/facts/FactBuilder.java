@@ -10,7 +10,6 @@ import health.flipside.facts.bp.PregnancyBloodPressureSummarizer;
 import health.flipside.facts.glucose.CgmTargets;
 import health.flipside.facts.glucose.GlucoseSummarizer;
 import health.flipside.facts.heartfailure.HeartFailureSummarizer;
-import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.proms.PromOverview;
 import health.flipside.facts.proms.PromsSummarizer;
 import health.flipside.facts.wearables.OxygenTarget;
@@ -33,19 +32,20 @@ public final class FactBuilder {
             new TopicSummarizer.Topic(PromsSummarizer.TOPIC, PromsSummarizer.REQUIRED_THRESHOLDS, new PromsSummarizer()));
 
     private final Map<String, Thresholds> thresholdsByTopic;
-    private final Function<PromBand, String> promBandWords;
+    private final Function<PromOverview, String> promOverviewNames;
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /**
-     * @param promBandWords a questionnaire band in words, as the cards say it (cds-cards/partials/prom-band.mustache):
-     *                      the PROM overview's summary line is cut to a length, so it is worded with the facts
+     * @param promOverviewNames the names a PROM overview lists, in the words the cards show them
+     *                          (cds-cards/partials/prom-overview-names.mustache): the summary line lists as many as fit
+     *                          its length, so the facts measure them
      */
-    public FactBuilder(Map<String, Thresholds> thresholdsByTopic, Function<PromBand, String> promBandWords) {
+    public FactBuilder(Map<String, Thresholds> thresholdsByTopic, Function<PromOverview, String> promOverviewNames) {
         this.thresholdsByTopic = Map.copyOf(thresholdsByTopic);
-        this.promBandWords = promBandWords;
+        this.promOverviewNames = promOverviewNames;
     }
 
     /** The patient context at {@code now}: read once, handed to every topic (issue 9). */
@@ -100,7 +100,7 @@ public final class FactBuilder {
             Thresholds thresholds = thresholdsByTopic.get(topic.name());
             if (thresholds != null) {
                 topic.summarizer().facts(clean, feedback, thresholds, now)
-                        .forEach(fact -> facts.add(fact instanceof PromOverview overview ? overview.named(promBandWords) : fact));
+                        .forEach(fact -> facts.add(fact instanceof PromOverview overview ? overview.fitted(promOverviewNames) : fact));
             }
         }
         facts.add(new DataQuality(data.skippedResources(), cleaned.implausible() + streams.implausible(),

@@ -86,7 +86,7 @@ public final class SummaryPipeline {
      * cards are composed (so the card budget goes to what is shown).
      */
     public Result run(ResolvedData data, Instant now, PatientHistory history) {
-        FactBuilder facts = new FactBuilder(rules.thresholds(), cards::promBand);
+        FactBuilder facts = new FactBuilder(rules.thresholds(), cards::promOverviewNames);
         PatientData patient = patient(data);
         if (facts.patientContext(patient, now).child()) {
             return new Result(List.of(), List.of(), CHILD, List.of(), Set.of());
@@ -107,7 +107,7 @@ public final class SummaryPipeline {
 
     /** As {@link #explain(ResolvedData, Instant)} with feedback on the patient's earlier cards (scenarios). */
     public Explained explain(ResolvedData data, Instant now, CardFeedback feedback) {
-        FactBuilder builder = new FactBuilder(rules.thresholds(), cards::promBand);
+        FactBuilder builder = new FactBuilder(rules.thresholds(), cards::promOverviewNames);
         PatientData patient = patient(data);
         if (builder.patientContext(patient, now).child()) {
             return new Explained(List.of(builder.patientContext(patient, now)), List.of(),

@@ -56,7 +56,7 @@ public final class TrendBuilder {
     private final Map<DeviceInfo, String> deviceWords = new ConcurrentHashMap<>();
 
     public TrendBuilder(Map<String, Thresholds> thresholds, CardCatalog cards) {
-        this.facts = new FactBuilder(thresholds, cards::promBand);
+        this.facts = new FactBuilder(thresholds, cards::promOverviewNames);
         this.thresholds = Map.copyOf(thresholds);
         this.cards = cards;
     }

@@ -34,6 +34,9 @@ import health.flipside.facts.proms.Ago;
 import health.flipside.facts.proms.EsasAssessment;
 import health.flipside.facts.proms.EsasBand;
 import health.flipside.facts.proms.EsasSymptom;
+import health.flipside.facts.proms.PromBand;
+import health.flipside.facts.proms.PromOverview;
+import health.flipside.facts.proms.PromResult;
 import health.flipside.facts.proms.PromsThresholds;
 import health.flipside.facts.provenance.DeviceInfo;
 import health.flipside.facts.provenance.DeviceKind;
@@ -213,6 +216,34 @@ class CardWordingTest {
 
         assertThatThrownBy(() -> CardCatalog.load(cards)).isInstanceOf(CardCatalogException.class)
                 .hasMessageContaining("policy.yaml").hasMessageContaining("{lable} in 'layout.source'");
+    }
+
+    @Test
+    @DisplayName("prom-overview-names and prom-overview-more: the summary line's words, and the cut measured on them")
+    void anAuthorRewordsTheOverviewLine(@TempDir Path temp) throws IOException {
+        PromOverview overview = new PromOverview(List.of(result("PROMIS-29 anxiety", "62.1", PromBand.MODERATE),
+                result("PROMIS-29 fatigue", "58", PromBand.MILD), result("PROMIS-29 sleep disturbance", "61", PromBand.MODERATE)), null);
+        CardCatalog more = CardCatalog.load(edited(temp.resolve("more"), "partials/prom-overview-more.mustache",
+                text -> text.replace(" and {{more}} more", " (+{{more}})")));
+        CardCatalog mild = CardCatalog.load(edited(temp.resolve("mild"), "partials/prom-band.mustache",
+                text -> text.replace("}}mild{{", "}}mild, within the range of the general population{{")));
+
+        assertThat(summaryLine(catalog, overview)).isEqualTo("PROMIS-29 anxiety 62.1 (moderate), PROMIS-29 fatigue 58 (mild) and 1 more");
+        assertThat(summaryLine(more, overview)).isEqualTo("PROMIS-29 anxiety 62.1 (moderate), PROMIS-29 fatigue 58 (mild) (+1)");
+        assertThat(summaryLine(mild, overview)).as("the longer band word leaves room for one name only")
+                .isEqualTo("PROMIS-29 anxiety 62.1 (moderate) and 2 more");
+    }
+
+    /** What follows "Questionnaires: " in the summary card's line, the names fitted as the pipeline fits them. */
+    private static String summaryLine(CardCatalog cards, PromOverview overview) {
+        Finding finding = new Finding("proms.scores", Severity.INFO, "proms-scores", null,
+                Map.of("overview", overview.fitted(cards::promOverviewNames)));
+        return new CardComposer(cards).compose(List.of(finding), List.of()).get(0).card().summary().replaceFirst("^Questionnaires: ", "");
+    }
+
+    private static PromResult result(String name, String score, PromBand band) {
+        return new PromResult("PROMIS-29", name.replace("PROMIS-29 ", ""), name, true, "T-score points", Double.parseDouble(score),
+                score, band, false, "18 Nov 2026", 2, true, null, false, false, false, -1, false);
     }
 
     @Test

@@ -178,7 +178,7 @@ class TrendBuilderTest {
     @Test
     void theTopicsTheCardsLinkAreTheSectionsTheViewDrawsForEveryExample() {
         Instant now = Instant.now();
-        FactBuilder facts = new FactBuilder(content.rules().thresholds(), content.cards()::promBand);
+        FactBuilder facts = new FactBuilder(content.rules().thresholds(), content.cards()::promOverviewNames);
         Set<String> seen = new HashSet<>();
         for (ExamplePatients.Example example : ExamplePatients.ALL) {
             ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(example, now).toString());

@@ -7,42 +7,73 @@ import java.util.function.Function;
 /**
  * The PROM results no other card reports (no warning, no improvement, no positive screen, not the item 9
  * administration): one line each in the merged summary card, so the picture is complete without a card per score.
+ * Their names also make a short list for the summary line ("PHQ-9 8 (mild), GAD-7 6 (mild) and 2 more"), worded by
+ * cds-cards/partials/prom-overview-names.mustache and prom-overview-more.mustache; Java only decides how many fit.
  *
  * @param results    those results, PHQ-9 first
  * @param esas       the latest ESAS-r when it raised no warning, or null
- * @param namesText  "PHQ-9 8 (mild), GAD-7 6 (mild)": the short list for a summary line, null until
- *                   {@link #named} words the bands
+ * @param listed     how many of {@link #names()} the summary line lists; the rest it counts
  */
-public record PromOverview(List<PromResult> results, EsasAssessment esas, String namesText) {
+public record PromOverview(List<PromResult> results, EsasAssessment esas, int listed) {
     /** Longest list of names in the summary line before the rest is counted ("and 2 more"). */
     private static final int NAMES_MAX_CHARS = 90;
 
+    /**
+     * One name of the summary line: a result, or the ESAS-r (its highest rating).
+     *
+     * @param first whether it opens the line (no ", " before it)
+     */
+    public record Name(PromResult result, EsasAssessment esasHighest, boolean first) {
+    }
+
     public PromOverview {
         results = List.copyOf(results);
+    }
+
+    /** The overview with every name listed. */
+    public PromOverview(List<PromResult> results, EsasAssessment esas) {
+        this(results, esas, results.size() + (esas == null ? 0 : 1));
     }
 
     public boolean hasEsas() {
         return esas != null;
     }
 
-    /**
-     * The overview with its summary line, each band worded by {@code bandWords} (the cards' prom-band partial, so the
-     * line says what the cards say): the list is cut to fit the summary, so its length needs the words.
-     */
-    public PromOverview named(Function<PromBand, String> bandWords) {
-        List<String> names = new ArrayList<>();
-        results.forEach(r -> names.add(r.name() + " " + r.scoreText() + " (" + bandWords.apply(r.band()) + ")"));
+    /** Every result, then the ESAS-r. */
+    public List<Name> names() {
+        List<Name> names = new ArrayList<>();
+        results.forEach(r -> names.add(new Name(r, null, names.isEmpty())));
         if (esas != null) {
-            names.add("ESAS-r highest " + esas.highest() + "/10");
+            names.add(new Name(null, esas, names.isEmpty()));
         }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            String next = (i == 0 ? "" : ", ") + names.get(i);
-            if (text.length() + next.length() > NAMES_MAX_CHARS) {
-                return new PromOverview(results, esas, text + " and " + (names.size() - i) + " more");
+        return names;
+    }
+
+    /** The names the summary line lists. */
+    public List<Name> listedNames() {
+        return names().subList(0, listed);
+    }
+
+    /** How many names the summary line counts instead of listing them. */
+    public int more() {
+        return names().size() - listed;
+    }
+
+    public boolean hasMore() {
+        return more() > 0;
+    }
+
+    /**
+     * The overview listing as many names as fit the summary line, measured on the words the card shows:
+     * {@code listedWords} renders the listed names of an overview (cds-cards' prom-overview-names partial).
+     */
+    public PromOverview fitted(Function<PromOverview, String> listedWords) {
+        int all = names().size();
+        for (int listing = 1; listing <= all; listing++) {
+            if (listedWords.apply(new PromOverview(results, esas, listing)).length() > NAMES_MAX_CHARS) {
+                return new PromOverview(results, esas, listing - 1);
             }
-            text.append(next);
         }
-        return new PromOverview(results, esas, text.toString());
+        return new PromOverview(results, esas, all);
     }
 }

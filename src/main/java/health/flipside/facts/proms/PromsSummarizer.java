@@ -131,7 +131,7 @@ public final class PromsSummarizer implements TopicSummarizer {
                 .toList();
         EsasAssessment quietEsas = esas != null && !esas.anySevere() && !esas.anyDeteriorated() ? esas : null;
         if (!unreported.isEmpty() || quietEsas != null) {
-            facts.add(new PromOverview(unreported, quietEsas, null));
+            facts.add(new PromOverview(unreported, quietEsas));
         }
         return facts;
     }

@@ -401,9 +401,24 @@ class PromsSummarizerTest {
         PromOverview overview = one(facts, PromOverview.class).orElseThrow();
 
         assertThat(overview.results()).extracting(PromResult::name).containsExactly("PHQ-9", "GAD-7");
-        assertThat(overview.namesText()).as("worded with the cards' band words").isNull();
-        assertThat(overview.named(band -> band == PromBand.MILD ? "mild" : "?").namesText())
-                .isEqualTo("PHQ-9 8 (mild), GAD-7 6 (mild)");
+        assertThat(overview.listedNames()).as("every name until the card's words are measured")
+                .extracting(n -> n.result().name(), PromOverview.Name::first).containsExactly(tuple("PHQ-9", true), tuple("GAD-7", false));
+        assertThat(overview.hasMore()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the overview's summary line lists as many names as fit 90 characters of the words the card shows")
+    void overviewFitsTheSummaryLine() {
+        PromOverview overview = one(facts(score("GAD-7", "total", 6, days(4)), score("PHQ-9", "total", 8, days(3), new HashMap<>(Map.of("9", 0)))),
+                PromOverview.class).orElseThrow();
+        // each name worded in 44 characters: two of them and ", " make 90, three would not fit
+        PromOverview fitted = overview.fitted(o -> String.join(", ", o.listedNames().stream().map(n -> "x".repeat(44)).toList()));
+        PromOverview wordier = overview.fitted(o -> String.join(", ", o.listedNames().stream().map(n -> "x".repeat(45)).toList()));
+
+        assertThat(fitted.listed()).isEqualTo(2);
+        assertThat(fitted.hasMore()).isFalse();
+        assertThat(wordier.listedNames()).extracting(n -> n.result().name()).containsExactly("PHQ-9");
+        assertThat(wordier.more()).isEqualTo(1);
     }
 
     @Test
