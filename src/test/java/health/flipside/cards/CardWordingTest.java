@@ -242,7 +242,7 @@ class CardWordingTest {
     }
 
     private static PromResult result(String name, String score, PromBand band) {
-        return new PromResult("PROMIS-29", name.replace("PROMIS-29 ", ""), name, true, "T-score points", Double.parseDouble(score),
+        return new PromResult("PROMIS-29", name.replace("PROMIS-29 ", ""), name, true, true, Double.parseDouble(score),
                 score, band, false, "18 Nov 2026", 2, true, null, false, false, false, -1, false);
     }
 

@@ -129,14 +129,14 @@ public final class BloodPressureSummarizer {
         if (!meanLow && !symptomatic) {
             return Optional.empty();
         }
-        String lowest = lows.stream().min((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic()))
-                .map(r -> Math.round(r.systolic()) + "/" + Math.round(r.diastolic()) + " on " + r.localTime().format(READING_TIME))
-                .orElse(null);
+        BloodPressureReading lowest = lows.stream()
+                .min((a, b) -> Double.compare(a.systolic() + a.diastolic(), b.systolic() + b.diastolic())).orElse(null);
         Provenance provenance = meanLow ? home.provenance() : Coverage.of(lows.stream().map(BloodPressureReading::device).toList(),
                 lows.stream().map(r -> r.localTime().toLocalDate()).toList(), thresholds.getInt("lowWindowDays"), null);
-        return Optional.of(new LowBloodPressure(meanLow, home.meanSystolic(), home.meanDiastolic(), lows.size(), lowest,
-                symptomatic, symptom == null ? null : symptom.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-                provenance));
+        return Optional.of(new LowBloodPressure(meanLow, home.meanSystolic(), home.meanDiastolic(), lows.size(),
+                lowest == null ? null : Math.round(lowest.systolic()) + "/" + Math.round(lowest.diastolic()),
+                lowest == null ? null : lowest.localTime().format(READING_TIME), symptomatic,
+                symptom == null ? null : symptom.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), provenance));
     }
 
     private boolean isLow(double systolic, double diastolic) {

@@ -10,7 +10,7 @@ package health.flipside.facts.proms;
  * @param scale               "total", "anxiety", "physical function" …
  * @param name                how cards name it: "PHQ-9", "PROMIS-29 anxiety", "Pain NRS"
  * @param higherIsWorse       symptom scales (PHQ, GAD, PROMIS symptoms, pain) run up; function and global health down
- * @param unit                "points" or "T-score points", for change wording
+ * @param tScore              scored as a T-score (PROMIS): cds-cards/partials/prom-unit.mustache words the unit
  * @param score               the latest score
  * @param scoreText           as people write it ("14", "71.2")
  * @param band                severity band or category as a code (cds-cards/partials/prom-band.mustache words it)
@@ -28,7 +28,7 @@ package health.flipside.facts.proms;
  * @param reportedWithItem9   PHQ-9 only: this administration is the one an item 9 card already reports (its total
  *                            is shown there, so it is not repeated in the summary)
  */
-public record PromResult(String instrument, String scale, String name, boolean higherIsWorse, String unit,
+public record PromResult(String instrument, String scale, String name, boolean higherIsWorse, boolean tScore,
                          double score, String scoreText, PromBand band, boolean inWarningRange, String completedOn,
                          int daysAgo, boolean remote, ScoreChange change, boolean meaningfulImprovement,
                          boolean reliableDeterioration, boolean phq2Positive, int item9Answer,

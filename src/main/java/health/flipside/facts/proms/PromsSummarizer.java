@@ -238,7 +238,7 @@ public final class PromsSummarizer implements TopicSummarizer {
         boolean phq2Positive = spec.family() == Family.PHQ2 && latest.score() >= t.get("phq2Positive");
         boolean isPhq9 = spec.family() == Family.PHQ9;
         return Optional.of(new PromResult(spec.instrument(), spec.scale(), spec.name(), higherIsWorse,
-                isTScore(spec.family()) ? "T-score points" : "points", latest.score(), format(latest.score()),
+                isTScore(spec.family()), latest.score(), format(latest.score()),
                 band(spec.family(), latest.score(), t), inWarningRange(spec, latest.score(), t),
                 latest.localTime().format(DAY), daysAgo(latest, now), latest.remote(), change,
                 change != null && change.meaningfulImprovement(), change != null && change.reliableDeterioration(),

@@ -31,13 +31,8 @@ public record RhythmNotifications(int count, String dates, boolean knownAf, bool
         return monthsOfData > 0;
     }
 
-    /** "notification" or "notifications": the card's summary reads as a sentence, not "notification(s)". */
-    public String noun() {
-        return count == 1 ? "notification" : "notifications";
-    }
-
-    /** "once", "2 times": for the talking point. */
-    public String timesText() {
-        return count == 1 ? "once" : count + " times";
+    /** A single notification: cds-cards/partials/rhythm-notifications.mustache words the noun for the count. */
+    public boolean one() {
+        return count == 1;
     }
 }

@@ -54,7 +54,8 @@ class LowBloodPressureTest {
         assertThat(low.meanLow()).isFalse();
         assertThat(low.symptomatic()).isTrue();
         assertThat(low.lowReadings()).isEqualTo(1);
-        assertThat(low.lowest()).isEqualTo("84/52 on 18 Nov 08:10");
+        assertThat(low.lowest()).isEqualTo("84/52");
+        assertThat(low.lowestAt()).isEqualTo("18 Nov 08:10");
         assertThat(low.symptomOn()).isEqualTo("2026-11-18");
         assertThat(low(readings, symptom(null))).as("a low reading without a symptom").isEmpty();
         assertThat(low(readings, symptom("2026-10-01T14:00:00Z"))).as("a symptom outside the 14 days").isEmpty();

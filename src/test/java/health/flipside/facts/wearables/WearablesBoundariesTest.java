@@ -259,11 +259,9 @@ class WearablesBoundariesTest {
             RhythmNotifications irn = of(summarizer.facts(data(two, Set.of()), t, NOW), RhythmNotifications.class).get(0);
             assertThat(irn.count()).isEqualTo(2);
             assertThat(irn.dates()).isEqualTo("30 Oct, 2 Oct");
-            assertThat(irn.noun()).isEqualTo("notifications");
-            assertThat(irn.timesText()).isEqualTo("2 times");
+            assertThat(irn.one()).isFalse();
             RhythmNotifications one = of(summarizer.facts(data(two.subList(1, 2), Set.of()), t, NOW), RhythmNotifications.class).get(0);
-            assertThat(one.noun()).isEqualTo("notification");
-            assertThat(one.timesText()).isEqualTo("once");
+            assertThat(one.one()).isTrue();
         }
 
         @Test
