@@ -25,6 +25,7 @@ import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
+import health.flipside.facts.Numbers;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.proms.PromResult;
@@ -52,6 +53,9 @@ public final class TrendBuilder {
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
     private final CardCatalog cards;
+    private final TrendWords words;
+    /** The page's titles and labels, worded once: the same for every patient. */
+    private final Map<String, String> labels;
     /** Each device worded once: a patient's hundreds of readings come from a handful of devices. */
     private final Map<DeviceInfo, String> deviceWords = new ConcurrentHashMap<>();
 
@@ -59,6 +63,8 @@ public final class TrendBuilder {
         this.facts = new FactBuilder(thresholds, cards::promBand);
         this.thresholds = Map.copyOf(thresholds);
         this.cards = cards;
+        this.words = new TrendWords(cards);
+        this.labels = words.labels();
     }
 
     public TrendView build(PatientData data, Instant now) {
@@ -71,10 +77,11 @@ public final class TrendBuilder {
         BloodPressureTrend bp = bloodPressure(built.bloodPressure(), summaries, now);
         GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
         WeightTrend weight = weight(built.measurements(), summaries, now);
-        List<PromTrend> proms = proms(data, summaries, now);
+        List<PromTrend> proms = proms(promWindow(data, now), summaries);
         boolean hasData = bp != null || glucose != null || weight != null || !proms.isEmpty();
         return new TrendView(now.toString(), hasData, bp, glucose, weight, proms,
-                DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList());
+                DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList(),
+                labels);
     }
 
     /**
@@ -131,11 +138,9 @@ public final class TrendBuilder {
         BloodPressureTrend.Office officeSummary = first(summaries, OfficeBloodPressure.class)
                 .map(o -> new BloodPressureTrend.Office(o.meanSystolic(), o.meanDiastolic(), o.visits(), o.readings(),
                         o.lastVisit(), o.dated())).orElse(null);
-        List<Band> targets = List.of(
-                new Band("home systolic target below " + t.getInt("homeHighSystolic"), 0, t.get("homeHighSystolic"), t.source("homeHighSystolic")),
-                new Band("home diastolic target below " + t.getInt("homeHighDiastolic"), 0, t.get("homeHighDiastolic"), t.source("homeHighDiastolic")),
-                new Band("office systolic goal below " + t.getInt("officeHighSystolic"), 0, t.get("officeHighSystolic"), t.source("officeHighSystolic")),
-                new Band("office diastolic goal below " + t.getInt("officeHighDiastolic"), 0, t.get("officeHighDiastolic"), t.source("officeHighDiastolic")));
+        List<Band> targets = List.of(target(t, "homeSystolicTarget", "homeHighSystolic"),
+                target(t, "homeDiastolicTarget", "homeHighDiastolic"), target(t, "officeSystolicGoal", "officeHighSystolic"),
+                target(t, "officeDiastolicGoal", "officeHighDiastolic"));
         return new BloodPressureTrend(
                 home.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(),
                         r.device().qualifiesForBloodPressure())).toList(),
@@ -147,6 +152,11 @@ public final class TrendBuilder {
                         homeSummary.days(), homeSummary.gateMet(), source(homeSummary.provenance()),
                         homeSummary.provenance() == null ? null : homeSummary.provenance().notUsed()),
                 officeSummary);
+    }
+
+    /** A target line of the bp thresholds: below {@code threshold}, worded by trend-bp's {@code key}. */
+    private Band target(Thresholds t, String key, String threshold) {
+        return new Band(words.label("bp", key, Map.of("value", t.getInt(threshold))), 0, t.get(threshold), t.source(threshold));
     }
 
     // ---- glucose -----------------------------------------------------------------------------------------------
@@ -174,13 +184,18 @@ public final class TrendBuilder {
         List<Measurement> meter = window.meter();
         Optional<CgmSummary> cgm = window.cgm();
         GlucoseTrend.TimeInRanges ranges = cgm.map(this::ranges).orElse(null);
-        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeLowText() + "–" + c.targets().rangeHighText(), c.targets().rangeLow(),
-                        c.targets().rangeHigh(), TARGETS_SOURCE))
-                .orElse(new Band("target range 70–180 mg/dL", t.get("level1Below"), t.get("rangeHighAbove"), TARGETS_SOURCE));
+        Band target = cgm.map(c -> targetRange(c.targets().rangeLowText(), c.targets().rangeHighText(), c.targets().rangeLow(),
+                        c.targets().rangeHigh()))
+                .orElse(targetRange(Numbers.whole(t.get("level1Below")), Numbers.whole(t.get("rangeHighAbove")), t.get("level1Below"),
+                        t.get("rangeHighAbove")));
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
         return new GlucoseTrend(profile(sensor), ranges,
                 meter.stream().map(m -> point(m.takenAt(), m.value(), null, m.device(), true)).toList(),
                 target, Gap.between(days), t.getInt("cgmWindowDays"));
+    }
+
+    private Band targetRange(String fromText, String toText, double from, double to) {
+        return new Band(words.label("glucose", "targetRange", Map.of("from", fromText, "to", toText)), from, to, TARGETS_SOURCE);
     }
 
     private GlucoseTrend.TimeInRanges ranges(CgmSummary c) {
@@ -227,9 +242,11 @@ public final class TrendBuilder {
         Thresholds t = thresholds.get("heart-failure");
         Optional<HomeWeight> judged = first(summaries, HomeWeight.class);
         List<Band> lines = judged.filter(w -> w.baselineLb() > 0).map(w -> List.of(
-                new Band("baseline " + w.baselineText() + " lb", w.baselineLb(), w.baselineLb(), "median morning weight of the baseline days"),
-                new Band("baseline + " + health.flipside.facts.Numbers.oneDecimal(t.get("gainVsBaselineLb")) + " lb", w.baselineLb() + t.get("gainVsBaselineLb"),
-                        w.baselineLb() + t.get("gainVsBaselineLb"), t.source("gainVsBaselineLb")))).orElse(List.of());
+                new Band(words.label("weight", "baseline", Map.of("value", w.baselineText())), w.baselineLb(), w.baselineLb(),
+                        words.label("weight", "baselineSource", Map.of())),
+                new Band(words.label("weight", "baselineGain", Map.of("value", Numbers.oneDecimal(t.get("gainVsBaselineLb")))),
+                        w.baselineLb() + t.get("gainVsBaselineLb"), w.baselineLb() + t.get("gainVsBaselineLb"),
+                        t.source("gainVsBaselineLb")))).orElse(List.of());
         WeightTrend.Summary summary = judged.map(w -> new WeightTrend.Summary(w.mornings(), w.windowDays(), w.gateMet(),
                 w.latestLb(), w.baselineLb(), w.gainVsBaselineLb(), w.confirmedDayGainLb(), w.gainAlert(),
                 source(w.provenance()))).orElse(null);
@@ -259,15 +276,12 @@ public final class TrendBuilder {
         return drawn;
     }
 
-    private List<PromTrend> proms(PatientData data, List<Object> summaries, Instant now) {
+    private List<PromTrend> proms(List<PromScore> window, List<Object> summaries) {
         List<PromResult> results = summaries.stream().filter(PromResult.class::isInstance).map(PromResult.class::cast).toList();
         List<PromTrend> trends = new ArrayList<>();
-        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(promWindow(data, now)).entrySet()) {
+        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(window).entrySet()) {
             PromsSummarizer.ScaleView scale = drawn.getKey();
-            List<TrendPoint> points = drawn.getValue().stream()
-                    .map(p -> new TrendPoint(p.completedAt().toString(), p.score(), null, p.remote() ? "R" : "K",
-                            p.remote() ? "self-completed remotely (portal or app)" : "completed in clinic", true))
-                    .toList();
+            List<TrendPoint> points = drawn.getValue().stream().map(this::promPoint).toList();
             PromTrend.Latest latest = results.stream().filter(r -> r.is(scale.instrument(), scale.scale())).findFirst()
                     .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), cards.promBand(r.band()), r.completedOn(),
                             r.change() == null ? null : r.change().delta()))
@@ -296,6 +310,12 @@ public final class TrendBuilder {
     private TrendPoint point(Instant time, double value, Double value2, DeviceInfo device, boolean used) {
         return TrendPoint.of(time, value, value2, device.tier().code(), deviceWords.computeIfAbsent(device,
                 d -> cards.words(DEVICE_SOURCE, DeviceSource.of(List.of(d)))), used);
+    }
+
+    /** A questionnaire score, marked by where it was completed (tier R remote, K in clinic). */
+    private TrendPoint promPoint(PromScore p) {
+        return new TrendPoint(p.completedAt().toString(), p.score(), null, p.remote() ? "R" : "K",
+                labels.get(p.remote() ? "proms.remote" : "proms.inClinic"), true);
     }
 
     private static double known(double percent) {

@@ -23,6 +23,7 @@ import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.Thresholds;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.proms.PromBand;
@@ -45,7 +46,7 @@ class TrendBuilderTest {
         builder = new TrendBuilder(content.rules().thresholds(), content.cards());
     }
 
-    private record Both(TrendView view, SummaryPipeline.Explained cards) {
+    private record Both(TrendView view, SummaryPipeline.Explained cards, PatientData patient) {
         <T> T fact(Class<T> type) {
             return cards.facts().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
         }
@@ -53,13 +54,26 @@ class TrendBuilderTest {
         List<Card> shown() {
             return cards.result().cards();
         }
+
+        String texts() {
+            return String.join("\n", shown().stream().map(c -> c.summary() + "\n" + c.detail()).toList());
+        }
     }
 
     private static Both run(String example) {
+        return run(ExamplePatients.named(example));
+    }
+
+    private static Both run(ExamplePatients.Example example) {
         Instant now = Instant.now();
-        ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(ExamplePatients.named(example), now).toString());
+        ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(example, now).toString());
         SummaryPipeline pipeline = content.pipeline();
-        return new Both(builder.build(pipeline.patient(data), now), pipeline.explain(data, now));
+        PatientData patient = pipeline.patient(data);
+        return new Both(builder.build(patient, now), pipeline.explain(data, now), patient);
+    }
+
+    private static Thresholds thresholds(String topic) {
+        return content.rules().thresholds().get(topic);
     }
 
     @Test
@@ -173,6 +187,19 @@ class TrendBuilderTest {
 
         assertThat(gad7.bands()).extracting(b -> b.from()).containsExactly(0.0, 5.0, 10.0, 15.0);
         assertThat(gad7.latest().band()).isEqualTo("severe");
+    }
+
+    @Test
+    void everyTitleAndLabelOfThePageIsWordedByTheTrendPartials() {
+        TrendView view = run("vignette-1-masked-uncontrolled").view();
+        Thresholds bp = thresholds("bp");
+
+        assertThat(view.labels()).hasSize(TrendWords.KEYS.values().stream().mapToInt(List::size).sum())
+                .allSatisfy((key, words) -> assertThat(words).as(key).isNotBlank());
+        assertThat(view.labels()).containsEntry("bp.title", "Blood pressure").containsEntry("weight.title", "Weight");
+        assertThat(view.bloodPressure().targets()).extracting(Band::label).containsExactly(
+                "home systolic target below " + bp.getInt("homeHighSystolic"), "home diastolic target below " + bp.getInt("homeHighDiastolic"),
+                "office systolic goal below " + bp.getInt("officeHighSystolic"), "office diastolic goal below " + bp.getInt("officeHighDiastolic"));
     }
 
     @Test
