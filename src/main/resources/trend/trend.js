@@ -248,13 +248,18 @@ function whereText() {
   return ` Markers: ● ${word('proms.remote')}, ◆ ${word('proms.inClinic')}.`;
 }
 
-function prom(p) {
-  const section = el('section', { class: 'prom', 'aria-label': p.name });
-  section.append(el('h2', { text: p.name }));
+/**
+ * One score over time against its bands (PHQ-9, GAD-7, PROMIS, pain; KCCQ-12 with {id, title} and its change sizes).
+ */
+function prom(p, options = {}) {
+  const section = el('section', options.id ? { id: options.id, class: 'prom', 'aria-label': options.title } : { class: 'prom', 'aria-label': p.name });
+  section.append(el('h2', { text: options.title || p.name }));
   const latest = p.latest;
+  const size = latest && latest.changeSize ? ` (${latest.changeSize})` : '';
+  const sizes = p.largeChange ? ` Change sizes: ${p.mcid} small, ${p.moderateChange} moderate, ${p.largeChange} large.` : '';
   section.append(el('p', { class: 'summary' }, [latest ? el('strong', { text: `Latest ${latest.scoreText} (${latest.band}), ${latest.completedOn}` }) : el('strong', { text: `${p.scores.length} scores` }),
-    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points.` : '.',
-    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}. Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.'
+    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points${size}.` : '.',
+    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}.${sizes} Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.'
     + whereText()]));
   const { box, canvas } = chartBox();
   canvas.setAttribute('aria-label', `${p.name} scores over time with severity bands`);
@@ -262,7 +267,7 @@ function prom(p) {
   const ordered = p.higherIsWorse ? p.bands : [...p.bands].reverse();
   const r = range(p.scores, [Date.now()]);
   timeChart(canvas, [{ label: p.name, ...pointsOf(p.scores, (s) => s.value, '#0b2e59'), showLine: true }],
-    { ...r, unit: word('proms.axis'), yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
+    { ...r, unit: options.axis || word('proms.axis'), yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
   section.append(table(p.name + ' scores', ['Completed', 'Score', 'Where'], p.scores.map((s) => [fmtTime.format(new Date(s.time)), s.value, s.source])));
   return section;
 }
@@ -294,6 +299,7 @@ function normalise(view) {
   if (view.bloodPressure) lists(view.bloodPressure, ['homeReadings', 'officeReadings', 'targets', 'gaps']);
   if (view.glucose) lists(view.glucose, ['profile', 'meter', 'gaps']);
   if (view.weight) lists(view.weight, ['weights', 'thresholds', 'gaps']);
+  if (view.kccq) lists(view.kccq, ['bands', 'scores']);
   view.proms.forEach((p) => lists(p, ['bands', 'scores']));
   return view;
 }
@@ -313,6 +319,7 @@ function render(view) {
   if (view.bloodPressure) root.append(bloodPressure(view.bloodPressure));
   if (view.glucose) root.append(glucose(view.glucose));
   if (view.weight) root.append(weight(view.weight));
+  if (view.kccq) root.append(prom(view.kccq, { id: 'kccq', title: word('kccq.title'), axis: word('kccq.axis') }));
   view.proms.forEach((p) => root.append(prom(p)));
   const toggle = document.getElementById('toggle');
   toggle.hidden = false;

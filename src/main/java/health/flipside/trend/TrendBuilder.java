@@ -22,7 +22,10 @@ import health.flipside.facts.DataQuality;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.heartfailure.HeartFailureSummarizer;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.heartfailure.KccqBand;
+import health.flipside.facts.heartfailure.KccqChange;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
 import health.flipside.facts.Numbers;
@@ -49,6 +52,8 @@ public final class TrendBuilder {
     private static final String DEVICE_SOURCE = "device-source";
     /** The partial that words data the record could not give, as the data-unavailable card does. */
     private static final String UNAVAILABLE_DATA = "unavailable-data";
+    /** The partial that words a KCCQ-12 band, as the heart-failure cards do. */
+    private static final String KCCQ_BAND = "kccq-band";
 
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
@@ -77,9 +82,10 @@ public final class TrendBuilder {
         BloodPressureTrend bp = bloodPressure(built.bloodPressure(), summaries, now);
         GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
         WeightTrend weight = weight(built.measurements(), summaries, now);
+        KccqTrend kccq = kccq(data, summaries, now);
         List<PromTrend> proms = proms(promWindow(data, now), summaries);
-        boolean hasData = bp != null || glucose != null || weight != null || !proms.isEmpty();
-        return new TrendView(now.toString(), hasData, bp, glucose, weight, proms,
+        boolean hasData = bp != null || glucose != null || weight != null || kccq != null || !proms.isEmpty();
+        return new TrendView(now.toString(), hasData, bp, glucose, weight, kccq, proms,
                 DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList(),
                 labels);
     }
@@ -97,7 +103,7 @@ public final class TrendBuilder {
         if (!glucoseWindow(built.measurements(), built.facts(), now).isEmpty()) {
             topics.add("glucose");
         }
-        if (!weightWindow(built.measurements(), now).isEmpty()) {
+        if (!weightWindow(built.measurements(), now).isEmpty() || !kccqWindow(data, now).isEmpty()) {
             topics.add("heart-failure");
         }
         if (!drawnScales(promWindow(data, now)).isEmpty()) {
@@ -253,6 +259,32 @@ public final class TrendBuilder {
         return new WeightTrend(
                 weights.stream().map(m -> point(m.takenAt(), m.value() / HomeWeight.KG_PER_LB, null, m.device(), true)).toList(),
                 lines, Gap.between(weights.stream().map(Measurement::day).toList()), summary);
+    }
+
+    // ---- KCCQ-12 (heart failure) ------------------------------------------------------------------------------
+
+    /** The KCCQ-12 overall summary scores the heart-failure summary judges a change on. */
+    private List<PromScore> kccqWindow(PatientData data, Instant now) {
+        return HeartFailureSummarizer.kccqWindow(data, thresholds.get("heart-failure"), now);
+    }
+
+    private KccqTrend kccq(PatientData data, List<Object> summaries, Instant now) {
+        List<PromScore> scores = kccqWindow(data, now);
+        if (scores.isEmpty()) {
+            return null;
+        }
+        Thresholds t = thresholds.get("heart-failure");
+        // The card's change, when the summary judged one: its latest is the last score of the same window.
+        Optional<KccqChange> change = first(summaries, KccqChange.class);
+        PromScore last = scores.get(scores.size() - 1);
+        KccqBand band = change.map(KccqChange::band).orElse(HeartFailureSummarizer.kccqBand(last.score(), t));
+        KccqTrend.Latest latest = new KccqTrend.Latest(change.map(KccqChange::latestText).orElse(Numbers.whole(last.score())),
+                band, cards.words(KCCQ_BAND, band), change.map(KccqChange::latestOn).orElse(HeartFailureSummarizer.kccqDay(last)),
+                change.map(KccqChange::change).orElse(null), change.map(KccqChange::size).orElse(null));
+        List<KccqTrend.ScoreBand> bands = HeartFailureSummarizer.kccqBands(t).stream()
+                .map(b -> new KccqTrend.ScoreBand(b.band(), cards.words(KCCQ_BAND, b.band()), b.from(), b.to())).toList();
+        return new KccqTrend(labels.get("kccq.series"), false, 0, t.get("kccqScoreMax"), t.get("kccqSmall"),
+                t.get("kccqModerate"), t.get("kccqLarge"), bands, scores.stream().map(this::promPoint).toList(), latest);
     }
 
     // ---- questionnaires ----------------------------------------------------------------------------------------

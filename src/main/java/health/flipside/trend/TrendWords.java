@@ -18,6 +18,7 @@ final class TrendWords {
             "bp", List.of("title", "axis", "homeSystolic", "homeDiastolic", "officeSystolic", "officeDiastolic"),
             "glucose", List.of("title", "axis", "profileAxis", "p5", "p25", "median", "p75", "p95", "meter"),
             "weight", List.of("title", "axis", "weight"),
+            "kccq", List.of("title", "axis", "series"),
             "proms", List.of("axis", "remote", "inClinic"));
 
     private final CardCatalog cards;

@@ -11,18 +11,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.content.PatientInput;
 import health.flipside.cards.Card;
 import health.flipside.examples.ExamplePatients;
+import health.flipside.examples.SyntheaPghd;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.heartfailure.KccqBand;
+import health.flipside.facts.heartfailure.KccqChange;
 import health.flipside.facts.Thresholds;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
@@ -190,13 +194,85 @@ class TrendBuilderTest {
     }
 
     @Test
+    void kccqScoresComeWithTheCardsBandAndChangeTheBandsAndTheMinimumImportantChange() {
+        Both both = run("hf-kccq-decline");
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.scores()).extracting(TrendPoint::value).containsExactly(62.0, 50.0);
+        assertThat(kccq.latest().scoreText()).isEqualTo(change.latestText());
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band()).isEqualTo(KccqBand.FAIR_TO_GOOD);
+        assertThat(kccq.latest().band()).isEqualTo("fair to good");
+        assertThat(both.texts()).contains("Now \"" + kccq.latest().band() + "\"");
+        assertThat(kccq.latest().change()).isEqualTo(change.change()).isEqualTo(-12.0);
+        assertThat(kccq.latest().changeSize()).isEqualTo(change.size()).isEqualTo("moderate");
+        assertThat(kccq.latest().completedOn()).isEqualTo(change.latestOn());
+        Thresholds t = thresholds("heart-failure");
+        assertThat(kccq.mcid()).isEqualTo(t.get("kccqSmall"));
+        assertThat(kccq.moderateChange()).isEqualTo(t.get("kccqModerate"));
+        assertThat(kccq.largeChange()).isEqualTo(t.get("kccqLarge"));
+        assertThat(kccq.bands()).extracting(KccqTrend.ScoreBand::from)
+                .containsExactly(0.0, t.get("kccqBandPoor"), t.get("kccqBandFair"), t.get("kccqBandGood"));
+        assertThat(kccq.bands()).extracting(KccqTrend.ScoreBand::label)
+                .containsExactly("very poor to poor", "poor to fair", "fair to good", "good to excellent");
+        assertThat(kccq.max()).isEqualTo(t.get("kccqScoreMax"));
+        // each score is marked where it was completed, as the record says
+        assertThat(kccq.scores()).extracting(TrendPoint::tier).containsExactlyElementsOf(both.patient()
+                .scores("KCCQ-12", "overall summary").stream().map(p -> p.remote() ? "R" : "K").toList());
+        assertThat(kccq.scores()).allSatisfy(p -> assertThat(p.source())
+                .isEqualTo(both.view().labels().get(p.tier().equals("R") ? "proms.remote" : "proms.inClinic")));
+        // drawn beside the weights of the same heart-failure topic
+        assertThat(both.view().weight()).isNotNull();
+    }
+
+    @Test
+    void theWeightAndKccqCardOfVignetteFiveSaysTheBandAndChangeTheViewDraws() {
+        Both both = run("vignette-5-hf-weight-kccq");
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band());
+        assertThat(kccq.latest().change()).isEqualTo(change.change());
+        assertThat(kccq.scores().get(kccq.scores().size() - 1).value()).isEqualTo(change.latest());
+        assertThat(both.texts()).contains("\"" + kccq.latest().band() + "\"");
+    }
+
+    @Test
+    void theSyntheaHeartFailureLayersKccqDeclineIsDrawnWithTheCardsNumbers() {
+        SyntheaPghd.Person person = new SyntheaPghd.Person("7c1f3b2e-5d0a-4e36-9a0b-2f6c7d1e8a90", "Lee", "Okafor",
+                AdministrativeGender.MALE, LocalDate.of(1958, 3, 14));
+        Both both = run(SyntheaPghd.example(person, SyntheaPghd.Picture.HF_WEIGHT_GAIN, 12));
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.scores()).extracting(TrendPoint::value).containsExactly(change.previous(), change.latest());
+        assertThat(kccq.latest().scoreText()).isEqualTo(change.latestText());
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band());
+        assertThat(kccq.latest().change()).isEqualTo(change.change()).isNegative();
+        assertThat(kccq.latest().changeSize()).isEqualTo(change.size());
+        assertThat(both.texts()).contains("KCCQ-12 down", "\"" + kccq.latest().band() + "\"");
+        assertThat(both.view().weight()).isNotNull();
+        assertThat(builder.topics(both.patient(), new FactBuilder(content.rules().thresholds(), content.cards()::promBand)
+                .build(both.patient(), CardFeedback.NONE, Instant.now()), Instant.now())).contains("heart-failure");
+    }
+
+    @Test
+    void patientsWithoutKccqGetNoKccqSection() {
+        for (String example : List.of("vignette-1-masked-uncontrolled", "hf-weight-stable", "proms-phq9-severe")) {
+            TrendView view = run(example).view();
+            assertThat(view.kccq()).as(example).isNull();
+            assertThat(view.hasData()).as(example).isTrue();
+        }
+    }
+
+    @Test
     void everyTitleAndLabelOfThePageIsWordedByTheTrendPartials() {
         TrendView view = run("vignette-1-masked-uncontrolled").view();
         Thresholds bp = thresholds("bp");
 
         assertThat(view.labels()).hasSize(TrendWords.KEYS.values().stream().mapToInt(List::size).sum())
                 .allSatisfy((key, words) -> assertThat(words).as(key).isNotBlank());
-        assertThat(view.labels()).containsEntry("bp.title", "Blood pressure").containsEntry("weight.title", "Weight");
+        assertThat(view.labels()).containsEntry("bp.title", "Blood pressure").containsEntry("kccq.title", "KCCQ-12 overall summary (heart failure)");
         assertThat(view.bloodPressure().targets()).extracting(Band::label).containsExactly(
                 "home systolic target below " + bp.getInt("homeHighSystolic"), "home diastolic target below " + bp.getInt("homeHighDiastolic"),
                 "office systolic goal below " + bp.getInt("officeHighSystolic"), "office diastolic goal below " + bp.getInt("officeHighDiastolic"));
@@ -220,7 +296,7 @@ class TrendBuilderTest {
             if (view.glucose() != null) {
                 drawn.add("glucose");
             }
-            if (view.weight() != null) {
+            if (view.weight() != null || view.kccq() != null) {
                 drawn.add("heart-failure");
             }
             if (!view.proms().isEmpty()) {
@@ -228,9 +304,12 @@ class TrendBuilderTest {
             }
             assertThat(builder.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
             seen.addAll(drawn);
+            if (view.weight() == null && view.kccq() != null) {
+                seen.add("kccq alone");
+            }
         }
-        // the examples exercise every section, so the comparison covers each selection
-        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms");
+        // the examples exercise every section, and KCCQ-12 alone, so the comparison covers each selection
+        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms", "kccq alone");
     }
 
     @Test
@@ -244,6 +323,7 @@ class TrendBuilderTest {
         assertThat(view.glucose()).isNull();
         assertThat(view.weight()).isNull();
         assertThat(view.proms()).isEmpty();
+        assertThat(view.kccq()).isNull();
     }
 
     @Test

@@ -9,10 +9,10 @@ import health.flipside.facts.Numbers;
  *
  * @param change   latest minus previous (negative: worse)
  * @param size     "small", "moderate" or "large", by the thresholds; "none" below the MCID
- * @param band     the latest score's interpretation band ("fair–good")
+ * @param band     the latest score's interpretation band, a code (cds-cards/partials/kccq-band.mustache words it)
  */
 public record KccqChange(double latest, String latestOn, boolean latestRemote, double previous, String previousOn,
-                         double change, String size, String band) {
+                         double change, String size, KccqBand band) {
 
     public boolean declined() {
         return change < 0 && !"none".equals(size);
