@@ -80,7 +80,7 @@ function timeChart(canvas, datasets, options = {}) {
       },
       plugins: {
         flipsideSpans: { gaps: options.gaps || [], bands: options.bands || [] },
-        legend: { labels: { usePointStyle: true } },
+        legend: { display: options.legend !== false, labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (c) => tooltip(c, options.unit) } },
       },
     },
@@ -96,9 +96,9 @@ function tooltip(context, unit) {
   return `${fmtTime.format(new Date(p.time))}: ${value} ${unit || ''} · ${p.source}${p.used ? '' : ' · not used'}`;
 }
 
-function chartBox(small) {
+function chartBox(kind) {
   const canvas = el('canvas', { role: 'img' });
-  return { box: el('div', { class: small ? 'chart small' : 'chart' }, canvas), canvas };
+  return { box: el('div', { class: kind ? 'chart ' + kind : 'chart' }, canvas), canvas };
 }
 
 function table(caption, head, rows) {
@@ -272,6 +272,51 @@ function prom(p, options = {}) {
   return section;
 }
 
+/** Moderate and severe, in the order Flipside sends the ESAS-r bands. */
+const ESAS_COLOURS = ['rgba(224,138,0,0.16)', 'rgba(229,72,77,0.20)'];
+
+/**
+ * ESAS-r as small multiples: one small chart per symptom on the same 0–10 scale and the same days, the symptoms the
+ * latest form rated highest first, so the worst reads first. A form that left a symptom out breaks its line.
+ */
+function esas(e) {
+  const section = el('section', { id: 'esas', 'aria-labelledby': 'esas-h' }, el('h2', { id: 'esas-h', text: e.name }));
+  const notable = e.symptoms.filter((s) => s.band);
+  const times = [...new Set(e.symptoms.flatMap((s) => s.scores.map((p) => p.time)))].sort((a, b) => Date.parse(a) - Date.parse(b));
+  section.append(el('p', { class: 'summary' }, [
+    el('strong', { text: e.completedOn ? `Latest ${e.completedOn}: ` + (notable.length ? notable.map((s) => `${s.symptom} ${s.latest} (${s.band})`).join(', ') : e.bands.map((b) => b.label).join(' or ') + ': none')
+      : `${times.length} forms` }),
+    `. ${word('proms.esasAxis')}; bands: ` + e.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ')
+      + `; a change of ${e.mcid} points counts as worse or better${e.previousOn ? ` (the cards compare with ${e.previousOn})` : ''}.` + whereText()]));
+  const r = range(times.map((time) => ({ time })), [Date.now()]);
+  const bands = e.bands.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: ESAS_COLOURS[Math.min(i, ESAS_COLOURS.length - 1)] }));
+  const grid = el('div', { class: 'multiples' });
+  e.symptoms.forEach((s) => {
+    const caption = `${s.symptom}: ` + (s.latest != null ? `${s.latest}${s.band ? ` (${s.band})` : ''}` + (s.previous != null ? `, was ${s.previous}` : '') : `${word('proms.notAnswered')} on the latest form`);
+    const { box, canvas } = chartBox('multiple');
+    canvas.setAttribute('aria-label', `${e.name}: ${caption}`);
+    grid.append(el('figure', { class: 'multiple' }, [el('figcaption', { text: caption }), box]));
+    const byTime = new Map(s.scores.map((p) => [p.time, p]));
+    const points = times.map((time) => byTime.get(time) || null);
+    timeChart(canvas, [{
+      label: s.symptom,
+      data: points.map((p, i) => ({ x: Date.parse(times[i]), y: p ? p.value : null, p })),
+      pointStyle: points.map((p) => (p ? SHAPES[p.tier] || 'circle' : 'circle')),
+      pointRadius: points.map((p) => (p ? 4 : 0)),
+      borderColor: '#0b2e59', pointBorderColor: '#0b2e59', pointBackgroundColor: '#0b2e59',
+      showLine: true, spanGaps: false,
+    }], { ...r, unit: word('proms.esasAxis'), yMin: 0, yMax: e.max, bands, legend: false });
+  });
+  section.append(grid);
+  const where = (time) => e.symptoms.map((s) => s.scores.find((p) => p.time === time)).find(Boolean).source;
+  section.append(table(e.name, ['Completed', 'Where'].concat(e.symptoms.map((s) => s.symptom)),
+    times.map((time) => [fmtTime.format(new Date(time)), where(time)].concat(e.symptoms.map((s) => {
+      const p = s.scores.find((q) => q.time === time);
+      return p ? p.value : word('proms.notAnswered');
+    })))));
+  return section;
+}
+
 // ---- page ----------------------------------------------------------------------------------------------------
 
 async function load(session) {
@@ -301,6 +346,10 @@ function normalise(view) {
   if (view.weight) lists(view.weight, ['weights', 'thresholds', 'gaps']);
   if (view.kccq) lists(view.kccq, ['bands', 'scores']);
   view.proms.forEach((p) => lists(p, ['bands', 'scores']));
+  if (view.esas) {
+    lists(view.esas, ['bands', 'symptoms']);
+    view.esas.symptoms.forEach((s) => lists(s, ['scores']));
+  }
   return view;
 }
 
@@ -321,6 +370,7 @@ function render(view) {
   if (view.weight) root.append(weight(view.weight));
   if (view.kccq) root.append(prom(view.kccq, { id: 'kccq', title: word('kccq.title'), axis: word('kccq.axis') }));
   view.proms.forEach((p) => root.append(prom(p)));
+  if (view.esas) root.append(esas(view.esas));
   const toggle = document.getElementById('toggle');
   toggle.hidden = false;
   toggle.addEventListener('click', () => {

@@ -31,6 +31,8 @@ import health.flipside.facts.Metric;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
+import health.flipside.facts.proms.EsasAssessment;
+import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.facts.proms.PromScore;
 import health.flipside.facts.proms.PromsSummarizer;
@@ -83,9 +85,11 @@ public final class TrendBuilder {
         GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
         WeightTrend weight = weight(built.measurements(), summaries, now);
         KccqTrend kccq = kccq(data, summaries, now);
-        List<PromTrend> proms = proms(promWindow(data, now), summaries);
-        boolean hasData = bp != null || glucose != null || weight != null || kccq != null || !proms.isEmpty();
-        return new TrendView(now.toString(), hasData, bp, glucose, weight, kccq, proms,
+        List<PromScore> promWindow = promWindow(data, now);
+        List<PromTrend> proms = proms(promWindow, summaries);
+        EsasTrend esas = esas(promWindow, summaries);
+        boolean hasData = bp != null || glucose != null || weight != null || kccq != null || !proms.isEmpty() || esas != null;
+        return new TrendView(now.toString(), hasData, bp, glucose, weight, kccq, proms, esas,
                 DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList(),
                 labels);
     }
@@ -106,7 +110,8 @@ public final class TrendBuilder {
         if (!weightWindow(built.measurements(), now).isEmpty() || !kccqWindow(data, now).isEmpty()) {
             topics.add("heart-failure");
         }
-        if (!drawnScales(promWindow(data, now)).isEmpty()) {
+        List<PromScore> promWindow = promWindow(data, now);
+        if (!drawnScales(promWindow).isEmpty() || !esasWindow(promWindow).isEmpty()) {
             topics.add("proms");
         }
         return topics;
@@ -323,6 +328,40 @@ public final class TrendBuilder {
                             .toList(), points, latest));
         }
         return trends;
+    }
+
+    // ---- ESAS-r ------------------------------------------------------------------------------------------------
+
+    /** The ESAS-r ratings of the questionnaire window, one per symptom and administration. */
+    private static List<PromScore> esasWindow(List<PromScore> promWindow) {
+        return promWindow.stream().filter(p -> p.instrument().equals(PromsSummarizer.ESAS)).toList();
+    }
+
+    private EsasTrend esas(List<PromScore> promWindow, List<Object> summaries) {
+        List<PromScore> ratings = esasWindow(promWindow);
+        if (ratings.isEmpty()) {
+            return null;
+        }
+        Thresholds t = thresholds.get("proms");
+        Optional<EsasAssessment> card = first(summaries, EsasAssessment.class);
+        List<PromsSummarizer.Band> bands = PromsSummarizer.esasBands(t);
+        // The card's symptoms in the card's order (highest first), then those rated only earlier.
+        Map<String, EsasAssessment.Item> latest = new LinkedHashMap<>();
+        card.ifPresent(c -> c.items().forEach(i -> latest.put(i.symptom(), i)));
+        Map<String, List<TrendPoint>> bySymptom = new LinkedHashMap<>();
+        latest.keySet().forEach(symptom -> bySymptom.put(symptom, new ArrayList<>()));
+        ratings.forEach(p -> bySymptom.computeIfAbsent(p.scale(), s -> new ArrayList<>()).add(promPoint(p)));
+        List<EsasTrend.Symptom> symptoms = new ArrayList<>();
+        bySymptom.forEach((symptom, points) -> {
+            EsasAssessment.Item item = latest.get(symptom);
+            Optional<PromBand> band = item == null ? Optional.empty() : bands.stream()
+                    .filter(b -> item.score() >= b.from()).reduce((lower, higher) -> higher).map(PromsSummarizer.Band::band);
+            symptoms.add(new EsasTrend.Symptom(symptom, points, item == null ? null : item.score(), band.orElse(null),
+                    band.map(cards::promBand).orElse(null), item == null || item.previous() < 0 ? null : item.previous()));
+        });
+        return new EsasTrend(labels.get("proms.esasTitle"), t.get("esasScoreMax"), t.get("esasItemMcid"),
+                bands.stream().map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to())).toList(),
+                card.map(EsasAssessment::completedOn).orElse(null), card.map(EsasAssessment::previousOn).orElse(null), symptoms);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

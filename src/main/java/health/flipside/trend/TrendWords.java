@@ -19,7 +19,7 @@ final class TrendWords {
             "glucose", List.of("title", "axis", "profileAxis", "p5", "p25", "median", "p75", "p95", "meter"),
             "weight", List.of("title", "axis", "weight"),
             "kccq", List.of("title", "axis", "series"),
-            "proms", List.of("axis", "remote", "inClinic"));
+            "proms", List.of("axis", "remote", "inClinic", "esasTitle", "esasAxis", "notAnswered"));
 
     private final CardCatalog cards;
 

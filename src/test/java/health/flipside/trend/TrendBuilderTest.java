@@ -27,6 +27,7 @@ import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
 import health.flipside.facts.heartfailure.KccqBand;
 import health.flipside.facts.heartfailure.KccqChange;
+import health.flipside.facts.proms.EsasAssessment;
 import health.flipside.facts.Thresholds;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
@@ -257,10 +258,46 @@ class TrendBuilderTest {
     }
 
     @Test
-    void patientsWithoutKccqGetNoKccqSection() {
+    void esasSymptomsComeWithTheCardsLatestRatingsBandsAndOrder() {
+        Both both = run("proms-esas-severe");
+        EsasTrend esas = both.view().esas();
+        EsasAssessment card = both.fact(EsasAssessment.class);
+        Thresholds t = thresholds("proms");
+
+        assertThat(esas.symptoms()).extracting(EsasTrend.Symptom::symptom)
+                .containsExactlyElementsOf(card.items().stream().map(EsasAssessment.Item::symptom).toList());
+        for (EsasAssessment.Item item : card.items()) {
+            EsasTrend.Symptom drawn = esas.symptoms().stream().filter(s -> s.symptom().equals(item.symptom())).findFirst().orElseThrow();
+            assertThat(drawn.latest()).as(item.symptom()).isEqualTo(item.score());
+            assertThat(drawn.previous()).as(item.symptom()).isEqualTo(item.previous());
+            assertThat(drawn.scores()).as(item.symptom()).extracting(TrendPoint::value)
+                    .containsExactly((double) item.previous(), (double) item.score());
+            if (item.score() >= t.get("esasModerate")) {
+                assertThat(drawn.band()).as(item.symptom()).isEqualTo(item.band());
+            } else {
+                assertThat(drawn.bandCode()).as(item.symptom()).isNull();
+            }
+        }
+        EsasTrend.Symptom worst = esas.symptoms().get(0);
+        assertThat(worst.latest()).isEqualTo(card.highest()).isEqualTo(8);
+        assertThat(worst.bandCode()).isEqualTo(PromBand.SEVERE);
+        assertThat(both.texts()).contains(worst.symptom() + " " + worst.latest());
+        assertThat(esas.completedOn()).isEqualTo(card.completedOn());
+        assertThat(esas.previousOn()).isEqualTo(card.previousOn());
+        assertThat(esas.bands()).extracting(PromTrend.ScoreBand::code, PromTrend.ScoreBand::label, PromTrend.ScoreBand::from, PromTrend.ScoreBand::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PromBand.MODERATE, "moderate", t.get("esasModerate"), t.get("esasSevere")),
+                        org.assertj.core.groups.Tuple.tuple(PromBand.SEVERE, "severe", t.get("esasSevere"), t.get("esasScoreMax")));
+        assertThat(esas.mcid()).isEqualTo(t.get("esasItemMcid"));
+        // ESAS-r is drawn as its own section, not as a scale of the other questionnaires
+        assertThat(both.view().proms()).isEmpty();
+    }
+
+    @Test
+    void patientsWithoutKccqOrEsasGetNeitherSection() {
         for (String example : List.of("vignette-1-masked-uncontrolled", "hf-weight-stable", "proms-phq9-severe")) {
             TrendView view = run(example).view();
             assertThat(view.kccq()).as(example).isNull();
+            assertThat(view.esas()).as(example).isNull();
             assertThat(view.hasData()).as(example).isTrue();
         }
     }
@@ -299,7 +336,7 @@ class TrendBuilderTest {
             if (view.weight() != null || view.kccq() != null) {
                 drawn.add("heart-failure");
             }
-            if (!view.proms().isEmpty()) {
+            if (!view.proms().isEmpty() || view.esas() != null) {
                 drawn.add("proms");
             }
             assertThat(builder.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
@@ -307,9 +344,12 @@ class TrendBuilderTest {
             if (view.weight() == null && view.kccq() != null) {
                 seen.add("kccq alone");
             }
+            if (view.proms().isEmpty() && view.esas() != null) {
+                seen.add("esas alone");
+            }
         }
-        // the examples exercise every section, and KCCQ-12 alone, so the comparison covers each selection
-        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms", "kccq alone");
+        // the examples exercise every section, and KCCQ-12 and ESAS-r alone, so the comparison covers each selection
+        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms", "kccq alone", "esas alone");
     }
 
     @Test
@@ -324,6 +364,7 @@ class TrendBuilderTest {
         assertThat(view.weight()).isNull();
         assertThat(view.proms()).isEmpty();
         assertThat(view.kccq()).isNull();
+        assertThat(view.esas()).isNull();
     }
 
     @Test
