@@ -25,7 +25,9 @@ const EXAMPLES = {
   'vignette-1-masked-uncontrolled': { sections: ['#bp'], text: ['Home mean 138/86 mmHg', '52 readings on 13 days'] },
   'edge-2-cuffless-watch-only': { sections: ['#bp'], text: ['No home readings the mean can use', 'cuffless'] },
   'vignette-3-cgm-hypoglycaemia': { sections: ['#glucose'], text: ['From the CGM maker\'s report', 'no daily profile'] },
-  'vignette-5-hf-weight-kccq': { sections: ['#weight'], text: ['baseline'] },
+  'vignette-5-hf-weight-kccq': { sections: ['#weight', '#kccq'], text: ['baseline', 'KCCQ-12 overall summary (heart failure)'] },
+  'hf-kccq-decline': { sections: ['#weight', '#kccq'], text: ['Latest 50 (fair to good)', 'change -12 points (moderate)', 'Change sizes: 5 small, 10 moderate, 20 large'] },
+  'proms-esas-severe': { sections: ['#esas'], text: ['ESAS-r symptoms', 'pain 8 (severe)', 'pain: 8 (severe), was 5', 'moderate 4–7, severe 7–10'] },
   'proms-phq9-severe': { sections: ['.prom'], text: ['PHQ-9', 'Latest 22 (severe)', 'MCID'] },
   'proms-gad7-deterioration': { sections: ['.prom'], text: ['GAD-7'] },
 };
@@ -106,6 +108,28 @@ try {
     assert.equal(await page.locator('.chart').first().isVisible(), false);
     assert.ok(await page.locator('#bp table.table tbody tr').count() >= 52);
     await page.screenshot({ path: join(shots, 'vignette-1-masked-uncontrolled-table.png'), fullPage: true });
+  });
+
+  await check('KCCQ-12 and ESAS-r: one chart per ESAS-r symptom, and each has its table', async () => {
+    await page.goto(`${ehr}/chart?patient=${encodeURIComponent(ids['proms-esas-severe'])}`);
+    await page.locator('a.smart').first().click();
+    await page.waitForFunction(() => document.body && document.body.dataset.rendered === 'true', null, { timeout: 60000 });
+    assert.equal(await page.locator('#esas .multiples canvas').count(), 9, 'nine symptoms, nine small charts');
+    assert.equal(await page.locator('#esas figcaption').first().innerText(), 'pain: 8 (severe), was 5', 'the worst symptom first');
+    await page.locator('#toggle').click();
+    assert.equal(await page.locator('#esas .multiples').isVisible(), false);
+    assert.equal(await page.locator('#esas table.table tbody tr').count(), 2, 'one row per form');
+    assert.equal(await page.locator('#esas table.table thead th').count(), 2 + 9, 'when, where and the nine symptoms');
+    await page.screenshot({ path: join(shots, 'proms-esas-severe-table.png'), fullPage: true });
+
+    await page.goto(`${ehr}/chart?patient=${encodeURIComponent(ids['hf-kccq-decline'])}`);
+    await page.locator('a.smart').first().click();
+    await page.waitForFunction(() => document.body && document.body.dataset.rendered === 'true', null, { timeout: 60000 });
+    await page.locator('#toggle').click();
+    const rows = await page.locator('#kccq table.table tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2, rows.join('\n'));
+    assert.match(rows[1], /50/);
+    await page.screenshot({ path: join(shots, 'hf-kccq-decline-table.png'), fullPage: true });
   });
 
   await check('an expired token gives a page that says to launch again', async () => {

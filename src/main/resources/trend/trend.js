@@ -6,6 +6,9 @@ import { finishLaunch, forgetSession, showProblem, LaunchProblem } from './smart
 const SHAPES = { A: 'circle', B: 'triangle', C: 'rect', D: 'crossRot', K: 'rectRot', R: 'circle' };
 const TIER_NAMES = { A: 'Tier A clinic-issued', B: 'Tier B validated or regulated', C: 'Tier C consumer', D: 'Tier D unverified', K: 'in clinic', R: 'remote' };
 const DAY = 86400000;
+/** The page's titles and labels from Flipside (cds-cards/partials/trend-*.mustache), by "group.key". */
+let labels = {};
+const word = (key) => labels[key] || key;
 const fmtDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const fmtTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -32,7 +35,17 @@ const spans = {
       const top = y.getPixelForValue(b.to);
       const bottom = y.getPixelForValue(b.from);
       ctx.fillStyle = b.colour;
-      ctx.fillRect(area.left, Math.max(top, area.top), area.right - area.left, Math.min(bottom, area.bottom) - Math.max(top, area.top));
+      const bandTop = Math.max(top, area.top);
+      const height = Math.min(bottom, area.bottom) - bandTop;
+      ctx.fillRect(area.left, bandTop, area.right - area.left, height);
+      if (b.label && height >= 12) {
+        // the band named on the chart itself: its colour is never the only way to tell it
+        ctx.fillStyle = '#424a53';
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'top';
+        ctx.fillText(b.label, area.right - 4, bandTop + 2);
+      }
     });
     ctx.restore();
   },
@@ -67,7 +80,7 @@ function timeChart(canvas, datasets, options = {}) {
       },
       plugins: {
         flipsideSpans: { gaps: options.gaps || [], bands: options.bands || [] },
-        legend: { labels: { usePointStyle: true } },
+        legend: { display: options.legend !== false, labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (c) => tooltip(c, options.unit) } },
       },
     },
@@ -83,9 +96,9 @@ function tooltip(context, unit) {
   return `${fmtTime.format(new Date(p.time))}: ${value} ${unit || ''} · ${p.source}${p.used ? '' : ' · not used'}`;
 }
 
-function chartBox(small) {
+function chartBox(kind) {
   const canvas = el('canvas', { role: 'img' });
-  return { box: el('div', { class: small ? 'chart small' : 'chart' }, canvas), canvas };
+  return { box: el('div', { class: kind ? 'chart ' + kind : 'chart' }, canvas), canvas };
 }
 
 function table(caption, head, rows) {
@@ -114,7 +127,7 @@ function notUsedText(n) {
 }
 
 function bloodPressure(bp) {
-  const section = el('section', { id: 'bp', 'aria-labelledby': 'bp-h' }, el('h2', { id: 'bp-h', text: 'Blood pressure' }));
+  const section = el('section', { id: 'bp', 'aria-labelledby': 'bp-h' }, el('h2', { id: 'bp-h', text: word('bp.title') }));
   const home = bp.home;
   const office = bp.office;
   section.append(el('p', { class: 'summary' }, [
@@ -130,14 +143,14 @@ function bloodPressure(bp) {
   const all = bp.homeReadings.concat(bp.officeReadings.filter((p) => Date.parse(p.time) > Date.now() - 90 * DAY));
   const r = range(all.length ? all : bp.officeReadings);
   timeChart(canvas, [
-    { label: 'home systolic', ...pointsOf(bp.homeReadings, (p) => p.value, '#0b5cad') },
-    { label: 'home diastolic', ...pointsOf(bp.homeReadings, (p) => p.value2, '#6e40c9') },
-    { label: 'office systolic', ...pointsOf(bp.officeReadings, (p) => p.value, '#b42318'), pointStyle: 'rectRot', pointRadius: 7 },
-    { label: 'office diastolic', ...pointsOf(bp.officeReadings, (p) => p.value2, '#c4320a'), pointStyle: 'rectRot', pointRadius: 7 },
+    { label: word('bp.homeSystolic'), ...pointsOf(bp.homeReadings, (p) => p.value, '#0b5cad') },
+    { label: word('bp.homeDiastolic'), ...pointsOf(bp.homeReadings, (p) => p.value2, '#6e40c9') },
+    { label: word('bp.officeSystolic'), ...pointsOf(bp.officeReadings, (p) => p.value, '#b42318'), pointStyle: 'rectRot', pointRadius: 7 },
+    { label: word('bp.officeDiastolic'), ...pointsOf(bp.officeReadings, (p) => p.value2, '#c4320a'), pointStyle: 'rectRot', pointRadius: 7 },
     line(bp.targets[0].label, bp.targets[0].to, r.min, r.max, '#0b5cad'),
     line(bp.targets[1].label, bp.targets[1].to, r.min, r.max, '#6e40c9'),
-  ], { ...r, unit: 'mmHg', gaps: bp.gaps, yMin: 50, yMax: 180 });
-  section.append(table('Blood pressure readings', ['When', 'Setting', 'mmHg', 'Source', 'Used for the mean'],
+  ], { ...r, unit: word('bp.axis'), gaps: bp.gaps, yMin: 50, yMax: 180 });
+  section.append(table(word('bp.title'), ['When', 'Setting', word('bp.axis'), 'Source', 'Used for the mean'],
     bp.homeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'home', `${p.value}/${p.value2}`, p.source, p.used ? 'yes' : 'no'])
       .concat(bp.officeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'office', `${p.value}/${p.value2}`, p.source, 'office mean']))));
   section.append(el('p', { class: 'note', text: 'Targets: ' + bp.targets.map((t) => `${t.label} (${t.source})`).join('; ') }));
@@ -145,7 +158,7 @@ function bloodPressure(bp) {
 }
 
 function glucose(g) {
-  const section = el('section', { id: 'glucose', 'aria-labelledby': 'glucose-h' }, el('h2', { id: 'glucose-h', text: 'Glucose' }));
+  const section = el('section', { id: 'glucose', 'aria-labelledby': 'glucose-h' }, el('h2', { id: 'glucose-h', text: word('glucose.title') }));
   const r = g.ranges;
   if (r) {
     section.append(el('p', { class: 'summary' }, [el('strong', { text: `Time in range ${r.inRange}%` }),
@@ -172,16 +185,17 @@ function glucose(g) {
     new Chart(canvas, {
       type: 'line',
       data: { datasets: [
-        { label: '5th percentile', data: at('p5'), borderColor: '#8fb8e6', pointRadius: 0, fill: false, borderDash: [3, 3] },
-        { label: '95th percentile', data: at('p95'), borderColor: '#8fb8e6', backgroundColor: 'rgba(143,184,230,0.25)', pointRadius: 0, fill: '-1', borderDash: [3, 3] },
-        { label: '25th percentile', data: at('p25'), borderColor: '#3d7cc9', pointRadius: 0, fill: false },
-        { label: '75th percentile', data: at('p75'), borderColor: '#3d7cc9', backgroundColor: 'rgba(61,124,201,0.35)', pointRadius: 0, fill: '-1' },
-        { label: 'median', data: at('p50'), borderColor: '#0b2e59', borderWidth: 2.5, pointRadius: 0, fill: false },
-        { label: `${g.targetRange.from} mg/dL`, data: [{ x: 0, y: g.targetRange.from }, { x: 24, y: g.targetRange.from }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
-        { label: `${g.targetRange.to} mg/dL`, data: [{ x: 0, y: g.targetRange.to }, { x: 24, y: g.targetRange.to }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
+        { label: word('glucose.p5'), data: at('p5'), borderColor: '#8fb8e6', pointRadius: 0, fill: false, borderDash: [3, 3] },
+        { label: word('glucose.p95'), data: at('p95'), borderColor: '#8fb8e6', backgroundColor: 'rgba(143,184,230,0.25)', pointRadius: 0, fill: '-1', borderDash: [3, 3] },
+        { label: word('glucose.p25'), data: at('p25'), borderColor: '#3d7cc9', pointRadius: 0, fill: false },
+        { label: word('glucose.p75'), data: at('p75'), borderColor: '#3d7cc9', backgroundColor: 'rgba(61,124,201,0.35)', pointRadius: 0, fill: '-1' },
+        { label: word('glucose.median'), data: at('p50'), borderColor: '#0b2e59', borderWidth: 2.5, pointRadius: 0, fill: false },
+        { label: `${g.targetRange.from} ${word('glucose.axis')}`, data: [{ x: 0, y: g.targetRange.from }, { x: 24, y: g.targetRange.from }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
+        { label: `${g.targetRange.to} ${word('glucose.axis')}`, data: [{ x: 0, y: g.targetRange.to }, { x: 24, y: g.targetRange.to }], borderColor: '#2e9d5b', borderDash: [6, 4], pointRadius: 0 },
       ] },
       options: { animation: false, maintainAspectRatio: false, parsing: true,
-        scales: { x: { type: 'linear', min: 0, max: 24, ticks: { stepSize: 3, callback: (v) => String(v).padStart(2, '0') + ':00' } }, y: { title: { display: true, text: 'mg/dL' }, suggestedMin: 40, suggestedMax: 300 } },
+        scales: { x: { type: 'linear', min: 0, max: 24, title: { display: true, text: word('glucose.profileAxis') }, ticks: { stepSize: 3, callback: (v) => String(v).padStart(2, '0') + ':00' } },
+          y: { title: { display: true, text: word('glucose.axis') }, suggestedMin: 40, suggestedMax: 300 } },
         plugins: { legend: { labels: { boxHeight: 2 } } } },
     });
     section.append(table('Glucose profile by hour (mg/dL)', ['Hour', 'Readings', '5th', '25th', 'Median', '75th', '95th'],
@@ -195,16 +209,17 @@ function glucose(g) {
     canvas.setAttribute('aria-label', 'Meter glucose readings over time');
     section.append(box);
     const rr = range(g.meter);
-    timeChart(canvas, [{ label: 'meter glucose', ...pointsOf(g.meter, (p) => p.value, '#0b5cad') },
-      line(`${g.targetRange.from} mg/dL`, g.targetRange.from, rr.min, rr.max, '#2e9d5b'), line(`${g.targetRange.to} mg/dL`, g.targetRange.to, rr.min, rr.max, '#2e9d5b')],
-    { ...rr, unit: 'mg/dL', gaps: g.gaps, yMin: 40, yMax: 300 });
-    section.append(table('Meter readings', ['When', 'mg/dL', 'Source'], g.meter.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+    const unit = word('glucose.axis');
+    timeChart(canvas, [{ label: word('glucose.meter'), ...pointsOf(g.meter, (p) => p.value, '#0b5cad') },
+      line(`${g.targetRange.from} ${unit}`, g.targetRange.from, rr.min, rr.max, '#2e9d5b'), line(`${g.targetRange.to} ${unit}`, g.targetRange.to, rr.min, rr.max, '#2e9d5b')],
+    { ...rr, unit, gaps: g.gaps, yMin: 40, yMax: 300 });
+    section.append(table(word('glucose.meter'), ['When', unit, 'Source'], g.meter.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
   }
   return section;
 }
 
 function weight(w) {
-  const section = el('section', { id: 'weight', 'aria-labelledby': 'weight-h' }, el('h2', { id: 'weight-h', text: 'Weight' }));
+  const section = el('section', { id: 'weight', 'aria-labelledby': 'weight-h' }, el('h2', { id: 'weight-h', text: word('weight.title') }));
   const s = w.summary;
   section.append(el('p', { class: 'summary' }, [
     s ? el('strong', { text: `Latest ${s.latestLb.toFixed(1)} lb` }) : el('strong', { text: `${w.weights.length} home weights` }),
@@ -216,10 +231,10 @@ function weight(w) {
   section.append(box);
   const r = range(w.weights);
   const values = w.weights.map((p) => p.value).concat(w.thresholds.map((t) => t.from));
-  timeChart(canvas, [{ label: 'weight', ...pointsOf(w.weights, (p) => p.value, '#0b5cad'), showLine: true }]
+  timeChart(canvas, [{ label: word('weight.weight'), ...pointsOf(w.weights, (p) => p.value, '#0b5cad'), showLine: true }]
     .concat(w.thresholds.map((t, i) => line(t.label, t.from, r.min, r.max, i === 0 ? '#424a53' : '#b42318'))),
-  { ...r, unit: 'lb', gaps: w.gaps, yMin: Math.min(...values) - 2, yMax: Math.max(...values) + 2 });
-  section.append(table('Weights', ['When', 'lb', 'Source'], w.weights.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+  { ...r, unit: word('weight.axis'), gaps: w.gaps, yMin: Math.min(...values) - 2, yMax: Math.max(...values) + 2 });
+  section.append(table(word('weight.title'), ['When', word('weight.axis'), 'Source'], w.weights.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
   if (w.thresholds.length) {
     section.append(el('p', { class: 'note', text: 'Lines: ' + w.thresholds.map((t) => `${t.label} (${t.source})`).join('; ') }));
   }
@@ -228,21 +243,77 @@ function weight(w) {
 
 const BAND_COLOURS = ['rgba(46,157,91,0.10)', 'rgba(245,185,66,0.14)', 'rgba(224,138,0,0.16)', 'rgba(229,72,77,0.16)', 'rgba(143,28,18,0.18)'];
 
-function prom(p) {
-  const section = el('section', { class: 'prom', 'aria-label': p.name });
-  section.append(el('h2', { text: p.name }));
+/** Where a form was completed: its marker shape, in words (the tier codes of questionnaire scores). */
+function whereText() {
+  return ` Markers: ● ${word('proms.remote')}, ◆ ${word('proms.inClinic')}.`;
+}
+
+/**
+ * One score over time against its bands (PHQ-9, GAD-7, PROMIS, pain; KCCQ-12 with {id, title} and its change sizes).
+ */
+function prom(p, options = {}) {
+  const section = el('section', options.id ? { id: options.id, class: 'prom', 'aria-label': options.title } : { class: 'prom', 'aria-label': p.name });
+  section.append(el('h2', { text: options.title || p.name }));
   const latest = p.latest;
+  const size = latest && latest.changeSize ? ` (${latest.changeSize})` : '';
+  const sizes = p.largeChange ? ` Change sizes: ${p.mcid} small, ${p.moderateChange} moderate, ${p.largeChange} large.` : '';
   section.append(el('p', { class: 'summary' }, [latest ? el('strong', { text: `Latest ${latest.scoreText} (${latest.band}), ${latest.completedOn}` }) : el('strong', { text: `${p.scores.length} scores` }),
-    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points.` : '.',
-    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}. Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.']));
+    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points${size}.` : '.',
+    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}.${sizes} Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.'
+    + whereText()]));
   const { box, canvas } = chartBox();
   canvas.setAttribute('aria-label', `${p.name} scores over time with severity bands`);
   section.append(box);
   const ordered = p.higherIsWorse ? p.bands : [...p.bands].reverse();
   const r = range(p.scores, [Date.now()]);
   timeChart(canvas, [{ label: p.name, ...pointsOf(p.scores, (s) => s.value, '#0b2e59'), showLine: true }],
-    { ...r, unit: 'score', yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
+    { ...r, unit: options.axis || word('proms.axis'), yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
   section.append(table(p.name + ' scores', ['Completed', 'Score', 'Where'], p.scores.map((s) => [fmtTime.format(new Date(s.time)), s.value, s.source])));
+  return section;
+}
+
+/** Moderate and severe, in the order Flipside sends the ESAS-r bands. */
+const ESAS_COLOURS = ['rgba(224,138,0,0.16)', 'rgba(229,72,77,0.20)'];
+
+/**
+ * ESAS-r as small multiples: one small chart per symptom on the same 0–10 scale and the same days, the symptoms the
+ * latest form rated highest first, so the worst reads first. A form that left a symptom out breaks its line.
+ */
+function esas(e) {
+  const section = el('section', { id: 'esas', 'aria-labelledby': 'esas-h' }, el('h2', { id: 'esas-h', text: e.name }));
+  const notable = e.symptoms.filter((s) => s.band);
+  const times = [...new Set(e.symptoms.flatMap((s) => s.scores.map((p) => p.time)))].sort((a, b) => Date.parse(a) - Date.parse(b));
+  section.append(el('p', { class: 'summary' }, [
+    el('strong', { text: e.completedOn ? `Latest ${e.completedOn}: ` + (notable.length ? notable.map((s) => `${s.symptom} ${s.latest} (${s.band})`).join(', ') : e.bands.map((b) => b.label).join(' or ') + ': none')
+      : `${times.length} forms` }),
+    `. ${word('proms.esasAxis')}; bands: ` + e.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ')
+      + `; a change of ${e.mcid} points counts as worse or better${e.previousOn ? ` (the cards compare with ${e.previousOn})` : ''}.` + whereText()]));
+  const r = range(times.map((time) => ({ time })), [Date.now()]);
+  const bands = e.bands.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: ESAS_COLOURS[Math.min(i, ESAS_COLOURS.length - 1)] }));
+  const grid = el('div', { class: 'multiples' });
+  e.symptoms.forEach((s) => {
+    const caption = `${s.symptom}: ` + (s.latest != null ? `${s.latest}${s.band ? ` (${s.band})` : ''}` + (s.previous != null ? `, was ${s.previous}` : '') : `${word('proms.notAnswered')} on the latest form`);
+    const { box, canvas } = chartBox('multiple');
+    canvas.setAttribute('aria-label', `${e.name}: ${caption}`);
+    grid.append(el('figure', { class: 'multiple' }, [el('figcaption', { text: caption }), box]));
+    const byTime = new Map(s.scores.map((p) => [p.time, p]));
+    const points = times.map((time) => byTime.get(time) || null);
+    timeChart(canvas, [{
+      label: s.symptom,
+      data: points.map((p, i) => ({ x: Date.parse(times[i]), y: p ? p.value : null, p })),
+      pointStyle: points.map((p) => (p ? SHAPES[p.tier] || 'circle' : 'circle')),
+      pointRadius: points.map((p) => (p ? 4 : 0)),
+      borderColor: '#0b2e59', pointBorderColor: '#0b2e59', pointBackgroundColor: '#0b2e59',
+      showLine: true, spanGaps: false,
+    }], { ...r, unit: word('proms.esasAxis'), yMin: 0, yMax: e.max, bands, legend: false });
+  });
+  section.append(grid);
+  const where = (time) => e.symptoms.map((s) => s.scores.find((p) => p.time === time)).find(Boolean).source;
+  section.append(table(e.name, ['Completed', 'Where'].concat(e.symptoms.map((s) => s.symptom)),
+    times.map((time) => [fmtTime.format(new Date(time)), where(time)].concat(e.symptoms.map((s) => {
+      const p = s.scores.find((q) => q.time === time);
+      return p ? p.value : word('proms.notAnswered');
+    })))));
   return section;
 }
 
@@ -273,12 +344,18 @@ function normalise(view) {
   if (view.bloodPressure) lists(view.bloodPressure, ['homeReadings', 'officeReadings', 'targets', 'gaps']);
   if (view.glucose) lists(view.glucose, ['profile', 'meter', 'gaps']);
   if (view.weight) lists(view.weight, ['weights', 'thresholds', 'gaps']);
+  if (view.kccq) lists(view.kccq, ['bands', 'scores']);
   view.proms.forEach((p) => lists(p, ['bands', 'scores']));
+  if (view.esas) {
+    lists(view.esas, ['bands', 'symptoms']);
+    view.esas.symptoms.forEach((s) => lists(s, ['scores']));
+  }
   return view;
 }
 
 function render(view) {
   normalise(view);
+  labels = view.labels || {};
   document.getElementById('status').textContent = `Data as of ${fmtTime.format(new Date(view.generatedAt))}.`
     + (view.unavailable.length ? ' Not available from the record: ' + view.unavailable.join('; ') + '.' : '');
   const root = document.getElementById('view');
@@ -291,7 +368,9 @@ function render(view) {
   if (view.bloodPressure) root.append(bloodPressure(view.bloodPressure));
   if (view.glucose) root.append(glucose(view.glucose));
   if (view.weight) root.append(weight(view.weight));
+  if (view.kccq) root.append(prom(view.kccq, { id: 'kccq', title: word('kccq.title'), axis: word('kccq.axis') }));
   view.proms.forEach((p) => root.append(prom(p)));
+  if (view.esas) root.append(esas(view.esas));
   const toggle = document.getElementById('toggle');
   toggle.hidden = false;
   toggle.addEventListener('click', () => {

@@ -22,11 +22,18 @@ import health.flipside.facts.DataQuality;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.bp.HomeBloodPressure;
+import health.flipside.facts.heartfailure.HeartFailureSummarizer;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.heartfailure.KccqBand;
+import health.flipside.facts.heartfailure.KccqChange;
 import health.flipside.facts.Measurement;
 import health.flipside.facts.Metric;
+import health.flipside.facts.Numbers;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
+import health.flipside.facts.proms.EsasAssessment;
+import health.flipside.facts.proms.EsasSymptom;
+import health.flipside.facts.proms.PromBand;
 import health.flipside.facts.proms.PromResult;
 import health.flipside.facts.proms.PromScore;
 import health.flipside.facts.proms.PromsSummarizer;
@@ -48,10 +55,17 @@ public final class TrendBuilder {
     private static final String DEVICE_SOURCE = "device-source";
     /** The partial that words data the record could not give, as the data-unavailable card does. */
     private static final String UNAVAILABLE_DATA = "unavailable-data";
+    /** The partial that words a KCCQ-12 band, as the heart-failure cards do. */
+    private static final String KCCQ_BAND = "kccq-band";
+    private static final String KCCQ_CHANGE_SIZE = "kccq-change-size";
+    private static final String ESAS_SYMPTOM = "esas-symptom";
 
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
     private final CardCatalog cards;
+    private final TrendWords words;
+    /** The page's titles and labels, worded once: the same for every patient. */
+    private final Map<String, String> labels;
     /** Each device worded once: a patient's hundreds of readings come from a handful of devices. */
     private final Map<DeviceInfo, String> deviceWords = new ConcurrentHashMap<>();
 
@@ -59,6 +73,8 @@ public final class TrendBuilder {
         this.facts = new FactBuilder(thresholds, cards::promOverviewNames);
         this.thresholds = Map.copyOf(thresholds);
         this.cards = cards;
+        this.words = new TrendWords(cards);
+        this.labels = words.labels();
     }
 
     public TrendView build(PatientData data, Instant now) {
@@ -71,10 +87,14 @@ public final class TrendBuilder {
         BloodPressureTrend bp = bloodPressure(built.bloodPressure(), summaries, now);
         GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
         WeightTrend weight = weight(built.measurements(), summaries, now);
-        List<PromTrend> proms = proms(data, summaries, now);
-        boolean hasData = bp != null || glucose != null || weight != null || !proms.isEmpty();
-        return new TrendView(now.toString(), hasData, bp, glucose, weight, proms,
-                DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList());
+        KccqTrend kccq = kccq(data, summaries, now);
+        List<PromScore> promWindow = promWindow(data, now);
+        List<PromTrend> proms = proms(promWindow, summaries);
+        EsasTrend esas = esas(promWindow, summaries);
+        boolean hasData = bp != null || glucose != null || weight != null || kccq != null || !proms.isEmpty() || esas != null;
+        return new TrendView(now.toString(), hasData, bp, glucose, weight, kccq, proms, esas,
+                DataQuality.Unavailable.of(data.unavailable()).stream().map(u -> cards.words(UNAVAILABLE_DATA, u)).toList(),
+                labels);
     }
 
     /**
@@ -90,10 +110,11 @@ public final class TrendBuilder {
         if (!glucoseWindow(built.measurements(), built.facts(), now).isEmpty()) {
             topics.add("glucose");
         }
-        if (!weightWindow(built.measurements(), now).isEmpty()) {
+        if (!weightWindow(built.measurements(), now).isEmpty() || !kccqWindow(data, now).isEmpty()) {
             topics.add("heart-failure");
         }
-        if (!drawnScales(promWindow(data, now)).isEmpty()) {
+        List<PromScore> promWindow = promWindow(data, now);
+        if (!drawnScales(promWindow).isEmpty() || !esasWindow(promWindow).isEmpty()) {
             topics.add("proms");
         }
         return topics;
@@ -131,11 +152,9 @@ public final class TrendBuilder {
         BloodPressureTrend.Office officeSummary = first(summaries, OfficeBloodPressure.class)
                 .map(o -> new BloodPressureTrend.Office(o.meanSystolic(), o.meanDiastolic(), o.visits(), o.readings(),
                         o.lastVisit(), o.dated())).orElse(null);
-        List<Band> targets = List.of(
-                new Band("home systolic target below " + t.getInt("homeHighSystolic"), 0, t.get("homeHighSystolic"), t.source("homeHighSystolic")),
-                new Band("home diastolic target below " + t.getInt("homeHighDiastolic"), 0, t.get("homeHighDiastolic"), t.source("homeHighDiastolic")),
-                new Band("office systolic goal below " + t.getInt("officeHighSystolic"), 0, t.get("officeHighSystolic"), t.source("officeHighSystolic")),
-                new Band("office diastolic goal below " + t.getInt("officeHighDiastolic"), 0, t.get("officeHighDiastolic"), t.source("officeHighDiastolic")));
+        List<Band> targets = List.of(target(t, "homeSystolicTarget", "homeHighSystolic"),
+                target(t, "homeDiastolicTarget", "homeHighDiastolic"), target(t, "officeSystolicGoal", "officeHighSystolic"),
+                target(t, "officeDiastolicGoal", "officeHighDiastolic"));
         return new BloodPressureTrend(
                 home.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(),
                         r.device().qualifiesForBloodPressure())).toList(),
@@ -147,6 +166,11 @@ public final class TrendBuilder {
                         homeSummary.days(), homeSummary.gateMet(), source(homeSummary.provenance()),
                         homeSummary.provenance() == null ? null : homeSummary.provenance().notUsed()),
                 officeSummary);
+    }
+
+    /** A target line of the bp thresholds: below {@code threshold}, worded by trend-bp's {@code key}. */
+    private Band target(Thresholds t, String key, String threshold) {
+        return new Band(words.label("bp", key, Map.of("value", t.getInt(threshold))), 0, t.get(threshold), t.source(threshold));
     }
 
     // ---- glucose -----------------------------------------------------------------------------------------------
@@ -174,13 +198,18 @@ public final class TrendBuilder {
         List<Measurement> meter = window.meter();
         Optional<CgmSummary> cgm = window.cgm();
         GlucoseTrend.TimeInRanges ranges = cgm.map(this::ranges).orElse(null);
-        Band target = cgm.map(c -> new Band("target range " + c.targets().rangeLowText() + "–" + c.targets().rangeHighText(), c.targets().rangeLow(),
-                        c.targets().rangeHigh(), TARGETS_SOURCE))
-                .orElse(new Band("target range 70–180 mg/dL", t.get("level1Below"), t.get("rangeHighAbove"), TARGETS_SOURCE));
+        Band target = cgm.map(c -> targetRange(c.targets().rangeLowText(), c.targets().rangeHighText(), c.targets().rangeLow(),
+                        c.targets().rangeHigh()))
+                .orElse(targetRange(Numbers.whole(t.get("level1Below")), Numbers.whole(t.get("rangeHighAbove")), t.get("level1Below"),
+                        t.get("rangeHighAbove")));
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
         return new GlucoseTrend(profile(sensor), ranges,
                 meter.stream().map(m -> point(m.takenAt(), m.value(), null, m.device(), true)).toList(),
                 target, Gap.between(days), t.getInt("cgmWindowDays"));
+    }
+
+    private Band targetRange(String fromText, String toText, double from, double to) {
+        return new Band(words.label("glucose", "targetRange", Map.of("from", fromText, "to", toText)), from, to, TARGETS_SOURCE);
     }
 
     private GlucoseTrend.TimeInRanges ranges(CgmSummary c) {
@@ -227,15 +256,43 @@ public final class TrendBuilder {
         Thresholds t = thresholds.get("heart-failure");
         Optional<HomeWeight> judged = first(summaries, HomeWeight.class);
         List<Band> lines = judged.filter(w -> w.baselineLb() > 0).map(w -> List.of(
-                new Band("baseline " + w.baselineText() + " lb", w.baselineLb(), w.baselineLb(), "median morning weight of the baseline days"),
-                new Band("baseline + " + health.flipside.facts.Numbers.oneDecimal(t.get("gainVsBaselineLb")) + " lb", w.baselineLb() + t.get("gainVsBaselineLb"),
-                        w.baselineLb() + t.get("gainVsBaselineLb"), t.source("gainVsBaselineLb")))).orElse(List.of());
+                new Band(words.label("weight", "baseline", Map.of("value", w.baselineText())), w.baselineLb(), w.baselineLb(),
+                        words.label("weight", "baselineSource", Map.of())),
+                new Band(words.label("weight", "baselineGain", Map.of("value", Numbers.oneDecimal(t.get("gainVsBaselineLb")))),
+                        w.baselineLb() + t.get("gainVsBaselineLb"), w.baselineLb() + t.get("gainVsBaselineLb"),
+                        t.source("gainVsBaselineLb")))).orElse(List.of());
         WeightTrend.Summary summary = judged.map(w -> new WeightTrend.Summary(w.mornings(), w.windowDays(), w.gateMet(),
                 w.latestLb(), w.baselineLb(), w.gainVsBaselineLb(), w.confirmedDayGainLb(), w.gainAlert(),
                 source(w.provenance()))).orElse(null);
         return new WeightTrend(
                 weights.stream().map(m -> point(m.takenAt(), m.value() / HomeWeight.KG_PER_LB, null, m.device(), true)).toList(),
                 lines, Gap.between(weights.stream().map(Measurement::day).toList()), summary);
+    }
+
+    // ---- KCCQ-12 (heart failure) ------------------------------------------------------------------------------
+
+    /** The KCCQ-12 overall summary scores the heart-failure summary judges a change on. */
+    private List<PromScore> kccqWindow(PatientData data, Instant now) {
+        return HeartFailureSummarizer.kccqWindow(data, thresholds.get("heart-failure"), now);
+    }
+
+    private KccqTrend kccq(PatientData data, List<Object> summaries, Instant now) {
+        List<PromScore> scores = kccqWindow(data, now);
+        if (scores.isEmpty()) {
+            return null;
+        }
+        Thresholds t = thresholds.get("heart-failure");
+        // The card's change, when the summary judged one: its latest is the last score of the same window.
+        Optional<KccqChange> change = first(summaries, KccqChange.class);
+        PromScore last = scores.get(scores.size() - 1);
+        KccqBand band = change.map(KccqChange::band).orElse(HeartFailureSummarizer.kccqBand(last.score(), t));
+        KccqTrend.Latest latest = new KccqTrend.Latest(change.map(KccqChange::latestText).orElse(Numbers.whole(last.score())),
+                band, cards.words(KCCQ_BAND, band), change.map(KccqChange::latestOn).orElse(HeartFailureSummarizer.kccqDay(last)),
+                change.map(KccqChange::change).orElse(null), change.map(c -> cards.words(KCCQ_CHANGE_SIZE, c.size())).orElse(null));
+        List<KccqTrend.ScoreBand> bands = HeartFailureSummarizer.kccqBands(t).stream()
+                .map(b -> new KccqTrend.ScoreBand(b.band(), cards.words(KCCQ_BAND, b.band()), b.from(), b.to())).toList();
+        return new KccqTrend(labels.get("kccq.series"), false, 0, t.get("kccqScoreMax"), t.get("kccqSmall"),
+                t.get("kccqModerate"), t.get("kccqLarge"), bands, scores.stream().map(this::promPoint).toList(), latest);
     }
 
     // ---- questionnaires ----------------------------------------------------------------------------------------
@@ -259,15 +316,12 @@ public final class TrendBuilder {
         return drawn;
     }
 
-    private List<PromTrend> proms(PatientData data, List<Object> summaries, Instant now) {
+    private List<PromTrend> proms(List<PromScore> window, List<Object> summaries) {
         List<PromResult> results = summaries.stream().filter(PromResult.class::isInstance).map(PromResult.class::cast).toList();
         List<PromTrend> trends = new ArrayList<>();
-        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(promWindow(data, now)).entrySet()) {
+        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(window).entrySet()) {
             PromsSummarizer.ScaleView scale = drawn.getKey();
-            List<TrendPoint> points = drawn.getValue().stream()
-                    .map(p -> new TrendPoint(p.completedAt().toString(), p.score(), null, p.remote() ? "R" : "K",
-                            p.remote() ? "self-completed remotely (portal or app)" : "completed in clinic", true))
-                    .toList();
+            List<TrendPoint> points = drawn.getValue().stream().map(this::promPoint).toList();
             PromTrend.Latest latest = results.stream().filter(r -> r.is(scale.instrument(), scale.scale())).findFirst()
                     .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), cards.promBand(r.band()), r.completedOn(),
                             r.change() == null ? null : r.change().delta()))
@@ -277,6 +331,41 @@ public final class TrendBuilder {
                             .toList(), points, latest));
         }
         return trends;
+    }
+
+    // ---- ESAS-r ------------------------------------------------------------------------------------------------
+
+    /** The ESAS-r ratings of the questionnaire window, one per symptom and administration. */
+    private static List<PromScore> esasWindow(List<PromScore> promWindow) {
+        return promWindow.stream().filter(p -> p.instrument().equals(PromsSummarizer.ESAS)).toList();
+    }
+
+    private EsasTrend esas(List<PromScore> promWindow, List<Object> summaries) {
+        List<PromScore> ratings = esasWindow(promWindow);
+        if (ratings.isEmpty()) {
+            return null;
+        }
+        Thresholds t = thresholds.get("proms");
+        Optional<EsasAssessment> card = first(summaries, EsasAssessment.class);
+        List<PromsSummarizer.Band> bands = PromsSummarizer.esasBands(t);
+        // The card's symptoms in the card's order (highest first), then those rated only earlier.
+        Map<String, EsasAssessment.Item> latest = new LinkedHashMap<>();
+        card.ifPresent(c -> c.items().forEach(i -> latest.put(i.symptom().scale(), i)));
+        Map<String, List<TrendPoint>> bySymptom = new LinkedHashMap<>();
+        latest.keySet().forEach(symptom -> bySymptom.put(symptom, new ArrayList<>()));
+        ratings.forEach(p -> bySymptom.computeIfAbsent(p.scale(), s -> new ArrayList<>()).add(promPoint(p)));
+        List<EsasTrend.Symptom> symptoms = new ArrayList<>();
+        bySymptom.forEach((scale, points) -> {
+            EsasAssessment.Item item = latest.get(scale);
+            String symptom = EsasSymptom.ofScale(scale).map(s -> cards.words(ESAS_SYMPTOM, s)).orElse(scale);
+            Optional<PromBand> band = item == null ? Optional.empty() : bands.stream()
+                    .filter(b -> item.score() >= b.from()).reduce((lower, higher) -> higher).map(PromsSummarizer.Band::band);
+            symptoms.add(new EsasTrend.Symptom(symptom, points, item == null ? null : item.score(), band.orElse(null),
+                    band.map(cards::promBand).orElse(null), item == null || item.previous() < 0 ? null : item.previous()));
+        });
+        return new EsasTrend(labels.get("proms.esasTitle"), t.get("esasScoreMax"), t.get("esasItemMcid"),
+                bands.stream().map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to())).toList(),
+                card.map(EsasAssessment::completedOn).orElse(null), card.map(EsasAssessment::previousOn).orElse(null), symptoms);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -296,6 +385,12 @@ public final class TrendBuilder {
     private TrendPoint point(Instant time, double value, Double value2, DeviceInfo device, boolean used) {
         return TrendPoint.of(time, value, value2, device.tier().code(), deviceWords.computeIfAbsent(device,
                 d -> cards.words(DEVICE_SOURCE, DeviceSource.of(List.of(d)))), used);
+    }
+
+    /** A questionnaire score, marked by where it was completed (tier R remote, K in clinic). */
+    private TrendPoint promPoint(PromScore p) {
+        return new TrendPoint(p.completedAt().toString(), p.score(), null, p.remote() ? "R" : "K",
+                labels.get(p.remote() ? "proms.remote" : "proms.inClinic"), true);
     }
 
     private static double known(double percent) {

@@ -83,6 +83,12 @@ public final class SyntheaPghd {
         return p;
     }
 
+    /** The layer as a bundled example, made for whatever time the example is sent at (tests in other packages). */
+    public static ExamplePatients.Example example(Person person, Picture picture, long seed) {
+        return new ExamplePatients.Example("synthea-" + picture.name().toLowerCase(java.util.Locale.ROOT), picture.description(),
+                now -> layer(person, picture, seed, now));
+    }
+
     /**
      * The layer's resources for a FHIR server that already has the person's Synthea record: everything but the Patient
      * (Synthea's stays), with the demo clinic that owns the clinic-issued devices.

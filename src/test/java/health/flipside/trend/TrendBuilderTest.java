@@ -11,18 +11,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import health.flipside.content.PatientInput;
 import health.flipside.cards.Card;
 import health.flipside.examples.ExamplePatients;
+import health.flipside.examples.SyntheaPghd;
 import health.flipside.facts.CardFeedback;
 import health.flipside.facts.FactBuilder;
 import health.flipside.facts.glucose.CgmSummary;
 import health.flipside.facts.ClinicalContext;
 import health.flipside.facts.bp.HomeBloodPressure;
 import health.flipside.facts.heartfailure.HomeWeight;
+import health.flipside.facts.heartfailure.KccqBand;
+import health.flipside.facts.heartfailure.KccqChangeSize;
+import health.flipside.facts.heartfailure.KccqChange;
+import health.flipside.facts.proms.EsasAssessment;
+import health.flipside.facts.Thresholds;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.proms.PromBand;
@@ -45,7 +52,7 @@ class TrendBuilderTest {
         builder = new TrendBuilder(content.rules().thresholds(), content.cards());
     }
 
-    private record Both(TrendView view, SummaryPipeline.Explained cards) {
+    private record Both(TrendView view, SummaryPipeline.Explained cards, PatientData patient) {
         <T> T fact(Class<T> type) {
             return cards.facts().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
         }
@@ -53,13 +60,26 @@ class TrendBuilderTest {
         List<Card> shown() {
             return cards.result().cards();
         }
+
+        String texts() {
+            return String.join("\n", shown().stream().map(c -> c.summary() + "\n" + c.detail()).toList());
+        }
     }
 
     private static Both run(String example) {
+        return run(ExamplePatients.named(example));
+    }
+
+    private static Both run(ExamplePatients.Example example) {
         Instant now = Instant.now();
-        ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(ExamplePatients.named(example), now).toString());
+        ResolvedData data = PatientInput.fromHookRequest(ExamplePatients.hookRequest(example, now).toString());
         SummaryPipeline pipeline = content.pipeline();
-        return new Both(builder.build(pipeline.patient(data), now), pipeline.explain(data, now));
+        PatientData patient = pipeline.patient(data);
+        return new Both(builder.build(patient, now), pipeline.explain(data, now), patient);
+    }
+
+    private static Thresholds thresholds(String topic) {
+        return content.rules().thresholds().get(topic);
     }
 
     @Test
@@ -176,6 +196,129 @@ class TrendBuilderTest {
     }
 
     @Test
+    void kccqScoresComeWithTheCardsBandAndChangeTheBandsAndTheMinimumImportantChange() {
+        Both both = run("hf-kccq-decline");
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.scores()).extracting(TrendPoint::value).containsExactly(62.0, 50.0);
+        assertThat(kccq.latest().scoreText()).isEqualTo(change.latestText());
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band()).isEqualTo(KccqBand.FAIR_TO_GOOD);
+        assertThat(kccq.latest().band()).isEqualTo("fair to good");
+        assertThat(both.texts()).contains("Now \"" + kccq.latest().band() + "\"");
+        assertThat(kccq.latest().change()).isEqualTo(change.change()).isEqualTo(-12.0);
+        assertThat(change.size()).isEqualTo(KccqChangeSize.MODERATE);
+        assertThat(kccq.latest().changeSize()).isEqualTo("moderate");
+        assertThat(kccq.latest().completedOn()).isEqualTo(change.latestOn());
+        Thresholds t = thresholds("heart-failure");
+        assertThat(kccq.mcid()).isEqualTo(t.get("kccqSmall"));
+        assertThat(kccq.moderateChange()).isEqualTo(t.get("kccqModerate"));
+        assertThat(kccq.largeChange()).isEqualTo(t.get("kccqLarge"));
+        assertThat(kccq.bands()).extracting(KccqTrend.ScoreBand::from)
+                .containsExactly(0.0, t.get("kccqBandPoor"), t.get("kccqBandFair"), t.get("kccqBandGood"));
+        assertThat(kccq.bands()).extracting(KccqTrend.ScoreBand::label)
+                .containsExactly("very poor to poor", "poor to fair", "fair to good", "good to excellent");
+        assertThat(kccq.max()).isEqualTo(t.get("kccqScoreMax"));
+        // each score is marked where it was completed, as the record says
+        assertThat(kccq.scores()).extracting(TrendPoint::tier).containsExactlyElementsOf(both.patient()
+                .scores("KCCQ-12", "overall summary").stream().map(p -> p.remote() ? "R" : "K").toList());
+        assertThat(kccq.scores()).allSatisfy(p -> assertThat(p.source())
+                .isEqualTo(both.view().labels().get(p.tier().equals("R") ? "proms.remote" : "proms.inClinic")));
+        // drawn beside the weights of the same heart-failure topic
+        assertThat(both.view().weight()).isNotNull();
+    }
+
+    @Test
+    void theWeightAndKccqCardOfVignetteFiveSaysTheBandAndChangeTheViewDraws() {
+        Both both = run("vignette-5-hf-weight-kccq");
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band());
+        assertThat(kccq.latest().change()).isEqualTo(change.change());
+        assertThat(kccq.scores().get(kccq.scores().size() - 1).value()).isEqualTo(change.latest());
+        assertThat(both.texts()).contains("\"" + kccq.latest().band() + "\"");
+    }
+
+    @Test
+    void theSyntheaHeartFailureLayersKccqDeclineIsDrawnWithTheCardsNumbers() {
+        SyntheaPghd.Person person = new SyntheaPghd.Person("7c1f3b2e-5d0a-4e36-9a0b-2f6c7d1e8a90", "Lee", "Okafor",
+                AdministrativeGender.MALE, LocalDate.of(1958, 3, 14));
+        Both both = run(SyntheaPghd.example(person, SyntheaPghd.Picture.HF_WEIGHT_GAIN, 12));
+        KccqTrend kccq = both.view().kccq();
+        KccqChange change = both.fact(KccqChange.class);
+
+        assertThat(kccq.scores()).extracting(TrendPoint::value).containsExactly(change.previous(), change.latest());
+        assertThat(kccq.latest().scoreText()).isEqualTo(change.latestText());
+        assertThat(kccq.latest().bandCode()).isEqualTo(change.band());
+        assertThat(kccq.latest().change()).isEqualTo(change.change()).isNegative();
+        assertThat(kccq.latest().changeSize()).isEqualTo(content.cards().words("kccq-change-size", change.size()));
+        assertThat(both.texts()).contains("KCCQ-12 down", "\"" + kccq.latest().band() + "\"");
+        assertThat(both.view().weight()).isNotNull();
+        assertThat(builder.topics(both.patient(), new FactBuilder(content.rules().thresholds(), content.cards()::promOverviewNames)
+                .build(both.patient(), CardFeedback.NONE, Instant.now()), Instant.now())).contains("heart-failure");
+    }
+
+    @Test
+    void esasSymptomsComeWithTheCardsLatestRatingsBandsAndOrder() {
+        Both both = run("proms-esas-severe");
+        EsasTrend esas = both.view().esas();
+        EsasAssessment card = both.fact(EsasAssessment.class);
+        Thresholds t = thresholds("proms");
+
+        assertThat(esas.symptoms()).extracting(EsasTrend.Symptom::symptom)
+                .containsExactlyElementsOf(card.items().stream().map(i -> content.cards().words("esas-symptom", i.symptom())).toList());
+        for (EsasAssessment.Item item : card.items()) {
+            String name = content.cards().words("esas-symptom", item.symptom());
+            EsasTrend.Symptom drawn = esas.symptoms().stream().filter(s -> s.symptom().equals(name)).findFirst().orElseThrow();
+            assertThat(drawn.latest()).as(name).isEqualTo(item.score());
+            assertThat(drawn.previous()).as(name).isEqualTo(item.previous());
+            assertThat(drawn.scores()).as(name).extracting(TrendPoint::value)
+                    .containsExactly((double) item.previous(), (double) item.score());
+            if (item.score() >= t.get("esasModerate")) {
+                assertThat(drawn.band()).as(name).isEqualTo(content.cards().words("esas-band", item.band()));
+            } else {
+                assertThat(drawn.bandCode()).as(name).isNull();
+            }
+        }
+        EsasTrend.Symptom worst = esas.symptoms().get(0);
+        assertThat(worst.latest()).isEqualTo(card.highest()).isEqualTo(8);
+        assertThat(worst.bandCode()).isEqualTo(PromBand.SEVERE);
+        assertThat(both.texts()).contains(worst.symptom() + " " + worst.latest());
+        assertThat(esas.completedOn()).isEqualTo(card.completedOn());
+        assertThat(esas.previousOn()).isEqualTo(card.previousOn());
+        assertThat(esas.bands()).extracting(PromTrend.ScoreBand::code, PromTrend.ScoreBand::label, PromTrend.ScoreBand::from, PromTrend.ScoreBand::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PromBand.MODERATE, "moderate", t.get("esasModerate"), t.get("esasSevere")),
+                        org.assertj.core.groups.Tuple.tuple(PromBand.SEVERE, "severe", t.get("esasSevere"), t.get("esasScoreMax")));
+        assertThat(esas.mcid()).isEqualTo(t.get("esasItemMcid"));
+        // ESAS-r is drawn as its own section, not as a scale of the other questionnaires
+        assertThat(both.view().proms()).isEmpty();
+    }
+
+    @Test
+    void patientsWithoutKccqOrEsasGetNeitherSection() {
+        for (String example : List.of("vignette-1-masked-uncontrolled", "hf-weight-stable", "proms-phq9-severe")) {
+            TrendView view = run(example).view();
+            assertThat(view.kccq()).as(example).isNull();
+            assertThat(view.esas()).as(example).isNull();
+            assertThat(view.hasData()).as(example).isTrue();
+        }
+    }
+
+    @Test
+    void everyTitleAndLabelOfThePageIsWordedByTheTrendPartials() {
+        TrendView view = run("vignette-1-masked-uncontrolled").view();
+        Thresholds bp = thresholds("bp");
+
+        assertThat(view.labels()).hasSize(TrendWords.KEYS.values().stream().mapToInt(List::size).sum())
+                .allSatisfy((key, words) -> assertThat(words).as(key).isNotBlank());
+        assertThat(view.labels()).containsEntry("bp.title", "Blood pressure").containsEntry("kccq.title", "KCCQ-12 overall summary (heart failure)");
+        assertThat(view.bloodPressure().targets()).extracting(Band::label).containsExactly(
+                "home systolic target below " + bp.getInt("homeHighSystolic"), "home diastolic target below " + bp.getInt("homeHighDiastolic"),
+                "office systolic goal below " + bp.getInt("officeHighSystolic"), "office diastolic goal below " + bp.getInt("officeHighDiastolic"));
+    }
+
+    @Test
     void theTopicsTheCardsLinkAreTheSectionsTheViewDrawsForEveryExample() {
         Instant now = Instant.now();
         FactBuilder facts = new FactBuilder(content.rules().thresholds(), content.cards()::promOverviewNames);
@@ -193,17 +336,23 @@ class TrendBuilderTest {
             if (view.glucose() != null) {
                 drawn.add("glucose");
             }
-            if (view.weight() != null) {
+            if (view.weight() != null || view.kccq() != null) {
                 drawn.add("heart-failure");
             }
-            if (!view.proms().isEmpty()) {
+            if (!view.proms().isEmpty() || view.esas() != null) {
                 drawn.add("proms");
             }
             assertThat(builder.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
             seen.addAll(drawn);
+            if (view.weight() == null && view.kccq() != null) {
+                seen.add("kccq alone");
+            }
+            if (view.proms().isEmpty() && view.esas() != null) {
+                seen.add("esas alone");
+            }
         }
-        // the examples exercise every section, so the comparison covers each selection
-        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms");
+        // the examples exercise every section, and KCCQ-12 and ESAS-r alone, so the comparison covers each selection
+        assertThat(seen).containsExactlyInAnyOrder("bp", "glucose", "heart-failure", "proms", "kccq alone", "esas alone");
     }
 
     @Test
@@ -217,6 +366,8 @@ class TrendBuilderTest {
         assertThat(view.glucose()).isNull();
         assertThat(view.weight()).isNull();
         assertThat(view.proms()).isEmpty();
+        assertThat(view.kccq()).isNull();
+        assertThat(view.esas()).isNull();
     }
 
     @Test

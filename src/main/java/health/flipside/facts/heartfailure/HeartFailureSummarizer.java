@@ -33,7 +33,7 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
     public static final List<String> REQUIRED_THRESHOLDS = List.of("morningBeforeHour", "recentWindowDays", "morningWeightsMin",
             "baselineFromDaysAgo", "baselineToDaysAgo", "baselineDaysMin", "dayGainLb", "gainVsBaselineLb", "lossLb",
             "lossWindowDays", "kccqMinIntervalDays", "kccqLookbackDays", "kccqRecentDays", "kccqSmall", "kccqModerate",
-            "kccqLarge", "kccqBandPoor", "kccqBandFair", "kccqBandGood");
+            "kccqLarge", "kccqBandPoor", "kccqBandFair", "kccqBandGood", "kccqScoreMax");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final double LB_PER_KG = 1 / HomeWeight.KG_PER_LB;
 
@@ -43,7 +43,7 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         if (data.context().has("heart-failure")) {
             weight(data.of(Metric.BODY_WEIGHT), data.context(), t, now).ifPresent(facts::add);
         }
-        kccq(data.scores("KCCQ-12", "overall summary"), t, now).ifPresent(facts::add);
+        kccq(kccqWindow(data, t, now), t, now).ifPresent(facts::add);
         return facts;
     }
 
@@ -97,9 +97,7 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
     }
 
     /** The latest recent KCCQ-12 against the latest one at least the minimum interval before it. */
-    private Optional<KccqChange> kccq(List<PromScore> scores, Thresholds t, Instant now) {
-        List<PromScore> inRange = scores.stream().filter(s -> !s.completedAt().isAfter(now))
-                .filter(s -> s.completedAt().isAfter(now.minus(Duration.ofDays(t.getInt("kccqLookbackDays"))))).toList();
+    private Optional<KccqChange> kccq(List<PromScore> inRange, Thresholds t, Instant now) {
         if (inRange.isEmpty()) {
             return Optional.empty();
         }
@@ -119,12 +117,40 @@ public final class HeartFailureSummarizer implements TopicSummarizer {
         KccqChangeSize category = size >= t.get("kccqLarge") ? KccqChangeSize.LARGE
                 : size >= t.get("kccqModerate") ? KccqChangeSize.MODERATE
                 : size >= t.get("kccqSmall") ? KccqChangeSize.SMALL : KccqChangeSize.NONE;
-        return Optional.of(new KccqChange(latest.score(), latest.localTime().format(DAY), latest.remote(),
-                previous.get().score(), previous.get().localTime().format(DAY), change, category, band(latest.score(), t)));
+        return Optional.of(new KccqChange(latest.score(), kccqDay(latest), latest.remote(),
+                previous.get().score(), kccqDay(previous.get()), change, category, kccqBand(latest.score(), t)));
     }
 
-    private static KccqBand band(double score, Thresholds t) {
-        return score < t.get("kccqBandPoor") ? KccqBand.VERY_POOR_TO_POOR : score < t.get("kccqBandFair") ? KccqBand.POOR_TO_FAIR
-                : score < t.get("kccqBandGood") ? KccqBand.FAIR_TO_GOOD : KccqBand.GOOD_TO_EXCELLENT;
+    /**
+     * The KCCQ-12 overall summary scores of the look-back ({@code kccqLookbackDays}), oldest first: the scores the
+     * change is judged on and the trend view draws.
+     */
+    public static List<PromScore> kccqWindow(PatientData data, Thresholds t, Instant now) {
+        Instant start = now.minus(Duration.ofDays(t.getInt("kccqLookbackDays")));
+        return data.scores("KCCQ-12", "overall summary").stream()
+                .filter(s -> !s.completedAt().isAfter(now) && s.completedAt().isAfter(start)).toList();
+    }
+
+    /** The local day of an administration as the cards date it: "18 Nov". */
+    public static String kccqDay(PromScore score) {
+        return score.localTime().format(DAY);
+    }
+
+    /** One interpretation band on the 0–{@code kccqScoreMax} axis: from {@code from} up to {@code to}. */
+    public record KccqRange(KccqBand band, double from, double to) {
+    }
+
+    /** The interpretation bands, worst first, from the cut points of rules/heart-failure/thresholds.yaml. */
+    public static List<KccqRange> kccqBands(Thresholds t) {
+        return List.of(new KccqRange(KccqBand.VERY_POOR_TO_POOR, 0, t.get("kccqBandPoor")),
+                new KccqRange(KccqBand.POOR_TO_FAIR, t.get("kccqBandPoor"), t.get("kccqBandFair")),
+                new KccqRange(KccqBand.FAIR_TO_GOOD, t.get("kccqBandFair"), t.get("kccqBandGood")),
+                new KccqRange(KccqBand.GOOD_TO_EXCELLENT, t.get("kccqBandGood"), t.get("kccqScoreMax")));
+    }
+
+    /** The band a score is read into: a score on a cut point belongs to the band above it. */
+    public static KccqBand kccqBand(double score, Thresholds t) {
+        List<KccqRange> bands = kccqBands(t);
+        return bands.stream().filter(b -> score < b.to()).findFirst().orElse(bands.get(bands.size() - 1)).band();
     }
 }

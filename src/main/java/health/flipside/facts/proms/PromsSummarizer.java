@@ -45,6 +45,8 @@ public final class PromsSummarizer implements TopicSummarizer {
     /** Scales of PromScore (health.flipside.fhir.PromReader): a scored administration, an unfinished form. */
     static final String TOTAL = "total";
     static final String INCOMPLETE = "incomplete";
+    /** The ESAS-r instrument: one score per symptom (the scale), 0–10. */
+    public static final String ESAS = "ESAS-r";
 
     public static final List<String> REQUIRED_THRESHOLDS = List.of(
             "item9PositiveMin", "item9WindowDays", "item9LookbackDays", "resultLookbackDays", "changeMaxDays",
@@ -438,7 +440,7 @@ public final class PromsSummarizer implements TopicSummarizer {
     private static EsasAssessment esas(List<PromScore> scores, Thresholds t, Instant now) {
         // One administration = the items completed in the same minute.
         TreeMap<Instant, Map<String, PromScore>> administrations = new TreeMap<>();
-        scores.stream().filter(p -> p.instrument().equals("ESAS-r")).forEach(p -> administrations
+        scores.stream().filter(p -> p.instrument().equals(ESAS)).forEach(p -> administrations
                 .computeIfAbsent(p.completedAt().truncatedTo(ChronoUnit.MINUTES), k -> new LinkedHashMap<>())
                 .put(p.scale(), p));
         if (administrations.isEmpty()) {
@@ -490,7 +492,16 @@ public final class PromsSummarizer implements TopicSummarizer {
                 previous == null ? null : previous.getValue().values().iterator().next().localTime().format(DAY));
     }
 
-    private static EsasBand esasBand(int score, Thresholds t) {
+    /**
+     * The ESAS-r bands the trend view draws, as {@link #esasBand} reads an item: moderate from {@code esasModerate},
+     * severe from {@code esasSevere} up to {@code esasScoreMax} (below moderate is mild, or none at 0).
+     */
+    public static List<Band> esasBands(Thresholds t) {
+        return List.of(new Band(MODERATE, t.get("esasModerate"), t.get("esasSevere")),
+                new Band(SEVERE, t.get("esasSevere"), t.get("esasScoreMax")));
+    }
+
+    static EsasBand esasBand(int score, Thresholds t) {
         return score >= t.get("esasSevere") ? EsasBand.SEVERE : score >= t.get("esasModerate") ? EsasBand.MODERATE
                 : score > 0 ? EsasBand.MILD : EsasBand.NONE;
     }

@@ -139,6 +139,24 @@ class HeartFailureSummarizerTest {
         assertThat(change.size()).isEqualTo(KccqChangeSize.MODERATE);
     }
 
+    @Test
+    void aKccqScoreOnACutPointIsReadIntoTheBandAboveItAndTheBandsTheViewDrawsMeetEndToEnd() {
+        List<HeartFailureSummarizer.KccqRange> bands = HeartFailureSummarizer.kccqBands(T);
+
+        assertThat(bands.get(0).from()).isZero();
+        assertThat(bands.get(bands.size() - 1).to()).isEqualTo(T.get("kccqScoreMax"));
+        for (int i = 0; i < bands.size(); i++) {
+            HeartFailureSummarizer.KccqRange band = bands.get(i);
+            if (i > 0) {
+                assertThat(band.from()).isEqualTo(bands.get(i - 1).to());
+            }
+            assertThat(HeartFailureSummarizer.kccqBand(band.from(), T)).as("at " + band.from()).isEqualTo(band.band());
+            assertThat(HeartFailureSummarizer.kccqBand(band.to() - 0.5, T)).as("below " + band.to()).isEqualTo(band.band());
+        }
+        assertThat(HeartFailureSummarizer.kccqBand(T.get("kccqScoreMax"), T)).isEqualTo(KccqBand.GOOD_TO_EXCELLENT);
+        assertThat(HeartFailureSummarizer.kccqBand(T.get("kccqBandFair") - 0.1, T)).isEqualTo(KccqBand.POOR_TO_FAIR);
+    }
+
     private static PromScore score(LocalDateTime at, double value) {
         return new PromScore("KCCQ-12", "overall summary", value, at.toInstant(ZoneOffset.UTC), at, true, Map.of());
     }

@@ -30,4 +30,16 @@ class PromScaleViewsTest {
             }
         }
     }
+
+    @Test
+    void anEsasRatingInsideEachDrawnBandIsReadIntoThatBand() {
+        for (PromsSummarizer.Band band : PromsSummarizer.esasBands(t)) {
+            // whole-number ratings from the cut point up to the next one; the top band includes the scale's maximum
+            int top = band.to() == t.get("esasScoreMax") ? (int) band.to() : (int) band.to() - 1;
+            for (int rating = (int) band.from(); rating <= top; rating++) {
+                assertThat(PromsSummarizer.esasBand(rating, t).name()).as("ESAS-r " + rating).isEqualTo(band.band().name());
+            }
+        }
+        assertThat(PromsSummarizer.esasBand((int) t.get("esasModerate") - 1, t)).isEqualTo(EsasBand.MILD);
+    }
 }
