@@ -4,11 +4,42 @@
 import { finishLaunch, forgetSession, showProblem, LaunchProblem } from './smart.js';
 
 const SHAPES = { A: 'circle', B: 'triangle', C: 'rect', D: 'crossRot', K: 'rectRot', R: 'circle' };
-const TIER_NAMES = { A: 'Tier A clinic-issued', B: 'Tier B validated or regulated', C: 'Tier C consumer', D: 'Tier D unverified', K: 'in clinic', R: 'remote' };
 const DAY = 86400000;
 /** The page's titles and labels from Flipside (cds-cards/partials/trend-*.mustache), by "group.key". */
 let labels = {};
-const word = (key) => labels[key] || key;
+
+/**
+ * Flipside words every text of the page as the cards' markdown: values escaped with backslashes (a device's name is
+ * shown as written, never as markup) and a section's headline in **bold**. As plain text: the bold marks dropped
+ * first, then the escapes undone (so an escaped "\*\*" in a name stays two asterisks).
+ */
+function plain(text) {
+  return String(text ?? '').replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
+}
+
+/** As nodes: **bold** as <strong>, the rest as text (never as HTML). */
+function rich(text) {
+  const nodes = [];
+  let bold = false;
+  let run = '';
+  const source = String(text ?? '');
+  const flush = () => { if (run) nodes.push(bold ? el('strong', { text: run }) : run); run = ''; };
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\' && i + 1 < source.length) {
+      run += source[++i];
+    } else if (source.startsWith('**', i)) {
+      flush();
+      bold = !bold;
+      i++;
+    } else {
+      run += source[i];
+    }
+  }
+  flush();
+  return nodes;
+}
+
+const word = (key) => plain(labels[key] || key);
 const fmtDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const fmtTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -93,7 +124,7 @@ function tooltip(context, unit) {
     return context.dataset.label;
   }
   const value = p.value2 != null ? p.value + '/' + p.value2 : p.value;
-  return `${fmtTime.format(new Date(p.time))}: ${value} ${unit || ''} · ${p.source}${p.used ? '' : ' · not used'}`;
+  return `${fmtTime.format(new Date(p.time))}: ${value} ${unit || ''} · ${plain(p.source)}${p.used ? '' : ` · ${word('bp.usedForMean')}: ${word('page.no')}`}`;
 }
 
 function chartBox(kind) {
@@ -102,43 +133,32 @@ function chartBox(kind) {
 }
 
 function table(caption, head, rows) {
-  return el('table', { class: 'table' }, [el('caption', { text: caption }),
-    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', { text: String(c) })))))]);
+  return el('table', { class: 'table' }, [el('caption', { text: plain(caption) }),
+    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col', text: plain(h) })))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', { text: plain(c) })))))]);
 }
 
+/** The time axis of some points: at least a week wide, so a single reading's day is not spread over every tick. */
 function range(points, extra = []) {
   const times = points.map((p) => Date.parse(p.time)).concat(extra);
-  return { min: Math.min(...times) - DAY / 2, max: Math.max(...times) + DAY / 2 };
+  const min = Math.min(...times) - DAY / 2;
+  const max = Math.max(...times) + DAY / 2;
+  const widen = Math.max(0, 7 * DAY - (max - min)) / 2;
+  return { min: min - widen, max: max + widen };
 }
 
-function gapText(gaps) {
-  return gaps.length ? ' Gaps: ' + gaps.map((g) => `${g.from} to ${g.to} (${g.days} d)`).join('; ') + '.' : ' No gap of two days or more.';
+/** A paragraph of Flipside's words. */
+function paragraph(cls, text) {
+  return el('p', { class: cls }, rich(text));
 }
 
 // ---- sections ------------------------------------------------------------------------------------------------
 
-/** The home readings the mean leaves out, as the card's data line counts them. */
-function notUsedText(n) {
-  const plural = (count, one) => `${count} ${one}${count === 1 ? '' : 's'}`;
-  return [n.cufflessReadings ? plural(n.cufflessReadings, 'cuffless estimate') : '',
-    n.unqualifiedReadings ? plural(n.unqualifiedReadings, 'unvalidated or self-reported reading') : '']
-    .filter(Boolean).join(', ');
-}
-
 function bloodPressure(bp) {
   const section = el('section', { id: 'bp', 'aria-labelledby': 'bp-h' }, el('h2', { id: 'bp-h', text: word('bp.title') }));
-  const home = bp.home;
-  const office = bp.office;
-  section.append(el('p', { class: 'summary' }, [
-    home.readings ? el('strong', { text: `Home mean ${home.meanSystolic}/${home.meanDiastolic} mmHg` }) : el('strong', { text: 'No home readings the mean can use' }),
-    ` from ${home.readings} readings on ${home.days} days (last ${bp.windowDays} days)${home.gateMet ? '' : ', not enough for a mean to be judged'}.`,
-    office ? ` Office mean ${office.meanSystolic}/${office.meanDiastolic} (${office.visits} visits, last ${office.lastVisit}${office.dated ? ', dated' : ''}).` : ' No office readings.',
-    home.provenance ? ` Source: ${home.provenance}.` : '',
-    home.notUsed ? ` Not used: ${notUsedText(home.notUsed)} (hollow markers).` : '',
-    gapText(bp.gaps)]));
+  section.append(paragraph('summary', bp.text.summary));
   const { box, canvas } = chartBox();
-  canvas.setAttribute('aria-label', `Home and office blood pressure with the home target below ${bp.targets[0].to}/${bp.targets[1].to}`);
+  canvas.setAttribute('aria-label', plain(bp.text.chart));
   section.append(box);
   const all = bp.homeReadings.concat(bp.officeReadings.filter((p) => Date.parse(p.time) > Date.now() - 90 * DAY));
   const r = range(all.length ? all : bp.officeReadings);
@@ -150,10 +170,10 @@ function bloodPressure(bp) {
     line(bp.targets[0].label, bp.targets[0].to, r.min, r.max, '#0b5cad'),
     line(bp.targets[1].label, bp.targets[1].to, r.min, r.max, '#6e40c9'),
   ], { ...r, unit: word('bp.axis'), gaps: bp.gaps, yMin: 50, yMax: 180 });
-  section.append(table(word('bp.title'), ['When', 'Setting', word('bp.axis'), 'Source', 'Used for the mean'],
-    bp.homeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'home', `${p.value}/${p.value2}`, p.source, p.used ? 'yes' : 'no'])
-      .concat(bp.officeReadings.map((p) => [fmtTime.format(new Date(p.time)), 'office', `${p.value}/${p.value2}`, p.source, 'office mean']))));
-  section.append(el('p', { class: 'note', text: 'Targets: ' + bp.targets.map((t) => `${t.label} (${t.source})`).join('; ') }));
+  section.append(table(word('bp.title'), [word('page.when'), word('bp.setting'), word('bp.axis'), word('page.source'), word('bp.usedForMean')],
+    bp.homeReadings.map((p) => [fmtTime.format(new Date(p.time)), word('bp.home'), `${p.value}/${p.value2}`, p.source, word(p.used ? 'page.yes' : 'page.no')])
+      .concat(bp.officeReadings.map((p) => [fmtTime.format(new Date(p.time)), word('bp.office'), `${p.value}/${p.value2}`, p.source, word('bp.officeMean')]))));
+  section.append(paragraph('note', bp.text.targets));
   return section;
 }
 
@@ -161,25 +181,22 @@ function glucose(g) {
   const section = el('section', { id: 'glucose', 'aria-labelledby': 'glucose-h' }, el('h2', { id: 'glucose-h', text: word('glucose.title') }));
   const r = g.ranges;
   if (r) {
-    section.append(el('p', { class: 'summary' }, [el('strong', { text: `Time in range ${r.inRange}%` }),
-      ` (${g.targetRange.label}; goal over ${r.inRangeTarget}%), below ${(r.low + r.veryLow).toFixed(1)}% (goal under ${r.belowRangeMax}%), `
-      + `very low ${r.veryLow}%. ${r.fromVendorReport ? 'From the CGM maker\'s report' : 'Computed from the sensor readings'}: `
-      + `${r.days} days, ${r.activePercent}% sensor active${r.interpretable ? '' : ' — too little wear to interpret'}.`
-      + (r.provenance ? ` Source: ${r.provenance}.` : '')]));
-    const bar = el('div', { class: 'ranges', role: 'img', 'aria-label': `Time in ranges: very low ${r.veryLow}%, low ${r.low}%, in range ${r.inRange}%, high ${r.high}%, very high ${r.veryHigh}%` });
-    [['r-vlow', r.veryLow, 'very low'], ['r-low', r.low, 'low'], ['r-in', r.inRange, 'in range'], ['r-high', r.high, 'high'], ['r-vhigh', r.veryHigh, 'very high']]
-      .filter(([, v]) => v > 0).forEach(([cls, v, name]) => {
-        const part = el('div', { class: cls, title: `${name} ${v}%` }, `${v}%`);
-        part.style.flexBasis = v + '%';
-        bar.append(part);
-      });
+    section.append(paragraph('summary', g.text.ranges));
+    const bar = el('div', { class: 'ranges', role: 'img', 'aria-label': plain(g.text.rangesChart) });
+    const parts = [['r-vlow', r.veryLow, 'veryLow'], ['r-low', r.low, 'low'], ['r-in', r.inRange, 'inRange'], ['r-high', r.high, 'high'], ['r-vhigh', r.veryHigh, 'veryHigh']];
+    parts.filter(([, v]) => v > 0).forEach(([cls, v, name]) => {
+      const part = el('div', { class: cls, title: `${word('glucose.' + name)} ${v}%` }, `${v}%`);
+      part.style.flexBasis = v + '%';
+      bar.append(part);
+    });
     section.append(bar);
-    section.append(table('Time in ranges', ['Range', '% of time'], [['very low', r.veryLow], ['low', r.low], ['in range', r.inRange], ['high', r.high], ['very high', r.veryHigh]]));
+    section.append(table(word('glucose.rangesTitle'), [word('glucose.range'), word('glucose.percentOfTime')],
+      parts.map(([, v, name]) => [word('glucose.' + name), v < 0 ? '–' : v])));
   }
   if (g.profile.length) {
-    section.append(el('p', { class: 'note', text: `Ambulatory glucose profile of the last ${g.windowDays} days: median (line), 25th–75th and 5th–95th percentiles (bands) by hour of the day.` }));
+    section.append(paragraph('note', g.text.profile));
     const { box, canvas } = chartBox();
-    canvas.setAttribute('aria-label', 'Ambulatory glucose profile by hour of the day');
+    canvas.setAttribute('aria-label', word('glucose.profileChart'));
     section.append(box);
     const at = (key) => g.profile.map((h) => ({ x: h.hour + 0.5, y: h[key] }));
     new Chart(canvas, {
@@ -198,55 +215,45 @@ function glucose(g) {
           y: { title: { display: true, text: word('glucose.axis') }, suggestedMin: 40, suggestedMax: 300 } },
         plugins: { legend: { labels: { boxHeight: 2 } } } },
     });
-    section.append(table('Glucose profile by hour (mg/dL)', ['Hour', 'Readings', '5th', '25th', 'Median', '75th', '95th'],
+    section.append(table(word('glucose.profileTable'), ['hour', 'readings', 'p5', 'p25', 'median', 'p75', 'p95'].map((k) => word('glucose.' + k)),
       g.profile.map((h) => [String(h.hour).padStart(2, '0') + ':00', h.readings, h.p5, h.p25, h.p50, h.p75, h.p95])));
   } else if (r) {
-    section.append(el('p', { class: 'note', text: 'No raw sensor readings in the record: the CGM maker\'s report gives the ranges only, so no daily profile can be drawn.' }));
+    section.append(paragraph('note', word('glucose.noProfile')));
   }
   if (g.meter.length) {
-    section.append(el('p', { class: 'summary', text: `${g.meter.length} meter (fingerstick) readings in the last ${g.windowDays} days.` + gapText(g.gaps) }));
+    section.append(paragraph('summary', g.text.meterReadings));
     const { box, canvas } = chartBox();
-    canvas.setAttribute('aria-label', 'Meter glucose readings over time');
+    canvas.setAttribute('aria-label', word('glucose.meterChart'));
     section.append(box);
     const rr = range(g.meter);
     const unit = word('glucose.axis');
     timeChart(canvas, [{ label: word('glucose.meter'), ...pointsOf(g.meter, (p) => p.value, '#0b5cad') },
       line(`${g.targetRange.from} ${unit}`, g.targetRange.from, rr.min, rr.max, '#2e9d5b'), line(`${g.targetRange.to} ${unit}`, g.targetRange.to, rr.min, rr.max, '#2e9d5b')],
     { ...rr, unit, gaps: g.gaps, yMin: 40, yMax: 300 });
-    section.append(table(word('glucose.meter'), ['When', unit, 'Source'], g.meter.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+    section.append(table(word('glucose.meter'), [word('page.when'), unit, word('page.source')], g.meter.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
   }
   return section;
 }
 
 function weight(w) {
   const section = el('section', { id: 'weight', 'aria-labelledby': 'weight-h' }, el('h2', { id: 'weight-h', text: word('weight.title') }));
-  const s = w.summary;
-  section.append(el('p', { class: 'summary' }, [
-    s ? el('strong', { text: `Latest ${s.latestLb.toFixed(1)} lb` }) : el('strong', { text: `${w.weights.length} home weights` }),
-    s ? (s.baselineLb > 0 ? `, baseline ${s.baselineLb.toFixed(1)} lb (${s.gainVsBaselineLb >= 0 ? '+' : ''}${s.gainVsBaselineLb.toFixed(1)} lb)` : ', no baseline yet')
-      + `; ${s.mornings} mornings in the last ${s.windowDays} days${s.gainAlert ? ' — gain at or above the action threshold' : ''}.` + (s.provenance ? ` Source: ${s.provenance}.` : '') : '.',
-    gapText(w.gaps)]));
+  section.append(paragraph('summary', w.text.summary));
   const { box, canvas } = chartBox();
-  canvas.setAttribute('aria-label', 'Home weight with baseline and gain threshold');
+  canvas.setAttribute('aria-label', word('weight.chart'));
   section.append(box);
   const r = range(w.weights);
   const values = w.weights.map((p) => p.value).concat(w.thresholds.map((t) => t.from));
   timeChart(canvas, [{ label: word('weight.weight'), ...pointsOf(w.weights, (p) => p.value, '#0b5cad'), showLine: true }]
     .concat(w.thresholds.map((t, i) => line(t.label, t.from, r.min, r.max, i === 0 ? '#424a53' : '#b42318'))),
   { ...r, unit: word('weight.axis'), gaps: w.gaps, yMin: Math.min(...values) - 2, yMax: Math.max(...values) + 2 });
-  section.append(table(word('weight.title'), ['When', word('weight.axis'), 'Source'], w.weights.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
+  section.append(table(word('weight.title'), [word('page.when'), word('weight.axis'), word('page.source')], w.weights.map((p) => [fmtTime.format(new Date(p.time)), p.value, p.source])));
   if (w.thresholds.length) {
-    section.append(el('p', { class: 'note', text: 'Lines: ' + w.thresholds.map((t) => `${t.label} (${t.source})`).join('; ') }));
+    section.append(paragraph('note', w.text.lines));
   }
   return section;
 }
 
 const BAND_COLOURS = ['rgba(46,157,91,0.10)', 'rgba(245,185,66,0.14)', 'rgba(224,138,0,0.16)', 'rgba(229,72,77,0.16)', 'rgba(143,28,18,0.18)'];
-
-/** Where a form was completed: its marker shape, in words (the tier codes of questionnaire scores). */
-function whereText() {
-  return ` Markers: ● ${word('proms.remote')}, ◆ ${word('proms.inClinic')}.`;
-}
 
 /**
  * One score over time against its bands (PHQ-9, GAD-7, PROMIS, pain; KCCQ-12 with {id, title} and its change sizes).
@@ -254,21 +261,15 @@ function whereText() {
 function prom(p, options = {}) {
   const section = el('section', options.id ? { id: options.id, class: 'prom', 'aria-label': options.title } : { class: 'prom', 'aria-label': p.name });
   section.append(el('h2', { text: options.title || p.name }));
-  const latest = p.latest;
-  const size = latest && latest.changeSize ? ` (${latest.changeSize})` : '';
-  const sizes = p.largeChange ? ` Change sizes: ${p.mcid} small, ${p.moderateChange} moderate, ${p.largeChange} large.` : '';
-  section.append(el('p', { class: 'summary' }, [latest ? el('strong', { text: `Latest ${latest.scoreText} (${latest.band}), ${latest.completedOn}` }) : el('strong', { text: `${p.scores.length} scores` }),
-    latest && latest.change != null ? `; change ${latest.change > 0 ? '+' : ''}${latest.change} points${size}.` : '.',
-    ` MCID ${p.mcid} points; ${p.higherIsWorse ? 'higher is worse' : 'lower is worse'}.${sizes} Bands: ` + p.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ') + '.'
-    + whereText()]));
+  section.append(paragraph('summary', p.text.summary));
   const { box, canvas } = chartBox();
-  canvas.setAttribute('aria-label', `${p.name} scores over time with severity bands`);
+  canvas.setAttribute('aria-label', plain(p.text.chart));
   section.append(box);
   const ordered = p.higherIsWorse ? p.bands : [...p.bands].reverse();
   const r = range(p.scores, [Date.now()]);
   timeChart(canvas, [{ label: p.name, ...pointsOf(p.scores, (s) => s.value, '#0b2e59'), showLine: true }],
     { ...r, unit: options.axis || word('proms.axis'), yMin: p.min, yMax: p.max, bands: ordered.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] })) });
-  section.append(table(p.name + ' scores', ['Completed', 'Score', 'Where'], p.scores.map((s) => [fmtTime.format(new Date(s.time)), s.value, s.source])));
+  section.append(table(p.text.table, [word('page.completed'), word('page.score'), word('page.where')], p.scores.map((s) => [fmtTime.format(new Date(s.time)), s.value, s.source])));
   return section;
 }
 
@@ -281,20 +282,15 @@ const ESAS_COLOURS = ['rgba(224,138,0,0.16)', 'rgba(229,72,77,0.20)'];
  */
 function esas(e) {
   const section = el('section', { id: 'esas', 'aria-labelledby': 'esas-h' }, el('h2', { id: 'esas-h', text: e.name }));
-  const notable = e.symptoms.filter((s) => s.band);
   const times = [...new Set(e.symptoms.flatMap((s) => s.scores.map((p) => p.time)))].sort((a, b) => Date.parse(a) - Date.parse(b));
-  section.append(el('p', { class: 'summary' }, [
-    el('strong', { text: e.completedOn ? `Latest ${e.completedOn}: ` + (notable.length ? notable.map((s) => `${s.symptom} ${s.latest} (${s.band})`).join(', ') : e.bands.map((b) => b.label).join(' or ') + ': none')
-      : `${times.length} forms` }),
-    `. ${word('proms.esasAxis')}; bands: ` + e.bands.map((b) => `${b.label} ${b.from}–${b.to}`).join(', ')
-      + `; a change of ${e.mcid} points counts as worse or better${e.previousOn ? ` (the cards compare with ${e.previousOn})` : ''}.` + whereText()]));
+  section.append(paragraph('summary', e.text.esasSummary));
   const r = range(times.map((time) => ({ time })), [Date.now()]);
   const bands = e.bands.map((b, i) => ({ from: b.from, to: b.to, label: b.label, colour: ESAS_COLOURS[Math.min(i, ESAS_COLOURS.length - 1)] }));
   const grid = el('div', { class: 'multiples' });
   e.symptoms.forEach((s) => {
-    const caption = `${s.symptom}: ` + (s.latest != null ? `${s.latest}${s.band ? ` (${s.band})` : ''}` + (s.previous != null ? `, was ${s.previous}` : '') : `${word('proms.notAnswered')} on the latest form`);
+    const caption = plain(s.caption);
     const { box, canvas } = chartBox('multiple');
-    canvas.setAttribute('aria-label', `${e.name}: ${caption}`);
+    canvas.setAttribute('aria-label', `${plain(e.name)}: ${caption}`);
     grid.append(el('figure', { class: 'multiple' }, [el('figcaption', { text: caption }), box]));
     const byTime = new Map(s.scores.map((p) => [p.time, p]));
     const points = times.map((time) => byTime.get(time) || null);
@@ -309,7 +305,7 @@ function esas(e) {
   });
   section.append(grid);
   const where = (time) => e.symptoms.map((s) => s.scores.find((p) => p.time === time)).find(Boolean).source;
-  section.append(table(e.name, ['Completed', 'Where'].concat(e.symptoms.map((s) => s.symptom)),
+  section.append(table(e.name, [word('page.completed'), word('page.where')].concat(e.symptoms.map((s) => s.symptom)),
     times.map((time) => [fmtTime.format(new Date(time)), where(time)].concat(e.symptoms.map((s) => {
       const p = s.scores.find((q) => q.time === time);
       return p ? p.value : word('proms.notAnswered');
@@ -356,12 +352,13 @@ function normalise(view) {
 function render(view) {
   normalise(view);
   labels = view.labels || {};
-  document.getElementById('status').textContent = `Data as of ${fmtTime.format(new Date(view.generatedAt))}.`
-    + (view.unavailable.length ? ' Not available from the record: ' + view.unavailable.join('; ') + '.' : '');
+  document.querySelector('h1').textContent = word('page.heading');
+  document.getElementById('legend').textContent = word('page.legend');
+  document.getElementById('status').textContent = `${word('page.dataAsOf')} ${fmtTime.format(new Date(view.generatedAt))}.`
+    + (view.unavailable.length ? ` ${word('page.notAvailable')} ` + view.unavailable.map(plain).join('; ') + '.' : '');
   const root = document.getElementById('view');
   if (!view.hasData) {
-    showProblem(new LaunchProblem('Nothing to chart for this patient',
-      'There are no home blood pressure readings, glucose data, home weights or questionnaire scores for this patient in the look-back windows.'));
+    showProblem(new LaunchProblem(word('page.nothingTitle'), word('page.nothingText')));
     document.getElementById('status').hidden = false;
     return;
   }
@@ -372,11 +369,12 @@ function render(view) {
   view.proms.forEach((p) => root.append(prom(p)));
   if (view.esas) root.append(esas(view.esas));
   const toggle = document.getElementById('toggle');
+  toggle.textContent = word('page.showTables');
   toggle.hidden = false;
   toggle.addEventListener('click', () => {
     const tables = document.body.classList.toggle('tables');
     toggle.setAttribute('aria-pressed', String(tables));
-    toggle.textContent = tables ? 'Show charts' : 'Show tables';
+    toggle.textContent = word(tables ? 'page.showCharts' : 'page.showTables');
   });
   document.body.dataset.rendered = 'true';
 }

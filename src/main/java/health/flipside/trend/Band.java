@@ -8,5 +8,5 @@ package health.flipside.trend;
  * @param to     upper edge (equal to {@code from} for a line)
  * @param source where the number comes from: the threshold file's source text
  */
-public record Band(String label, double from, double to, String source) {
+public record Band(String label, double from, double to, String source) implements Range {
 }

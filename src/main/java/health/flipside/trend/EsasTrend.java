@@ -1,6 +1,7 @@
 package health.flipside.trend;
 
 import java.util.List;
+import java.util.Map;
 
 import health.flipside.facts.proms.PromBand;
 
@@ -16,9 +17,14 @@ import health.flipside.facts.proms.PromBand;
  * @param previousOn  the administration the card compares with, or null
  * @param symptoms    the latest administration's symptoms first, highest score first as the card lists them; symptoms
  *                    rated only earlier after them
+ * @param text        the section's sentences by key ({@link TrendSentences}: esasSummary)
  */
 public record EsasTrend(String name, double max, double mcid, List<PromTrend.ScoreBand> bands, String completedOn,
-                        String previousOn, List<Symptom> symptoms) {
+                        String previousOn, List<Symptom> symptoms, Map<String, String> text) {
+    EsasTrend withText(Map<String, String> worded) {
+        return new EsasTrend(name, max, mcid, bands, completedOn, previousOn, symptoms, worded);
+    }
+
     /**
      * One symptom over time.
      *
@@ -26,8 +32,9 @@ public record EsasTrend(String name, double max, double mcid, List<PromTrend.Sco
      * @param bandCode the latest rating's band when moderate or severe, else null
      * @param band     that band in the cards' words, or null
      * @param previous its rating in the administration the card compares with, or null
+     * @param caption  the caption over its small chart ({@link TrendSentences}: esasSymptom)
      */
     public record Symptom(String symptom, List<TrendPoint> scores, Integer latest, PromBand bandCode, String band,
-                          Integer previous) {
+                          Integer previous, String caption) {
     }
 }

@@ -1,6 +1,7 @@
 package health.flipside.trend;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Glucose as an ambulatory glucose profile: the CGM day by hour (5th to 95th percentile of the sensor readings of the
@@ -12,9 +13,14 @@ import java.util.List;
  * @param meter       fingerstick readings of the window
  * @param targetRange the patient's target range (70–180 mg/dL, 63–140 in pregnancy)
  * @param gaps        gaps between days with glucose data
+ * @param text        the section's sentences by key ({@link TrendSentences}: ranges, rangesChart, profile, meter)
  */
 public record GlucoseTrend(List<ProfileHour> profile, TimeInRanges ranges, List<TrendPoint> meter, Band targetRange,
-                           List<Gap> gaps, int windowDays) {
+                           List<Gap> gaps, int windowDays, Map<String, String> text) {
+    GlucoseTrend withText(Map<String, String> worded) {
+        return new GlucoseTrend(profile, ranges, meter, targetRange, gaps, windowDays, worded);
+    }
+
     /** Percentiles of the sensor readings taken in one hour of the day (local time), mg/dL. */
     public record ProfileHour(int hour, int readings, double p5, double p25, double p50, double p75, double p95) {
     }

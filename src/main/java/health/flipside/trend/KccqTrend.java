@@ -1,6 +1,7 @@
 package health.flipside.trend;
 
 import java.util.List;
+import java.util.Map;
 
 import health.flipside.facts.heartfailure.KccqBand;
 
@@ -16,10 +17,12 @@ import health.flipside.facts.heartfailure.KccqBand;
  * @param bands          worst first, each with its code and the cards' words (kccq-band partial)
  * @param scores         oldest first (tier: R completed remotely, K in clinic)
  * @param latest         the latest score and its band; its change only when the heart-failure summary judged one (the card's)
+ * @param text           the section's sentences by key ({@link TrendSentences}: summary, chart, table, as a questionnaire's)
  */
 public record KccqTrend(String name, boolean higherIsWorse, double min, double max, double mcid, double moderateChange,
-                        double largeChange, List<ScoreBand> bands, List<TrendPoint> scores, Latest latest) {
-    public record ScoreBand(KccqBand code, String label, double from, double to) {
+                        double largeChange, List<ScoreBand> bands, List<TrendPoint> scores, Latest latest,
+                        Map<String, String> text) {
+    public record ScoreBand(KccqBand code, String label, double from, double to) implements Range {
     }
 
     /**

@@ -66,6 +66,7 @@ public final class TrendBuilder {
     private final TrendWords words;
     /** The page's titles and labels, worded once: the same for every patient. */
     private final Map<String, String> labels;
+    private final TrendSentences sentences;
     /** Each device worded once: a patient's hundreds of readings come from a handful of devices. */
     private final Map<DeviceInfo, String> deviceWords = new ConcurrentHashMap<>();
 
@@ -75,6 +76,7 @@ public final class TrendBuilder {
         this.cards = cards;
         this.words = new TrendWords(cards);
         this.labels = words.labels();
+        this.sentences = new TrendSentences(words, labels);
     }
 
     public TrendView build(PatientData data, Instant now) {
@@ -155,7 +157,7 @@ public final class TrendBuilder {
         List<Band> targets = List.of(target(t, "homeSystolicTarget", "homeHighSystolic"),
                 target(t, "homeDiastolicTarget", "homeHighDiastolic"), target(t, "officeSystolicGoal", "officeHighSystolic"),
                 target(t, "officeDiastolicGoal", "officeHighDiastolic"));
-        return new BloodPressureTrend(
+        BloodPressureTrend drawn = new BloodPressureTrend(
                 home.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(),
                         r.device().qualifiesForBloodPressure())).toList(),
                 office.stream().map(r -> point(r.takenAt(), r.systolic(), r.diastolic(), r.device(), true)).toList(),
@@ -165,7 +167,8 @@ public final class TrendBuilder {
                 new BloodPressureTrend.Home(homeSummary.meanSystolic(), homeSummary.meanDiastolic(), homeSummary.readings(),
                         homeSummary.days(), homeSummary.gateMet(), source(homeSummary.provenance()),
                         homeSummary.provenance() == null ? null : homeSummary.provenance().notUsed()),
-                officeSummary);
+                officeSummary, Map.of());
+        return drawn.withText(sentences.bloodPressure(drawn, homeSummary.provenance()));
     }
 
     /** A target line of the bp thresholds: below {@code threshold}, worded by trend-bp's {@code key}. */
@@ -203,9 +206,10 @@ public final class TrendBuilder {
                 .orElse(targetRange(Numbers.whole(t.get("level1Below")), Numbers.whole(t.get("rangeHighAbove")), t.get("level1Below"),
                         t.get("rangeHighAbove")));
         List<LocalDate> days = Stream.concat(sensor.stream(), meter.stream()).map(Measurement::day).toList();
-        return new GlucoseTrend(profile(sensor), ranges,
+        GlucoseTrend drawn = new GlucoseTrend(profile(sensor), ranges,
                 meter.stream().map(m -> point(m.takenAt(), m.value(), null, m.device(), true)).toList(),
-                target, Gap.between(days), t.getInt("cgmWindowDays"));
+                target, Gap.between(days), t.getInt("cgmWindowDays"), Map.of());
+        return drawn.withText(sentences.glucose(drawn, cgm.map(CgmSummary::provenance).orElse(null)));
     }
 
     private Band targetRange(String fromText, String toText, double from, double to) {
@@ -264,9 +268,11 @@ public final class TrendBuilder {
         WeightTrend.Summary summary = judged.map(w -> new WeightTrend.Summary(w.mornings(), w.windowDays(), w.gateMet(),
                 w.latestLb(), w.baselineLb(), w.gainVsBaselineLb(), w.confirmedDayGainLb(), w.gainAlert(),
                 source(w.provenance()))).orElse(null);
-        return new WeightTrend(
+        WeightTrend drawn = new WeightTrend(
                 weights.stream().map(m -> point(m.takenAt(), m.value() / HomeWeight.KG_PER_LB, null, m.device(), true)).toList(),
-                lines, Gap.between(weights.stream().map(Measurement::day).toList()), summary);
+                lines, Gap.between(weights.stream().map(Measurement::day).toList()), summary, Map.of());
+        return drawn.withText(sentences.weight(drawn, judged.map(HomeWeight::provenance).orElse(null),
+                judged.map(HomeWeight::gainVsBaselineText).orElse(null)));
     }
 
     // ---- KCCQ-12 (heart failure) ------------------------------------------------------------------------------
@@ -291,8 +297,12 @@ public final class TrendBuilder {
                 change.map(KccqChange::change).orElse(null), change.map(c -> cards.words(KCCQ_CHANGE_SIZE, c.size())).orElse(null));
         List<KccqTrend.ScoreBand> bands = HeartFailureSummarizer.kccqBands(t).stream()
                 .map(b -> new KccqTrend.ScoreBand(b.band(), cards.words(KCCQ_BAND, b.band()), b.from(), b.to())).toList();
+        Map<String, String> text = sentences.score(labels.get("kccq.series"), false, t.get("kccqSmall"),
+                bands, scores.size(),
+                new TrendSentences.Latest(latest.scoreText(), latest.band(), latest.completedOn(), latest.change(), latest.changeSize()),
+                new TrendSentences.ChangeSizes(t.get("kccqSmall"), t.get("kccqModerate"), t.get("kccqLarge")));
         return new KccqTrend(labels.get("kccq.series"), false, 0, t.get("kccqScoreMax"), t.get("kccqSmall"),
-                t.get("kccqModerate"), t.get("kccqLarge"), bands, scores.stream().map(this::promPoint).toList(), latest);
+                t.get("kccqModerate"), t.get("kccqLarge"), bands, scores.stream().map(this::promPoint).toList(), latest, text);
     }
 
     // ---- questionnaires ----------------------------------------------------------------------------------------
@@ -326,9 +336,14 @@ public final class TrendBuilder {
                     .map(r -> new PromTrend.Latest(r.scoreText(), r.band(), cards.promBand(r.band()), r.completedOn(),
                             r.change() == null ? null : r.change().delta()))
                     .orElse(null);
-            trends.add(new PromTrend(scale.name(), scale.higherIsWorse(), scale.min(), scale.max(), scale.mcid(),
-                    scale.bands().stream().map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to()))
-                            .toList(), points, latest));
+            List<PromTrend.ScoreBand> bands = scale.bands().stream()
+                    .map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to())).toList();
+            Map<String, String> text = sentences.score(scale.name(), scale.higherIsWorse(), scale.mcid(),
+                    bands, points.size(),
+                    latest == null ? null : new TrendSentences.Latest(latest.scoreText(), latest.band(), latest.completedOn(),
+                            latest.change(), null), null);
+            trends.add(new PromTrend(scale.name(), scale.higherIsWorse(), scale.min(), scale.max(), scale.mcid(), bands,
+                    points, latest, text));
         }
         return trends;
     }
@@ -360,12 +375,18 @@ public final class TrendBuilder {
             String symptom = EsasSymptom.ofScale(scale).map(s -> cards.words(ESAS_SYMPTOM, s)).orElse(scale);
             Optional<PromBand> band = item == null ? Optional.empty() : bands.stream()
                     .filter(b -> item.score() >= b.from()).reduce((lower, higher) -> higher).map(PromsSummarizer.Band::band);
-            symptoms.add(new EsasTrend.Symptom(symptom, points, item == null ? null : item.score(), band.orElse(null),
-                    band.map(cards::promBand).orElse(null), item == null || item.previous() < 0 ? null : item.previous()));
+            Integer latestScore = item == null ? null : item.score();
+            String bandWords = band.map(cards::promBand).orElse(null);
+            Integer previous = item == null || item.previous() < 0 ? null : item.previous();
+            symptoms.add(new EsasTrend.Symptom(symptom, points, latestScore, band.orElse(null), bandWords, previous,
+                    sentences.esasSymptom(symptom, latestScore, bandWords, previous)));
         });
-        return new EsasTrend(labels.get("proms.esasTitle"), t.get("esasScoreMax"), t.get("esasItemMcid"),
+        EsasTrend drawn = new EsasTrend(labels.get("proms.esasTitle"), t.get("esasScoreMax"), t.get("esasItemMcid"),
                 bands.stream().map(b -> new PromTrend.ScoreBand(b.band(), cards.promBand(b.band()), b.from(), b.to())).toList(),
-                card.map(EsasAssessment::completedOn).orElse(null), card.map(EsasAssessment::previousOn).orElse(null), symptoms);
+                card.map(EsasAssessment::completedOn).orElse(null), card.map(EsasAssessment::previousOn).orElse(null), symptoms,
+                Map.of());
+        long forms = ratings.stream().map(PromScore::completedAt).distinct().count();
+        return drawn.withText(sentences.esas(drawn, (int) forms));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

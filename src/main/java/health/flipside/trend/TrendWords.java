@@ -7,7 +7,7 @@ import java.util.Map;
 import health.flipside.cards.CardCatalog;
 
 /**
- * The trend page's own words — section titles, series, line and axis labels — from
+ * The trend page's own words — section titles, series, line and axis labels, table headers — from
  * {@code cds-cards/partials/trend-<group>.mustache}, one key each ({@code {{#is.homeSystolic}}home
  * systolic{{/is.homeSystolic}}}), so an author rewords the page as the cards, without Java or JavaScript. A label
  * with a number ("home systolic target below 135") gets it as {@code value} (or {@code from}, {@code to}).
@@ -15,9 +15,14 @@ import health.flipside.cards.CardCatalog;
 final class TrendWords {
     /** Every key of every group; the page reads them as "group.key" ({@code view.labels}). */
     static final Map<String, List<String>> KEYS = Map.of(
-            "bp", List.of("title", "axis", "homeSystolic", "homeDiastolic", "officeSystolic", "officeDiastolic"),
-            "glucose", List.of("title", "axis", "profileAxis", "p5", "p25", "median", "p75", "p95", "meter"),
-            "weight", List.of("title", "axis", "weight"),
+            "page", List.of("heading", "legend", "showTables", "showCharts", "dataAsOf", "notAvailable", "nothingTitle", "nothingText",
+                    "when", "source", "completed", "where", "score", "yes", "no"),
+            "bp", List.of("title", "axis", "homeSystolic", "homeDiastolic", "officeSystolic", "officeDiastolic", "setting", "home",
+                    "office", "usedForMean", "officeMean"),
+            "glucose", List.of("title", "axis", "profileAxis", "p5", "p25", "median", "p75", "p95", "meter", "rangesTitle",
+                    "range", "percentOfTime", "veryLow", "low", "inRange", "high", "veryHigh", "profileTable", "hour",
+                    "readings", "profileChart", "meterChart", "noProfile"),
+            "weight", List.of("title", "axis", "weight", "chart"),
             "kccq", List.of("title", "axis", "series"),
             "proms", List.of("axis", "remote", "inClinic", "esasTitle", "esasAxis", "notAnswered"));
 

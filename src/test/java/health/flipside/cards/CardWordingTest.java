@@ -51,6 +51,7 @@ import health.flipside.services.LoadedContent;
 import health.flipside.services.PatientDataSummary;
 import health.flipside.trend.PromTrend;
 import health.flipside.trend.TrendBuilder;
+import health.flipside.trend.TrendView;
 
 /**
  * Every word a physician reads comes from cds-cards/: facts give flags, numbers and codes, the partials in
@@ -131,13 +132,10 @@ class CardWordingTest {
     @Test
     @DisplayName("an author rewords a questionnaire band: the result card, the overview line and the trend view follow")
     void anAuthorRewordsABand(@TempDir Path temp) throws IOException {
-        ContentCopy copy = ContentCopy.in(temp);
-        Path band = copy.cards.resolve("partials/prom-band.mustache");
-        Files.writeString(band, Files.readString(band).replace("{{#is.MILD}}mild{{/is.MILD}}", "{{#is.MILD}}mild symptoms{{/is.MILD}}"));
-        LoadedContent content = ContentGate.load(copy.rules, copy.cards);
+        LoadedContent content = editedContent(temp, Map.of("partials/prom-band.mustache",
+                text -> text.replace("{{#is.MILD}}mild{{/is.MILD}}", "{{#is.MILD}}mild symptoms{{/is.MILD}}")));
         Instant now = ExamplePatients.ANCHOR;
-        ResolvedData data = PatientInput.fromHookRequest(
-                ExamplePatients.hookRequest(ExamplePatients.named("proms-gad7-change-below-rci"), now).toString());
+        ResolvedData data = gad7(now);
 
         Card card = content.pipeline().run(data, now).cards().stream()
                 .filter(c -> c.summary().startsWith("Questionnaires:")).findFirst().orElseThrow();
@@ -148,6 +146,22 @@ class CardWordingTest {
         assertThat(card.detail()).contains("**GAD-7 9** (mild symptoms)");
         assertThat(gad7.latest().band()).isEqualTo("mild symptoms");
         assertThat(gad7.bands()).extracting(PromTrend.ScoreBand::label).containsExactly("minimal", "mild symptoms", "moderate", "severe");
+    }
+
+    @Test
+    @DisplayName("trend-proms and trend-page: an author rewords the trend view's sentences and buttons, no Java or JavaScript")
+    void anAuthorRewordsTheTrendView(@TempDir Path temp) throws IOException {
+        LoadedContent content = editedContent(temp, Map.of(
+                "partials/trend-proms.mustache", text -> text.replace(" MCID {{mcid}} points;", " Smallest change that matters: {{mcid}} points;"),
+                "partials/trend-page.mustache", text -> text.replace("}}Show tables{{", "}}Table view{{")));
+        Instant now = ExamplePatients.ANCHOR;
+        ResolvedData data = gad7(now);
+
+        TrendView view = new TrendBuilder(content.rules().thresholds(), content.cards()).build(content.pipeline().patient(data), now);
+
+        assertThat(view.proms().get(0).text().get("summary")).startsWith("**Latest 9 (mild), ")
+                .contains(" Smallest change that matters: 4 points; higher is worse.").doesNotContain("MCID");
+        assertThat(view.labels()).containsEntry("page.showTables", "Table view").containsEntry("page.showCharts", "Show charts");
     }
 
     @Test
@@ -257,6 +271,21 @@ class CardWordingTest {
     }
 
     /** A copy of cds-cards/ with one file edited as an author would. */
+    /** The bundled rules and cards with some card files edited as an author would, loaded through the gate. */
+    private static LoadedContent editedContent(Path temp, Map<String, UnaryOperator<String>> edits) throws IOException {
+        ContentCopy copy = ContentCopy.in(temp);
+        for (Map.Entry<String, UnaryOperator<String>> edit : edits.entrySet()) {
+            Path file = copy.cards.resolve(edit.getKey());
+            Files.writeString(file, edit.getValue().apply(Files.readString(file)));
+        }
+        return ContentGate.load(copy.rules, copy.cards);
+    }
+
+    /** A patient whose latest GAD-7 is 9 (mild), changed by less than the reliable change. */
+    private static ResolvedData gad7(Instant now) {
+        return PatientInput.fromHookRequest(ExamplePatients.hookRequest(ExamplePatients.named("proms-gad7-change-below-rci"), now).toString());
+    }
+
     private static Path edited(Path temp, String file, UnaryOperator<String> edit) throws IOException {
         Path cards = ContentCopy.in(temp).cards;
         Files.writeString(cards.resolve(file), edit.apply(Files.readString(cards.resolve(file))));

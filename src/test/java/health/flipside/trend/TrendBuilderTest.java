@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.junit.jupiter.api.BeforeAll;
@@ -377,6 +381,71 @@ class TrendBuilderTest {
         assertThat(Gap.between(List.of(d, d.plusDays(2), d.plusDays(5), d.plusDays(5), d.plusDays(6))))
                 .containsExactly(new Gap("2026-11-04", "2026-11-05", 2));
         assertThat(Gap.between(List.of(d))).isEmpty();
+    }
+
+    @Test
+    void eachSectionsSummaryLineStatesTheCardsNumbersInThePartialsWords() {
+        Both bp = run("vignette-1-masked-uncontrolled");
+        HomeBloodPressure home = bp.fact(HomeBloodPressure.class);
+        Both cgm = run("vignette-3-cgm-hypoglycaemia");
+        CgmSummary ranges = cgm.fact(CgmSummary.class);
+
+        assertThat(bp.view().bloodPressure().text().get("summary"))
+                .startsWith("**Home mean " + home.meanSystolic() + "/" + home.meanDiastolic() + " mmHg** from " + home.readings()
+                        + " readings on " + home.days() + " days (last 28 days).")
+                .contains(" Source: Tier A: clinic-issued validated device (").endsWith(" No gap of two days or more.");
+        assertThat(bp.texts()).contains(home.meanSystolic() + "/" + home.meanDiastolic());
+        assertThat(cgm.view().glucose().text().get("ranges"))
+                .startsWith("**Time in range " + Numbers.oneDecimal(ranges.inRange()) + "%** (target range 70–180 mg/dL; goal over ")
+                .contains("From the CGM maker's report");
+    }
+
+    @Test
+    void homeReadingsTheMeanCannotUseAreSaidInOneSentenceWithoutCountsOfNothing() {
+        String summary = run("edge-2-cuffless-watch-only").view().bloodPressure().text().get("summary");
+
+        assertThat(summary).startsWith("**No home readings the mean can use** in the last 28 days.")
+                .contains("Not used: ").contains(" cuffless estimates (hollow markers).")
+                .doesNotContain("from 0 readings").doesNotContain("Source:").doesNotContain("gap");
+    }
+
+    @Test
+    void oneVisitAndOneReadingAreSingular() {
+        TrendWords words = new TrendWords(content.cards());
+        TrendSentences sentences = new TrendSentences(words, words.labels());
+        List<Band> targets = List.of(new Band("home systolic target below 130", 0, 130, "s"), new Band("home diastolic target below 80", 0, 80, "s"));
+        BloodPressureTrend bp = new BloodPressureTrend(List.of(), List.of(), targets, List.of(), 28,
+                new BloodPressureTrend.Home(150, 95, 1, 1, false, null, null),
+                new BloodPressureTrend.Office(89, 62, 1, 1, "2026-04-22", false), Map.of());
+
+        assertThat(sentences.bloodPressure(bp, null).get("summary")).isEqualTo("**Home mean 150/95 mmHg** from 1 reading on 1 day "
+                + "(last 28 days), not enough for a mean to be judged. Office mean 89/62 (1 visit, last 2026-04-22). No gap of two days or more.");
+        assertThat(sentences.bloodPressure(bp, null).get("chart")).isEqualTo("Home and office blood pressure with the home target below 130/80");
+    }
+
+    @Test
+    void everySentenceOfTheTrendPartialsIsWordedForSomeExampleAndNoneLeavesATagBehind() {
+        Map<String, Set<String>> worded = new TreeMap<>();
+        for (ExamplePatients.Example example : ExamplePatients.ALL) {
+            TrendView view = run(example).view();
+            BiConsumer<String, Map<String, String>> seen = (group, text) -> text.forEach((key, words) -> {
+                assertThat(words).as(example.name() + " " + group + "." + key).doesNotContain("{{").doesNotContain("}}");
+                if (!words.isBlank()) {
+                    worded.computeIfAbsent(group, g -> new TreeSet<>()).add(key);
+                }
+            });
+            if (view.bloodPressure() != null) seen.accept("bp", view.bloodPressure().text());
+            if (view.glucose() != null) seen.accept("glucose", view.glucose().text());
+            if (view.weight() != null) seen.accept("weight", view.weight().text());
+            if (view.kccq() != null) seen.accept("proms", view.kccq().text());
+            view.proms().forEach(p -> seen.accept("proms", p.text()));
+            if (view.esas() != null) {
+                seen.accept("proms", view.esas().text());
+                view.esas().symptoms().forEach(s -> seen.accept("proms", Map.of("esasSymptom", s.caption())));
+            }
+        }
+
+        TrendSentences.KEYS.forEach((group, keys) -> assertThat(worded.get(group)).as(group).containsAll(keys));
     }
 
     @Test
