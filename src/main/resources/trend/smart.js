@@ -66,7 +66,7 @@ export async function startLaunch(params) {
   const launch = params.get('launch');
   if (!iss) {
     throw new LaunchProblem('Open this view from the patient\'s chart',
-      'The launch did not say which FHIR server to read (no "iss"). Use the card\'s "See the trend" link.');
+      'The launch did not say which FHIR server to read (no "iss"). Open the view again from the link on the patient\'s card.');
   }
   if (launch !== null && launch.trim() === '') {
     throw new LaunchProblem('The launch is incomplete', 'The EHR sent an empty "launch" context. Open the view again from the chart.');
@@ -105,7 +105,7 @@ export async function finishLaunch(params) {
   const pending = state && sessionStorage.getItem(STORE + state);
   if (!params.get('code') || !pending) {
     throw new LaunchProblem('Open this view from the patient\'s chart',
-      'This page was opened without a sign-in in progress (missing or unknown "state"). Use the card\'s "See the trend" link.');
+      'This page was opened without a sign-in in progress (missing or unknown "state"). Open the view again from the link on the patient\'s card.');
   }
   sessionStorage.removeItem(STORE + state);
   const { iss, verifier, tokenEndpoint, redirectUri: redirect } = JSON.parse(pending);

@@ -14,7 +14,8 @@ import health.flipside.rules.SourceProblem;
 
 /**
  * The words a card holds around its template's texts, from the "layout" of cds-cards/policy.yaml: the heading of the
- * talking points, and for a card holding several findings its summary, each finding's heading and its guideline line.
+ * talking points, for a card holding several findings its summary, each finding's heading and its guideline line, and
+ * the label of the link to the trend view.
  * "{name}" in them is replaced by the text it names, as written.
  *
  * <p>They are in the policy file, with placeholders like moreFindingsHeadline's "{count}", and not in partials: what
@@ -29,9 +30,10 @@ import health.flipside.rules.SourceProblem;
  * @param sectionHeading    by indicator, the heading of one finding in a card holding several: {headline}
  * @param source            under each of those findings, its guideline: {label}
  * @param sourceWithLink    the same for a guideline with an address: {label}, {url}
+ * @param trendLink         the label of the SMART link to the trend view, on a card whose data the view draws
  */
 public record CardLayout(String talkingPoints, String summaryCard, String headlineSeparator,
-                         Map<Severity, String> sectionHeading, String source, String sourceWithLink) {
+                         Map<Severity, String> sectionHeading, String source, String sourceWithLink, String trendLink) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
 
     public CardLayout {
@@ -72,6 +74,7 @@ public record CardLayout(String talkingPoints, String summaryCard, String headli
         }
         check(problems, file, lines, "/layout/source", layout.source(), Set.of("label"));
         check(problems, file, lines, "/layout/sourceWithLink", layout.sourceWithLink(), Set.of("label", "url"));
+        check(problems, file, lines, "/layout/trendLink", layout.trendLink(), Set.of());
         return problems;
     }
 

@@ -93,7 +93,8 @@ public class PatientDataSummaryService implements CdsService {
             issued.fire(new CardsIssued(call, result.composed(), measures(result, policy),
                     result.suppressed().stream().map(Suppressions.Suppressed::override).toList(), now));
         }
-        return trendBaseUrl().map(base -> TrendLinks.add(result.composed(), result.chartable(), base)).orElse(result.cards());
+        return trendBaseUrl().map(base -> TrendLinks.add(result.composed(), result.chartable(), base, policy.layout().trendLink()))
+                .orElse(result.cards());
     }
 
     /** Where the trend view's SMART link points: Flipside's first public URL; no link when none is configured. */

@@ -13,7 +13,6 @@ import health.flipside.cards.ComposedCard;
  * activity, data quality), or a topic with nothing to draw, gets none.
  */
 public final class TrendLinks {
-    public static final String LABEL = "See the trend";
     static final String PATH = "/trend/launch.html";
 
     private TrendLinks() {
@@ -22,21 +21,22 @@ public final class TrendLinks {
     /**
      * @param chartable the rule topics the view draws for this patient ({@link TrendBuilder#topics})
      * @param baseUrl   Flipside's public base URL (the first of flipside.public.base.url)
+     * @param label     the link's label (cds-cards/policy.yaml, layout.trendLink)
      */
-    public static List<Card> add(List<ComposedCard> composed, Set<String> chartable, String baseUrl) {
+    public static List<Card> add(List<ComposedCard> composed, Set<String> chartable, String baseUrl, String label) {
         List<Card> cards = new ArrayList<>();
         for (ComposedCard c : composed) {
             boolean drawn = c.ruleIds().stream().map(id -> id.contains(".") ? id.substring(0, id.indexOf('.')) : id)
                     .anyMatch(chartable::contains);
-            cards.add(drawn ? withLink(c.card(), baseUrl) : c.card());
+            cards.add(drawn ? withLink(c.card(), baseUrl, label) : c.card());
         }
         return cards;
     }
 
-    private static Card withLink(Card card, String baseUrl) {
+    private static Card withLink(Card card, String baseUrl, String label) {
         List<Card.Link> links = new ArrayList<>(card.links() == null ? List.of() : card.links());
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        links.add(new Card.Link(LABEL, base + PATH, "smart"));
+        links.add(new Card.Link(label, base + PATH, "smart"));
         return new Card(card.uuid(), card.summary(), card.detail(), card.indicator(), card.source(), card.suggestions(),
                 card.selectionBehavior(), card.overrideReasons(), links);
     }

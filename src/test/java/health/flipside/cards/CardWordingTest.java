@@ -207,7 +207,8 @@ class CardWordingTest {
         Path cards = edited(temp, "policy.yaml", text -> text.replace("talkingPoints: \"**Talking points**\"",
                 "talkingPoints: \"**For the conversation**\"").replace("source: \"*Source: {label}*\"", "source: \"*Guideline: {label}*\"")
                 .replace("sourceWithLink: \"*Source: [{label}]({url})*\"", "sourceWithLink: \"*Guideline: [{label}]({url})*\"")
-                .replace("summaryCard: \"{headline}: {headlines}\"", "summaryCard: \"{headline} — {headlines}\""));
+                .replace("summaryCard: \"{headline}: {headlines}\"", "summaryCard: \"{headline} — {headlines}\"")
+                .replace("trendLink: \"See the trend\"", "trendLink: \"Home data over time\""));
         CardCatalog edited = CardCatalog.load(cards);
         Finding insufficient = new Finding("bp.insufficient-home-data", Severity.INFO, "bp-insufficient-data", null,
                 Map.of("home", new HomeBloodPressure(false, 5, 3, 3, 2, 128, 78, false, 0, 0, 9, 0, null, null)));
@@ -221,6 +222,7 @@ class CardWordingTest {
         assertThat(single.detail()).contains("**For the conversation**").doesNotContain("Talking points");
         assertThat(merged.summary()).startsWith(edited.policy().summaryCardHeadline() + " — ");
         assertThat(merged.detail()).contains("*Guideline: [KCCQ: Spertus").doesNotContain("*Source:");
+        assertThat(edited.policy().layout().trendLink()).isEqualTo("Home data over time");
     }
 
     @Test

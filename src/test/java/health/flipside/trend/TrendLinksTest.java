@@ -19,7 +19,7 @@ class TrendLinksTest {
     @Test
     void aCardOnAChartedTopicGetsTheSmartLinkAndOthersDoNot() {
         List<Card> cards = TrendLinks.add(List.of(card("bp.masked-uncontrolled"), card("wearables.irn-unconfirmed"),
-                card("glucose.above-range")), Set.of("bp"), "https://cds.hospital.example/");
+                card("glucose.above-range")), Set.of("bp"), "https://cds.hospital.example/", "See the trend");
 
         assertThat(cards.get(0).links()).containsExactly(
                 new Card.Link("See the trend", "https://cds.hospital.example/trend/launch.html", "smart"));
@@ -29,8 +29,9 @@ class TrendLinksTest {
 
     @Test
     void aMergedCardLinksWhenAnyOfItsTopicsIsCharted() {
-        List<Card> cards = TrendLinks.add(List.of(card("activity.summary", "proms.phq9-mild")), Set.of("proms"), "http://localhost:9080");
+        List<Card> cards = TrendLinks.add(List.of(card("activity.summary", "proms.phq9-mild")), Set.of("proms"), "http://localhost:9080", "Trend");
 
         assertThat(cards.get(0).links()).extracting(Card.Link::url).containsExactly("http://localhost:9080/trend/launch.html");
+        assertThat(cards.get(0).links()).extracting(Card.Link::label).as("the label the policy gives").containsExactly("Trend");
     }
 }
