@@ -2,7 +2,7 @@
 // Synthea patients with their home data, starts Flipside and the demo EHR, and prints the URLs. Then, in Chromium, each
 // Synthea patient's chart shows the cards of the clinical picture ./demo gave it, the heart-failure and CGM charts'
 // "See the trend" links open the trend view, and Ctrl-C stops everything ./demo started. Screenshots go to
-// SCREENSHOT_DIR. Not part of ./test-all (a first ./demo of the day takes minutes); run it from src/test/browser:
+// SCREENSHOT_DIR. ./test-all runs it last, after mvn verify, on ports of its own; by hand, from src/test/browser:
 //   SCREENSHOT_DIR=../../../target/demo-screenshots node demo.test.mjs
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
