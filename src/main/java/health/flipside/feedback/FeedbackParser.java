@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import health.flipside.support.InvalidRequestException;
 import health.flipside.support.JsonBodies;
+import health.flipside.support.RequestBody;
 
 /**
  * Reads and validates a feedback request body (CDS Hooks 2.0 "Feedback") into {@link FeedbackItem}s. The whole body
@@ -54,7 +55,12 @@ public final class FeedbackParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** A request held as text (tests). */
     public List<FeedbackItem> parse(String body) {
+        return parse(body == null ? null : RequestBody.of(body));
+    }
+
+    public List<FeedbackItem> parse(RequestBody body) {
         JsonNode root = JsonBodies.object(MAPPER, body, "a CDS Hooks feedback request");
         onlyKnown(root, TOP_LEVEL, "");
         extension(root.get("extension"), "extension");

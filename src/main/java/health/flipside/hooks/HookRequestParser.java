@@ -15,6 +15,7 @@ import health.flipside.services.HookCall;
 import health.flipside.services.ServiceDescriptor;
 import health.flipside.support.InvalidRequestException;
 import health.flipside.support.JsonBodies;
+import health.flipside.support.RequestBody;
 import health.flipside.support.RequestLimits;
 
 /**
@@ -40,7 +41,12 @@ public final class HookRequestParser {
         this.maxEntries = maxEntries;
     }
 
+    /** A request held as text (the preview console, examples, tests). */
     public HookCall parse(String body, ServiceDescriptor service) {
+        return parse(body == null ? null : RequestBody.of(body), service);
+    }
+
+    public HookCall parse(RequestBody body, ServiceDescriptor service) {
         JsonNode root = JsonBodies.object(mapper, body, "a CDS Hooks request");
         String hook = requiredText(root, "hook");
         if (!hook.equals(service.hook())) {

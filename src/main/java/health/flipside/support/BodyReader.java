@@ -1,13 +1,16 @@
 package health.flipside.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,7 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Reads a request body as text within {@link RequestLimits} (issue 10, points 2 and 5). Every way a body can fail
+ * Reads a request body within {@link RequestLimits} (issue 10, points 2 and 5) and checks that it is text in its
+ * charset, without copying it: one array of the body's length when the length is declared. Every way a body can fail
  * to be read — too large as sent or once decompressed, a Content-Encoding it does not carry, a charset nobody
  * knows, bytes that are not text in that charset, broken chunked framing — is a 413 or a 400 naming the problem,
  * never an exception the server turns into an empty 500. The resources read their body here, after the JWT check,
@@ -28,7 +32,7 @@ public final class BodyReader {
     private BodyReader() {
     }
 
-    public static String read(InputStream body, HttpHeaders headers, RequestLimits.Values limits) {
+    public static RequestBody read(InputStream body, HttpHeaders headers, RequestLimits.Values limits) {
         String encoding = headers.getHeaderString("Content-Encoding");
         boolean encoded = encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity");
         if (encoded && !DECODED.contains(encoding.trim().toLowerCase(Locale.ROOT))) {
@@ -40,13 +44,31 @@ public final class BodyReader {
             throw PayloadTooLargeException.body(declared, limits.bodyBytes());
         }
         Charset charset = charset(headers.getMediaType());
-        byte[] bytes = encoded ? bytes(body, limits.decompressedBytes(), true, encoding)
-                : bytes(body, limits.bodyBytes(), false, null);
-        try {
-            // Strict: a byte sequence that is not text in this charset is refused, not read as U+FFFD.
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        byte[] bytes = encoded ? bytes(body, limits.decompressedBytes(), true, encoding, -1)
+                : bytes(body, limits.bodyBytes(), false, null, declared);
+        checkText(bytes, charset);
+        return new RequestBody(bytes, charset);
+    }
+
+    /**
+     * Strict: a byte sequence that is not text in this charset is refused, not read as U+FFFD. Decoded a few thousand
+     * characters at a time into one small buffer, so the check allocates nothing the size of the body.
+     */
+    private static void checkText(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
+        if (!result.isError()) {
+            scratch.clear();
+            result = decoder.flush(scratch);
+        }
+        if (result.isError()) {
             throw new InvalidRequestException("$", "Request body is not valid " + charset.name() + " text");
         }
     }
@@ -63,11 +85,22 @@ public final class BodyReader {
         }
     }
 
-    private static byte[] bytes(InputStream body, long limit, boolean decompressed, String encoding) {
+    /**
+     * @param declared the Content-Length (within the limit), or -1 when the body is chunked or decoded: a declared
+     *                 length is read into one array of that length, never grown and copied
+     */
+    private static byte[] bytes(InputStream body, long limit, boolean decompressed, String encoding, long declared) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[8192];
         long total = 0;
         try {
+            if (declared >= 0) {
+                byte[] exact = new byte[(int) declared];
+                if (body.readNBytes(exact, 0, exact.length) < exact.length) {
+                    throw new EOFException("shorter than its Content-Length");
+                }
+                return exact;
+            }
             int read;
             while ((read = body.read(buffer)) != -1) {
                 total += read;

@@ -1,5 +1,9 @@
 package health.flipside.support;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +22,12 @@ public final class JsonBodies {
      * @param expected what the body should be, for the message, e.g. "a CDS Hooks request"
      * @throws InvalidRequestException naming "$" when the body is empty, not JSON (with line and column), or not an object
      */
-    public static JsonNode object(ObjectMapper mapper, String body, String expected) {
+    public static JsonNode object(ObjectMapper mapper, RequestBody body, String expected) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("$", "Request body is empty; expected " + expected + " (JSON object)");
         }
         try {
-            JsonNode root = mapper.readTree(body);
+            JsonNode root = body.isUtf8() ? mapper.readTree(utf8(body.bytes())) : mapper.readTree(body.text());
             if (root == null || !root.isObject()) {
                 throw new InvalidRequestException("$", "Request body must be a JSON object");
             }
@@ -34,7 +38,23 @@ public final class JsonBodies {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidRequestException("$", "Request body is not valid JSON" + where);
+        } catch (IOException e) { // from an array in memory only as a parse failure Jackson did not name
+            throw new InvalidRequestException("$", "Request body is not valid JSON");
         }
+    }
+
+    /**
+     * UTF-8 bytes as the parser is to read them. From bytes, Jackson guesses UTF-16 or UTF-32 when one of the first
+     * four is zero; the body said UTF-8, and UTF-8 JSON never holds a zero byte (RFC 8259 escapes U+0000), so such a
+     * body is not JSON, as it was not when it was read as UTF-8 text.
+     */
+    private static byte[] utf8(byte[] bytes) throws JsonParseException {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) {
+                throw new JsonParseException(null, "a zero byte in a UTF-8 body", new JsonLocation(null, i, 1, i + 1));
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -151,7 +151,7 @@ class HookRequestParserTest {
     @Test
     @DisplayName("a null body is refused like an empty one")
     void nullBody() {
-        assertThatThrownBy(() -> parser.parse(null, SERVICE))
+        assertThatThrownBy(() -> parser.parse((String) null, SERVICE))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("$"));
     }
 
