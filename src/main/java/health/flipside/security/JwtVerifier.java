@@ -43,6 +43,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  */
 public final class JwtVerifier {
     private static final List<String> REQUIRED_CLAIMS = List.of("iss", "aud", "exp", "iat", "jti");
+    /** Signature checks, kept per key (one of the trusted clients'), shared by every call. */
+    private static final SignatureVerifiers SIGNATURES = new SignatureVerifiers();
 
     /**
      * @param clockSkew            tolerance on exp, iat and nbf
@@ -205,6 +207,7 @@ public final class JwtVerifier {
     private static void verifySignature(SignedJWT jwt, TrustedClient client, JWKSource<SecurityContext> keys)
             throws JwtRejectedException {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSVerifierFactory(SIGNATURES);
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         Set<JWSAlgorithm> algorithms = client.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));

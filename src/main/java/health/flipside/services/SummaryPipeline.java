@@ -20,7 +20,7 @@ import health.flipside.rules.Finding;
 import health.flipside.rules.RuleEngine;
 import health.flipside.rules.RuleSet;
 import health.flipside.rules.SourceProblem;
-import health.flipside.trend.TrendBuilder;
+import health.flipside.trend.TrendWindows;
 
 /**
  * FHIR data → facts → summaries → rules → cards: the whole clinical pipeline as plain Java, callable from a
@@ -33,11 +33,15 @@ public final class SummaryPipeline {
     private final RuleSet rules;
     private final CardCatalog cards;
     private final Map<String, Integer> ranks;
+    private final FactBuilder facts;
+    private final TrendWindows trendWindows;
 
     public SummaryPipeline(RuleSet rules, CardCatalog cards) {
         this.rules = rules;
         this.cards = cards;
         this.ranks = rules.ranks();
+        this.facts = new FactBuilder(rules.thresholds(), cards::promOverviewNames);
+        this.trendWindows = new TrendWindows(rules.thresholds());
     }
 
     /**
@@ -86,7 +90,6 @@ public final class SummaryPipeline {
      * cards are composed (so the card budget goes to what is shown).
      */
     public Result run(ResolvedData data, Instant now, PatientHistory history) {
-        FactBuilder facts = new FactBuilder(rules.thresholds(), cards::promOverviewNames);
         PatientData patient = patient(data);
         if (facts.patientContext(patient, now).child()) {
             return new Result(List.of(), List.of(), CHILD, List.of(), Set.of());
@@ -96,7 +99,7 @@ public final class SummaryPipeline {
         Suppressions.Filtered filtered = Suppressions.filter(findings, cards.policy(), history.overrides(), now);
         List<ComposedCard> composed = new CardComposer(cards, ranks).compose(filtered.shown(), facts.thresholds());
         // The trend view's topics for this patient, from the same facts: a card links to it only if it has a chart.
-        Set<String> chartable = composed.isEmpty() ? Set.of() : new TrendBuilder(rules.thresholds(), cards).topics(patient, built, now);
+        Set<String> chartable = composed.isEmpty() ? Set.of() : trendWindows.topics(patient, built, now);
         return new Result(findings, composed, null, filtered.suppressed(), chartable);
     }
 
@@ -107,17 +110,16 @@ public final class SummaryPipeline {
 
     /** As {@link #explain(ResolvedData, Instant)} with feedback on the patient's earlier cards (scenarios). */
     public Explained explain(ResolvedData data, Instant now, CardFeedback feedback) {
-        FactBuilder builder = new FactBuilder(rules.thresholds(), cards::promOverviewNames);
         PatientData patient = patient(data);
-        if (builder.patientContext(patient, now).child()) {
-            return new Explained(List.of(builder.patientContext(patient, now)), List.of(),
+        if (facts.patientContext(patient, now).child()) {
+            return new Explained(List.of(facts.patientContext(patient, now)), List.of(),
                     new Result(List.of(), List.of(), CHILD, List.of(), Set.of()), List.of());
         }
-        List<Object> facts = builder.facts(patient, feedback, now);
-        RuleEngine.Trace trace = ENGINE.trace(rules, facts);
+        List<Object> patientFacts = facts.facts(patient, feedback, now);
+        RuleEngine.Trace trace = ENGINE.trace(rules, patientFacts);
         Set<SourceProblem> problems = new LinkedHashSet<>();
-        List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), builder.thresholds());
-        return new Explained(facts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
+        List<ComposedCard> composed = CardComposer.checking(cards, problems::add, ranks).compose(trace.findings(), facts.thresholds());
+        return new Explained(patientFacts, trace.firings(), new Result(trace.findings(), composed), List.copyOf(problems));
     }
 
     /** The patient's data as the facts are built from it: the one FHIR reading the cards and the trend view share. */

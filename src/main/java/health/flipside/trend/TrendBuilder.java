@@ -1,16 +1,13 @@
 package health.flipside.trend;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -27,7 +24,6 @@ import health.flipside.facts.heartfailure.HomeWeight;
 import health.flipside.facts.heartfailure.KccqBand;
 import health.flipside.facts.heartfailure.KccqChange;
 import health.flipside.facts.Measurement;
-import health.flipside.facts.Metric;
 import health.flipside.facts.Numbers;
 import health.flipside.facts.bp.OfficeBloodPressure;
 import health.flipside.facts.PatientData;
@@ -63,6 +59,7 @@ public final class TrendBuilder {
     private final FactBuilder facts;
     private final Map<String, Thresholds> thresholds;
     private final CardCatalog cards;
+    private final TrendWindows windows;
     private final TrendWords words;
     /** The page's titles and labels, worded once: the same for every patient. */
     private final Map<String, String> labels;
@@ -74,6 +71,7 @@ public final class TrendBuilder {
         this.facts = new FactBuilder(thresholds, cards::promOverviewNames);
         this.thresholds = Map.copyOf(thresholds);
         this.cards = cards;
+        this.windows = new TrendWindows(thresholds);
         this.words = new TrendWords(cards);
         this.labels = words.labels();
         this.sentences = new TrendSentences(words, labels);
@@ -90,7 +88,7 @@ public final class TrendBuilder {
         GlucoseTrend glucose = glucose(built.measurements(), summaries, now);
         WeightTrend weight = weight(built.measurements(), summaries, now);
         KccqTrend kccq = kccq(data, summaries, now);
-        List<PromScore> promWindow = promWindow(data, now);
+        List<PromScore> promWindow = windows.promWindow(data, now);
         List<PromTrend> proms = proms(promWindow, summaries);
         EsasTrend esas = esas(promWindow, summaries);
         boolean hasData = bp != null || glucose != null || weight != null || kccq != null || !proms.isEmpty() || esas != null;
@@ -99,51 +97,10 @@ public final class TrendBuilder {
                 labels);
     }
 
-    /**
-     * The rule topics ("bp", "glucose", "heart-failure", "proms") the view has a chart for: the sections
-     * {@link #build(PatientData, FactBuilder.Built, Instant)} draws, chosen by the same selections without drawing them,
-     * since the cards ask on every call which of them may link to the view.
-     */
-    public Set<String> topics(PatientData data, FactBuilder.Built built, Instant now) {
-        Set<String> topics = new HashSet<>();
-        if (!bloodPressureWindow(built.bloodPressure(), now).isEmpty()) {
-            topics.add("bp");
-        }
-        if (!glucoseWindow(built.measurements(), built.facts(), now).isEmpty()) {
-            topics.add("glucose");
-        }
-        if (!weightWindow(built.measurements(), now).isEmpty() || !kccqWindow(data, now).isEmpty()) {
-            topics.add("heart-failure");
-        }
-        List<PromScore> promWindow = promWindow(data, now);
-        if (!drawnScales(promWindow).isEmpty() || !esasWindow(promWindow).isEmpty()) {
-            topics.add("proms");
-        }
-        return topics;
-    }
-
     // ---- blood pressure ----------------------------------------------------------------------------------------
 
-    /** The home readings of the home window and the office readings of the office lookback. */
-    private record BloodPressureWindow(List<BloodPressureReading> home, List<BloodPressureReading> office) {
-        boolean isEmpty() {
-            return home.isEmpty() && office.isEmpty();
-        }
-    }
-
-    private BloodPressureWindow bloodPressureWindow(List<BloodPressureReading> readings, Instant now) {
-        Thresholds t = thresholds.get("bp");
-        Instant homeStart = now.minus(Duration.ofDays(t.getInt("homeWindowDays")));
-        Instant officeStart = now.minus(Duration.ofDays(t.getInt("officeLookbackDays")));
-        return new BloodPressureWindow(
-                readings.stream().filter(BloodPressureReading::isHome)
-                        .filter(r -> !r.takenAt().isBefore(homeStart) && !r.takenAt().isAfter(now)).toList(),
-                readings.stream().filter(r -> !r.isHome())
-                        .filter(r -> !r.takenAt().isBefore(officeStart) && !r.takenAt().isAfter(now)).toList());
-    }
-
     private BloodPressureTrend bloodPressure(List<BloodPressureReading> readings, List<Object> summaries, Instant now) {
-        BloodPressureWindow window = bloodPressureWindow(readings, now);
+        TrendWindows.BloodPressureWindow window = windows.bloodPressureWindow(readings, now);
         if (window.isEmpty()) {
             return null;
         }
@@ -179,20 +136,8 @@ public final class TrendBuilder {
     // ---- glucose -----------------------------------------------------------------------------------------------
 
     /** The sensor and meter readings of the CGM window, and the card's CGM summary (a vendor report has no readings). */
-    private record GlucoseWindow(List<Measurement> sensor, List<Measurement> meter, Optional<CgmSummary> cgm) {
-        boolean isEmpty() {
-            return sensor.isEmpty() && meter.isEmpty() && cgm.isEmpty();
-        }
-    }
-
-    private GlucoseWindow glucoseWindow(List<Measurement> clean, List<Object> summaries, Instant now) {
-        Instant start = now.minus(Duration.ofDays(thresholds.get("glucose").getInt("cgmWindowDays")));
-        return new GlucoseWindow(inWindow(clean, Metric.SENSOR_GLUCOSE, start, now), inWindow(clean, Metric.GLUCOSE, start, now),
-                first(summaries, CgmSummary.class));
-    }
-
     private GlucoseTrend glucose(List<Measurement> clean, List<Object> summaries, Instant now) {
-        GlucoseWindow window = glucoseWindow(clean, summaries, now);
+        TrendWindows.GlucoseWindow window = windows.glucoseWindow(clean, summaries, now);
         if (window.isEmpty()) {
             return null;
         }
@@ -246,14 +191,8 @@ public final class TrendBuilder {
 
     // ---- weight ------------------------------------------------------------------------------------------------
 
-    /** The weights from the day before the baseline began to now. */
-    private List<Measurement> weightWindow(List<Measurement> clean, Instant now) {
-        Instant start = now.minus(Duration.ofDays(thresholds.get("heart-failure").getInt("baselineFromDaysAgo") + 1L));
-        return inWindow(clean, Metric.BODY_WEIGHT, start, now);
-    }
-
     private WeightTrend weight(List<Measurement> clean, List<Object> summaries, Instant now) {
-        List<Measurement> weights = weightWindow(clean, now);
+        List<Measurement> weights = windows.weightWindow(clean, now);
         if (weights.isEmpty()) {
             return null;
         }
@@ -278,12 +217,8 @@ public final class TrendBuilder {
     // ---- KCCQ-12 (heart failure) ------------------------------------------------------------------------------
 
     /** The KCCQ-12 overall summary scores the heart-failure summary judges a change on. */
-    private List<PromScore> kccqWindow(PatientData data, Instant now) {
-        return HeartFailureSummarizer.kccqWindow(data, thresholds.get("heart-failure"), now);
-    }
-
     private KccqTrend kccq(PatientData data, List<Object> summaries, Instant now) {
-        List<PromScore> scores = kccqWindow(data, now);
+        List<PromScore> scores = windows.kccqWindow(data, now);
         if (scores.isEmpty()) {
             return null;
         }
@@ -308,28 +243,10 @@ public final class TrendBuilder {
     // ---- questionnaires ----------------------------------------------------------------------------------------
 
     /** The plausible scores of the result lookback. */
-    private List<PromScore> promWindow(PatientData data, Instant now) {
-        Thresholds t = thresholds.get("proms");
-        Instant start = now.minus(Duration.ofDays(t.getInt("resultLookbackDays")));
-        return PromsSummarizer.plausible(data.proms(), t, now).stream().filter(p -> !p.completedAt().isBefore(start)).toList();
-    }
-
-    /** Each scale the view draws, with its scores, in the order of the scale views; a scale without scores is left out. */
-    private Map<PromsSummarizer.ScaleView, List<PromScore>> drawnScales(List<PromScore> scores) {
-        Map<PromsSummarizer.ScaleView, List<PromScore>> drawn = new LinkedHashMap<>();
-        for (PromsSummarizer.ScaleView scale : PromsSummarizer.scaleViews(thresholds.get("proms"))) {
-            List<PromScore> ofScale = scores.stream().filter(p -> p.is(scale.instrument(), scale.scale())).toList();
-            if (!ofScale.isEmpty()) {
-                drawn.put(scale, ofScale);
-            }
-        }
-        return drawn;
-    }
-
     private List<PromTrend> proms(List<PromScore> window, List<Object> summaries) {
         List<PromResult> results = summaries.stream().filter(PromResult.class::isInstance).map(PromResult.class::cast).toList();
         List<PromTrend> trends = new ArrayList<>();
-        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : drawnScales(window).entrySet()) {
+        for (Map.Entry<PromsSummarizer.ScaleView, List<PromScore>> drawn : windows.drawnScales(window).entrySet()) {
             PromsSummarizer.ScaleView scale = drawn.getKey();
             List<TrendPoint> points = drawn.getValue().stream().map(this::promPoint).toList();
             PromTrend.Latest latest = results.stream().filter(r -> r.is(scale.instrument(), scale.scale())).findFirst()
@@ -350,13 +267,8 @@ public final class TrendBuilder {
 
     // ---- ESAS-r ------------------------------------------------------------------------------------------------
 
-    /** The ESAS-r ratings of the questionnaire window, one per symptom and administration. */
-    private static List<PromScore> esasWindow(List<PromScore> promWindow) {
-        return promWindow.stream().filter(p -> p.instrument().equals(PromsSummarizer.ESAS)).toList();
-    }
-
     private EsasTrend esas(List<PromScore> promWindow, List<Object> summaries) {
-        List<PromScore> ratings = esasWindow(promWindow);
+        List<PromScore> ratings = windows.esasWindow(promWindow);
         if (ratings.isEmpty()) {
             return null;
         }
@@ -390,10 +302,6 @@ public final class TrendBuilder {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private static List<Measurement> inWindow(List<Measurement> measurements, Metric metric, Instant from, Instant to) {
-        return measurements.stream().filter(m -> m.metric() == metric && m.within(from, to)).toList();
-    }
 
     private static <T> Optional<T> first(List<Object> summaries, Class<T> type) {
         return summaries.stream().filter(type::isInstance).map(type::cast).findFirst();

@@ -49,11 +49,13 @@ import health.flipside.services.SummaryPipeline;
 class TrendBuilderTest {
     private static LoadedContent content;
     private static TrendBuilder builder;
+    private static TrendWindows windows;
 
     @BeforeAll
     static void load() {
         content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
         builder = new TrendBuilder(content.rules().thresholds(), content.cards());
+        windows = new TrendWindows(content.rules().thresholds());
     }
 
     private record Both(TrendView view, SummaryPipeline.Explained cards, PatientData patient) {
@@ -259,7 +261,7 @@ class TrendBuilderTest {
         assertThat(kccq.latest().changeSize()).isEqualTo(content.cards().words("kccq-change-size", change.size()));
         assertThat(both.texts()).contains("KCCQ-12 down", "\"" + kccq.latest().band() + "\"");
         assertThat(both.view().weight()).isNotNull();
-        assertThat(builder.topics(both.patient(), new FactBuilder(content.rules().thresholds(), content.cards()::promOverviewNames)
+        assertThat(windows.topics(both.patient(), new FactBuilder(content.rules().thresholds(), content.cards()::promOverviewNames)
                 .build(both.patient(), CardFeedback.NONE, Instant.now()), Instant.now())).contains("heart-failure");
     }
 
@@ -346,7 +348,7 @@ class TrendBuilderTest {
             if (!view.proms().isEmpty() || view.esas() != null) {
                 drawn.add("proms");
             }
-            assertThat(builder.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
+            assertThat(windows.topics(patient, built, now)).as(example.name()).isEqualTo(drawn);
             seen.addAll(drawn);
             if (view.weight() == null && view.kccq() != null) {
                 seen.add("kccq alone");
