@@ -10,12 +10,14 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -135,6 +137,47 @@ class FeedbackIssuedCardLogTest {
         release.countDown();
 
         assertThat(tookMillis).isBetween(100L, 2_000L);
+    }
+
+    @Test
+    void callsThatArriveWhileTheWriterCommitsAreCommittedTogether() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        FeedbackStore slow = new FeedbackStore((DataSource) null) {
+            @Override
+            public void recordIssued(List<IssuedCard> cards) {
+                batches.add(cards.size());
+                firstBatchStarted.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        IssuedCardLog log = new IssuedCardLog(database(slow), executor, 30_000);
+        ExecutorService calls = Executors.newFixedThreadPool(5);
+        try {
+            Future<?> first = calls.submit(() -> log.record("svc", UUID.randomUUID(), List.of(composed()), Instant.now()));
+            assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> later = IntStream.range(0, 4).<Future<?>>mapToObj(i -> calls.submit(() ->
+                    log.record("svc", UUID.randomUUID(), List.of(composed(), composed()), Instant.now()))).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (log.waitingCalls() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            for (Future<?> call : later) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+            // one commit for the first call, one for the four that waited behind it (two cards each)
+            assertThat(batches).containsExactly(1, 8);
+        } finally {
+            calls.shutdownNow();
+        }
     }
 
     @Test
