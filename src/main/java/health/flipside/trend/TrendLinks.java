@@ -19,7 +19,7 @@ public final class TrendLinks {
     }
 
     /**
-     * @param chartable the rule topics the view draws for this patient ({@link TrendBuilder#topics})
+     * @param chartable the rule topics the view draws for this patient ({@link TrendWindows#topics})
      * @param baseUrl   Flipside's public base URL (the first of flipside.public.base.url)
      * @param label     the link's label (cds-cards/policy.yaml, layout.trendLink)
      */
