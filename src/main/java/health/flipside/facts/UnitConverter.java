@@ -2,7 +2,9 @@ package health.flipside.facts;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
@@ -11,12 +13,29 @@ import org.fhir.ucum.UcumException;
 /**
  * UCUM conversion by the UCUM reference library (org.fhir:ucum), so "kPa", "mm[Hg]" or "[lb_av]" are converted
  * by their definitions rather than by factors typed into Flipside. Thread-safe after construction.
+ *
+ * <p>The library parses both units and works in decimals on every call, which made conversion a fifth of the scenario
+ * gate's CPU at start-up. So the first conversion between two units asks the library for the line it follows
+ * (value × scale + offset, checked at further points; a unit that is not on a line, such as a logarithmic one, is
+ * always left to the library) and later ones use it. At most {@value #MAX_PAIRS} pairs are kept: units come from
+ * the patient's data, and a record could name many.
  */
 public final class UnitConverter {
     /** Significant digits carried through a conversion: a double's full precision. */
     private static final int PRECISION = 17;
+    private static final int MAX_PAIRS = 256;
+    /** Where a learnt line is checked against the library before it is kept. */
+    private static final double[] PROBES = {-40, 0.1, 37.5, 98.6, 1234.5678, 1e6};
+
+    /** How one unit converts to another: value × scale + offset. */
+    private record Line(double scale, double offset) {
+        double apply(double value) {
+            return value * scale + offset;
+        }
+    }
 
     private final UcumEssenceService ucum;
+    private final Map<String, Line> lines = new ConcurrentHashMap<>();
 
     public UnitConverter() {
         try (InputStream essence = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
@@ -34,6 +53,44 @@ public final class UnitConverter {
         if (unit.equals(targetUnit)) {
             return Optional.of(value);
         }
+        String pair = unit + '\u0000' + targetUnit;
+        Line line = lines.get(pair);
+        if (line == null) {
+            Optional<Line> learnt = line(unit, targetUnit);
+            if (learnt.isEmpty()) {
+                return exact(value, unit, targetUnit);
+            }
+            line = learnt.get();
+            if (lines.size() < MAX_PAIRS) {
+                lines.put(pair, line);
+            }
+        }
+        return Optional.of(line.apply(value)).filter(Double::isFinite);
+    }
+
+    /** The line between two units, when the library's conversions lie on one; empty for unknown or other units. */
+    private Optional<Line> line(String unit, String targetUnit) {
+        Optional<Double> zero = exact(0, unit, targetUnit);
+        Optional<Double> one = exact(1, unit, targetUnit);
+        Optional<Double> thousand = exact(1000, unit, targetUnit);
+        if (zero.isEmpty() || one.isEmpty() || thousand.isEmpty()) {
+            return Optional.empty();
+        }
+        double offset = zero.get();
+        // Through the origin, 1 converts to the factor itself at full precision; with an offset, the slope over a
+        // thousand units loses less to rounding than over one.
+        Line line = new Line(offset == 0 ? one.get() : (thousand.get() - offset) / 1000, offset);
+        for (double probe : PROBES) {
+            Optional<Double> expected = exact(probe, unit, targetUnit);
+            if (expected.isEmpty() || Math.abs(line.apply(probe) - expected.get()) > 1e-9 * Math.max(1, Math.abs(expected.get()))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(line);
+    }
+
+    /** The library's own conversion of one value. */
+    private Optional<Double> exact(double value, String unit, String targetUnit) {
         try {
             // The library keeps the input's significant digits ("1.0" lb → "0.45" kg, "84.2" kg → "186" lb), which
             // would round a weight change past its threshold: convert at a double's full precision instead.

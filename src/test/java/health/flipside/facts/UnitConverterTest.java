@@ -76,4 +76,34 @@ class UnitConverterTest {
         assertThat(UNITS.convert(Double.NaN, "kg", "kg")).isEmpty();
         assertThat(UNITS.convert(1e308, "1", "%")).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @DisplayName("the learnt line gives the library's own conversion, to a millionth of a millionth, over 500 values")
+    @CsvSource({"kg, [lb_av]", "[lb_av], kg", "kPa, mm[Hg]", "g, kg", "mm[Hg], kPa", "[in_i], cm", "mg/dL, g/L", "h, min"})
+    void theLearntLineIsTheLibrarysConversion(String unit, String target) throws Exception {
+        UnitConverter units = new UnitConverter();
+        org.fhir.ucum.UcumEssenceService library;
+        try (java.io.InputStream essence = org.fhir.ucum.UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
+            library = new org.fhir.ucum.UcumEssenceService(essence);
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 500; i++) {
+            double value = i % 2 == 0 ? Math.round(random.nextDouble() * 4000) / 10.0 : (random.nextDouble() - 0.2) * 1e4;
+            double expected = Double.parseDouble(library.convert(new org.fhir.ucum.Decimal(java.math.BigDecimal.valueOf(value)
+                    .toPlainString(), 17), unit, target).asDecimal());
+            assertThat(units.convert(value, unit, target)).as("%s %s", value, unit).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                    .isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    @Test
+    @DisplayName("a pair the library cannot convert is learnt as nothing and stays empty on every call")
+    void aPairTheLibraryCannotConvertStaysEmpty() {
+        UnitConverter units = new UnitConverter();
+        for (int call = 0; call < 3; call++) {
+            assertThat(units.convert(120, "kg", "mm[Hg]")).isEmpty();
+            assertThat(units.convert(37, "Cel", "[degF]")).isEmpty(); // the library does not convert offset units
+            assertThat(units.convert(120, "mmHg", "mm[Hg]")).isEmpty();
+        }
+    }
 }
