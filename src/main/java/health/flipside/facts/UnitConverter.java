@@ -17,8 +17,8 @@ import org.fhir.ucum.UcumException;
  * <p>The library parses both units and works in decimals on every call, which made conversion a fifth of the scenario
  * gate's CPU at start-up. So the first conversion between two units asks the library for the line it follows
  * (value × scale + offset, checked at further points; a unit that is not on a line, such as a logarithmic one, is
- * always left to the library) and later ones use it. At most {@value #MAX_PAIRS} pairs are kept: units come from
- * the patient's data, and a record could name many.
+ * always left to the library) and later ones use it. At most {@value #MAX_PAIRS} pairs are learnt: units come from
+ * the patient's data, and a record could name many; any further pair is converted by the library, one call each.
  */
 public final class UnitConverter {
     /** Significant digits carried through a conversion: a double's full precision. */
@@ -56,14 +56,13 @@ public final class UnitConverter {
         String pair = unit + '\u0000' + targetUnit;
         Line line = lines.get(pair);
         if (line == null) {
-            Optional<Line> learnt = line(unit, targetUnit);
+            // Learning costs several conversions: once the pairs kept are full, each further pair costs one instead.
+            Optional<Line> learnt = lines.size() < MAX_PAIRS ? line(unit, targetUnit) : Optional.empty();
             if (learnt.isEmpty()) {
                 return exact(value, unit, targetUnit);
             }
             line = learnt.get();
-            if (lines.size() < MAX_PAIRS) {
-                lines.put(pair, line);
-            }
+            lines.put(pair, line);
         }
         return Optional.of(line.apply(value)).filter(Double::isFinite);
     }
@@ -71,9 +70,12 @@ public final class UnitConverter {
     /** The line between two units, when the library's conversions lie on one; empty for unknown or other units. */
     private Optional<Line> line(String unit, String targetUnit) {
         Optional<Double> zero = exact(0, unit, targetUnit);
+        if (zero.isEmpty()) {
+            return Optional.empty(); // unknown or not commensurable: one refused conversion says so
+        }
         Optional<Double> one = exact(1, unit, targetUnit);
         Optional<Double> thousand = exact(1000, unit, targetUnit);
-        if (zero.isEmpty() || one.isEmpty() || thousand.isEmpty()) {
+        if (one.isEmpty() || thousand.isEmpty()) {
             return Optional.empty();
         }
         double offset = zero.get();

@@ -97,6 +97,16 @@ class UnitConverterTest {
     }
 
     @Test
+    @DisplayName("past the pairs it keeps, a new pair is still converted, by the library itself")
+    void pairsBeyondTheKeptOnesAreStillConverted() {
+        UnitConverter units = new UnitConverter();
+        for (int n = 1; n <= 300; n++) { // "n.g" is n grams, a pair of its own each time
+            assertThat(units.convert(2, n + ".g", "g")).get(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                    .isCloseTo(2.0 * n, within(1e-9));
+        }
+    }
+
+    @Test
     @DisplayName("a pair the library cannot convert is learnt as nothing and stays empty on every call")
     void aPairTheLibraryCannotConvertStaysEmpty() {
         UnitConverter units = new UnitConverter();
