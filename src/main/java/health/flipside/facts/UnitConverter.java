@@ -73,15 +73,15 @@ public final class UnitConverter {
         if (zero.isEmpty()) {
             return Optional.empty(); // unknown or not commensurable: one refused conversion says so
         }
-        Optional<Double> one = exact(1, unit, targetUnit);
-        Optional<Double> thousand = exact(1000, unit, targetUnit);
-        if (one.isEmpty() || thousand.isEmpty()) {
-            return Optional.empty();
-        }
         double offset = zero.get();
         // Through the origin, 1 converts to the factor itself at full precision; with an offset, the slope over a
         // thousand units loses less to rounding than over one.
-        Line line = new Line(offset == 0 ? one.get() : (thousand.get() - offset) / 1000, offset);
+        Optional<Double> slope = offset == 0 ? exact(1, unit, targetUnit)
+                : exact(1000, unit, targetUnit).map(thousand -> (thousand - offset) / 1000);
+        if (slope.isEmpty()) {
+            return Optional.empty();
+        }
+        Line line = new Line(slope.get(), offset);
         for (double probe : PROBES) {
             Optional<Double> expected = exact(probe, unit, targetUnit);
             if (expected.isEmpty() || Math.abs(line.apply(probe) - expected.get()) > 1e-9 * Math.max(1, Math.abs(expected.get()))) {

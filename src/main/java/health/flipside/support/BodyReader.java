@@ -90,8 +90,7 @@ public final class BodyReader {
      *                 length is read into one array of that length, never grown and copied
      */
     private static byte[] bytes(InputStream body, long limit, boolean decompressed, String encoding, long declared) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
+        ByteArrayOutputStream out = null;
         long total = 0;
         try {
             if (declared >= 0) {
@@ -101,6 +100,8 @@ public final class BodyReader {
                 }
                 return exact;
             }
+            out = new ByteArrayOutputStream(8192);
+            byte[] buffer = new byte[8192];
             int read;
             while ((read = body.read(buffer)) != -1) {
                 total += read;

@@ -107,8 +107,8 @@ public final class TrendBuilder {
         Thresholds t = thresholds.get("bp");
         List<BloodPressureReading> home = window.home();
         List<BloodPressureReading> office = window.office();
-        HomeBloodPressure homeSummary = first(summaries, HomeBloodPressure.class).orElseThrow();
-        BloodPressureTrend.Office officeSummary = first(summaries, OfficeBloodPressure.class)
+        HomeBloodPressure homeSummary = TrendWindows.first(summaries, HomeBloodPressure.class).orElseThrow();
+        BloodPressureTrend.Office officeSummary = TrendWindows.first(summaries, OfficeBloodPressure.class)
                 .map(o -> new BloodPressureTrend.Office(o.meanSystolic(), o.meanDiastolic(), o.visits(), o.readings(),
                         o.lastVisit(), o.dated())).orElse(null);
         List<Band> targets = List.of(target(t, "homeSystolicTarget", "homeHighSystolic"),
@@ -197,7 +197,7 @@ public final class TrendBuilder {
             return null;
         }
         Thresholds t = thresholds.get("heart-failure");
-        Optional<HomeWeight> judged = first(summaries, HomeWeight.class);
+        Optional<HomeWeight> judged = TrendWindows.first(summaries, HomeWeight.class);
         List<Band> lines = judged.filter(w -> w.baselineLb() > 0).map(w -> List.of(
                 new Band(words.label("weight", "baseline", Map.of("value", w.baselineText())), w.baselineLb(), w.baselineLb(),
                         words.label("weight", "baselineSource", Map.of())),
@@ -224,7 +224,7 @@ public final class TrendBuilder {
         }
         Thresholds t = thresholds.get("heart-failure");
         // The card's change, when the summary judged one: its latest is the last score of the same window.
-        Optional<KccqChange> change = first(summaries, KccqChange.class);
+        Optional<KccqChange> change = TrendWindows.first(summaries, KccqChange.class);
         PromScore last = scores.get(scores.size() - 1);
         KccqBand band = change.map(KccqChange::band).orElse(HeartFailureSummarizer.kccqBand(last.score(), t));
         KccqTrend.Latest latest = new KccqTrend.Latest(change.map(KccqChange::latestText).orElse(Numbers.whole(last.score())),
@@ -273,7 +273,7 @@ public final class TrendBuilder {
             return null;
         }
         Thresholds t = thresholds.get("proms");
-        Optional<EsasAssessment> card = first(summaries, EsasAssessment.class);
+        Optional<EsasAssessment> card = TrendWindows.first(summaries, EsasAssessment.class);
         List<PromsSummarizer.Band> bands = PromsSummarizer.esasBands(t);
         // The card's symptoms in the card's order (highest first), then those rated only earlier.
         Map<String, EsasAssessment.Item> latest = new LinkedHashMap<>();
@@ -302,10 +302,6 @@ public final class TrendBuilder {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private static <T> Optional<T> first(List<Object> summaries, Class<T> type) {
-        return summaries.stream().filter(type::isInstance).map(type::cast).findFirst();
-    }
 
     private String source(Provenance provenance) {
         return provenance == null ? null : cards.words(DEVICE_SOURCE, provenance.source());

@@ -82,7 +82,7 @@ public final class TrendWindows {
     GlucoseWindow glucoseWindow(List<Measurement> clean, List<Object> summaries, Instant now) {
         Instant start = now.minus(Duration.ofDays(thresholds.get("glucose").getInt("cgmWindowDays")));
         return new GlucoseWindow(inWindow(clean, Metric.SENSOR_GLUCOSE, start, now), inWindow(clean, Metric.GLUCOSE, start, now),
-                summaries.stream().filter(CgmSummary.class::isInstance).map(CgmSummary.class::cast).findFirst());
+                first(summaries, CgmSummary.class));
     }
 
     /** The weights from the day before the baseline began to now. */
@@ -120,5 +120,10 @@ public final class TrendWindows {
 
     private static List<Measurement> inWindow(List<Measurement> measurements, Metric metric, Instant from, Instant to) {
         return measurements.stream().filter(m -> m.metric() == metric && m.within(from, to)).toList();
+    }
+
+    /** The first summary of a type: each topic gives at most one of each. */
+    static <T> Optional<T> first(List<Object> summaries, Class<T> type) {
+        return summaries.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 }
