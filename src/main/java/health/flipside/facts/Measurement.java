@@ -1,6 +1,7 @@
 package health.flipside.facts;
 
 import health.flipside.facts.provenance.DeviceInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +22,11 @@ public record Measurement(Metric metric, Instant takenAt, LocalDateTime localTim
 
     public LocalDate day() {
         return localTime.toLocalDate();
+    }
+
+    /** The date {@code instant} falls on by the clock this value was recorded with (its own UTC offset). */
+    public LocalDate dateAt(Instant instant) {
+        return localTime.plus(Duration.between(takenAt, instant)).toLocalDate();
     }
 
     public boolean within(Instant from, Instant to) {

@@ -159,6 +159,60 @@ class WearablesAndActivityTest {
             assertThat(count.median()).isEqualTo(7000);
         }
 
+        /** A tracker's daily count at the patient's 23:50, on each of the 10 days before {@code now}'s day (UTC-5). */
+        private List<Measurement> nightlyCounts(LocalDateTime localNow) {
+            List<Measurement> steps = new ArrayList<>();
+            for (int day = 1; day <= 10; day++) {
+                LocalDateTime at = localNow.toLocalDate().minusDays(day).atTime(23, 50);
+                steps.add(new Measurement(Metric.STEPS, at.toInstant(Readings.PATIENT_ZONE), at, null, 8000 + day * 100, WATCH, "Device/x", null));
+            }
+            return steps;
+        }
+
+        @Test
+        void theWeekOfStepsIsTheSevenDaysBeforeTodayWhateverTheHourTheChartIsOpened() {
+            for (String localNow : List.of("2026-11-20T00:01", "2026-11-20T07:00", "2026-11-20T23:49", "2026-11-20T23:58")) {
+                LocalDateTime local = LocalDateTime.parse(localNow);
+                StepCount count = of(summarizer.facts(data(nightlyCounts(local), Set.of(), true), t,
+                        local.toInstant(Readings.PATIENT_ZONE)), StepCount.class).get(0);
+                assertThat(count.days()).as(localNow).isEqualTo(7);
+                assertThat(count.median()).as(localNow).isEqualTo(8400); // days 1–7: 8,100 … 8,700
+            }
+        }
+
+        @Test
+        void todaysCountIsNotADayYetAndADayFiledAsAPeriodIsTheDayItCovers() {
+            LocalDateTime localNow = LocalDateTime.parse("2026-11-20T09:00");
+            List<Measurement> steps = new ArrayList<>();
+            for (int day = 1; day <= 4; day++) { // 00:00 to 00:00 totals, as an aggregator files a whole day
+                LocalDateTime end = localNow.toLocalDate().minusDays(day - 1).atStartOfDay();
+                steps.add(new Measurement(Metric.STEPS, end.toInstant(Readings.PATIENT_ZONE), end,
+                        end.minusDays(1).toInstant(Readings.PATIENT_ZONE), 9000, WATCH, "Device/x", null));
+            }
+            LocalDateTime morning = localNow.minusHours(1); // today's count so far
+            steps.add(new Measurement(Metric.STEPS, morning.toInstant(Readings.PATIENT_ZONE), morning, null, 600, WATCH, "Device/x", null));
+
+            StepCount count = of(summarizer.facts(data(steps, Set.of(), true), t, localNow.toInstant(Readings.PATIENT_ZONE)),
+                    StepCount.class).get(0);
+
+            assertThat(count.days()).as("yesterday's whole-day total counts, this morning's 600 do not").isEqualTo(4);
+            assertThat(count.median()).isEqualTo(9000);
+        }
+
+        @Test
+        void lastNightIsCountedTheMorningAfter() {
+            LocalDateTime localNow = LocalDateTime.parse("2026-11-20T08:00");
+            List<Measurement> nights = new ArrayList<>();
+            for (int day = 0; day <= 7; day++) { // woke at 06:30 today and on each of the 7 days before
+                LocalDateTime woke = localNow.toLocalDate().minusDays(day).atTime(6, 30);
+                nights.add(new Measurement(Metric.SLEEP_DURATION, woke.toInstant(Readings.PATIENT_ZONE), woke, null,
+                        day == 0 ? 4 : 8, WATCH, "Device/x", null));
+            }
+            SleepDuration sleep = of(summarizer.facts(data(nights, Set.of(), true), t, localNow.toInstant(Readings.PATIENT_ZONE)),
+                    SleepDuration.class).get(0);
+            assertThat(sleep.nights()).as("last night and the 6 before it").isEqualTo(7);
+        }
+
         @Test
         void belowTheGatesNothingIsSaid() {
             List<Measurement> few = List.of(m(Metric.STEPS, 1, 1500, WATCH), m(Metric.SLEEP_DURATION, 1, 4, WATCH),
