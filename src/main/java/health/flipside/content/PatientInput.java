@@ -56,7 +56,7 @@ public final class PatientInput {
     /** Validated like a real call (400-worthy problems throw), its prefetch used as the EHR sent it. */
     public static ResolvedData fromHookRequest(String json) {
         HookCall call = new HookRequestParser(JSON).parse(json, PatientDataSummary.descriptor());
-        return PREFETCH_ONLY.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), null, call.prefetchTokens(), null);
+        return PREFETCH_ONLY.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null, call.prefetchTokens(), null);
     }
 
     /** Each resource goes to the prefetch key that queries its type (Observation → vitalSigns, …). */

@@ -71,6 +71,15 @@ public final class PrefetchResolver {
      */
     public ResolvedData resolve(List<PrefetchQuery> queries, Map<String, JsonNode> prefetch, FhirAccess access,
                                 Map<String, String> tokens, Instant dataSince) {
+        return resolve(queries, prefetch, Map.of(), access, tokens, dataSince);
+    }
+
+    /**
+     * @param streamed the prefetch Bundles whose entries were read while the request was parsed ({@link StreamedBundle}),
+     *                 by key; {@code prefetch} holds their other fields
+     */
+    public ResolvedData resolve(List<PrefetchQuery> queries, Map<String, JsonNode> prefetch, Map<String, StreamedBundle> streamed,
+                                FhirAccess access, Map<String, String> tokens, Instant dataSince) {
         Map<String, List<Resource>> byKey = new HashMap<>();
         Map<String, List<ObservationView>> observations = new HashMap<>();
         List<PrefetchQuery> toFetch = new ArrayList<>();
@@ -81,7 +90,9 @@ public final class PrefetchResolver {
                 byKey.put(query.key(), List.of());
                 continue;
             }
-            Optional<Read> read = value == null ? Optional.empty()
+            StreamedBundle bundle = streamed.get(query.key());
+            Optional<Read> read = bundle != null ? Optional.of(bundle.read())
+                    : value == null ? Optional.empty()
                     : read(parser, query.key(), value, query.relevantCodes(), observationsFromTree);
             if (read.isEmpty()) {
                 toFetch.add(query);
@@ -190,15 +201,21 @@ public final class PrefetchResolver {
             throw new InvalidPrefetchException(key, "prefetch." + key + ".entry must be an array");
         }
         for (JsonNode entry : entries) {
-            JsonNode resource = entry.path("resource");
-            if (!resource.isObject() || "outcome".equals(entry.path("search").path("mode").asText())
-                    || (!relevantCodes.isEmpty() && "Observation".equals(resource.path("resourceType").asText())
-                            && !hasCode(resource, relevantCodes))) {
-                continue;
-            }
-            add(parser, key, resource, entry.path("fullUrl").asText(""), observationsFromTree, resources, observations);
+            addEntry(parser, key, entry, relevantCodes, observationsFromTree, resources, observations);
         }
         return Optional.of(new Read(resources, observations));
+    }
+
+    /** One Bundle entry into the lists; a search outcome, an entry without a resource or an unread code is skipped. */
+    static void addEntry(IJsonLikeParser parser, String key, JsonNode entry, Set<String> relevantCodes, boolean fromTree,
+                         List<Resource> resources, List<ObservationView> observations) {
+        JsonNode resource = entry.path("resource");
+        if (!resource.isObject() || "outcome".equals(entry.path("search").path("mode").asText())
+                || (!relevantCodes.isEmpty() && "Observation".equals(resource.path("resourceType").asText())
+                        && !hasCode(resource, relevantCodes))) {
+            return;
+        }
+        add(parser, key, resource, entry.path("fullUrl").asText(""), fromTree, resources, observations);
     }
 
     /**

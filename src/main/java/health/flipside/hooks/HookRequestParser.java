@@ -3,6 +3,7 @@ package health.flipside.hooks;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public final class HookRequestParser {
 
     private final ObjectMapper mapper;
     private final int maxEntries;
+    private final boolean streamBundles;
 
     public HookRequestParser(ObjectMapper mapper) {
         this(mapper, RequestLimits.Values.defaults().entries());
@@ -36,9 +38,16 @@ public final class HookRequestParser {
 
     /** @param maxEntries most Bundle entries all prefetch values together may hold (flipside.limits.entries) */
     public HookRequestParser(ObjectMapper mapper, int maxEntries) {
-        // "{...} garbage" is not a JSON body: refuse trailing content whatever the caller's mapper says.
-        this.mapper = mapper.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this(mapper, maxEntries, true);
+    }
+
+    /** @param streamBundles false reads every prefetch value as one tree (the test of both readings) */
+    HookRequestParser(ObjectMapper mapper, int maxEntries, boolean streamBundles) {
+        // "{...} garbage" is not a JSON body: JsonBodies.stream refuses trailing content itself, and the trees it
+        // reads within the body must not (the feature would take the rest of the body for trailing content).
+        this.mapper = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxEntries = maxEntries;
+        this.streamBundles = streamBundles;
     }
 
     /** A request held as text (the preview console, examples, tests). */
@@ -47,7 +56,8 @@ public final class HookRequestParser {
     }
 
     public HookCall parse(RequestBody body, ServiceDescriptor service) {
-        JsonNode root = JsonBodies.object(mapper, body, "a CDS Hooks request");
+        HookBodyReader.Body read = HookBodyReader.read(mapper, body, streamBundles ? service.prefetch() : List.of());
+        JsonNode root = read.root();
         String hook = requiredText(root, "hook");
         if (!hook.equals(service.hook())) {
             throw new InvalidRequestException("hook", "Service '" + service.id() + "' answers the '" + service.hook()
@@ -56,7 +66,11 @@ public final class HookRequestParser {
         UUID hookInstance = uuid(requiredText(root, "hookInstance"));
         Map<String, String> context = context(root.get("context"));
         FhirAccess access = access(root);
-        return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch"), maxEntries));
+        if (read.prefetch() == null) {
+            return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch"), maxEntries), Map.of());
+        }
+        checkEntries(read.entries().values().stream().mapToLong(Long::longValue).sum(), maxEntries);
+        return new HookCall(service.id(), hook, hookInstance, context, access, read.prefetch(), read.streamed());
     }
 
     private static String requiredText(JsonNode parent, String field) {
@@ -158,10 +172,14 @@ public final class HookRequestParser {
             values.put(field.getKey(), field.getValue());
             entries += field.getValue().path("entry").size();
         }
+        checkEntries(entries, maxEntries);
+        return values;
+    }
+
+    private static void checkEntries(long entries, int maxEntries) {
         if (entries > maxEntries) {
             throw new InvalidRequestException("prefetch", "The prefetch Bundles hold " + entries + " entries; at most "
                     + maxEntries + " are read (flipside.limits.entries)");
         }
-        return values;
     }
 }

@@ -6,19 +6,22 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import health.flipside.fhir.FhirAccess;
+import health.flipside.fhir.StreamedBundle;
 
 /**
  * A validated hook request (CDS Hooks 2.0 "Calling a CDS Service"), free of HTTP types.
  *
  * @param context the hook's primitive context fields, e.g. "patientId" → "123"
  * @param access  fhirServer and token, or null when the EHR gave no fhirServer
- * @param prefetch prefetch values by key as sent (a value may be JSON null)
+ * @param prefetch prefetch values by key as sent (a value may be JSON null); a streamed Bundle's without its entries
+ * @param streamed the prefetch Bundles whose entries were read as the body was parsed, by key
  */
 public record HookCall(String serviceId, String hook, UUID hookInstance, Map<String, String> context,
-                       FhirAccess access, Map<String, JsonNode> prefetch) {
+                       FhirAccess access, Map<String, JsonNode> prefetch, Map<String, StreamedBundle> streamed) {
     public HookCall {
         context = Map.copyOf(context);
         prefetch = prefetch == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(prefetch));
+        streamed = streamed == null ? Map.of() : Map.copyOf(streamed);
     }
 
     /** Token values for prefetch templates: "context.patientId" → "123", plus the user tokens of the spec. */

@@ -76,7 +76,7 @@ public class PatientDataSummaryService implements CdsService {
                 : history.start(call, now.minus(Duration.ofDays(policy.longestSuppressionDays())), policy.dealtWithReasons());
         // Callbacks fetch as far back as the longest look-back any rule needs (office BP: a year).
         Instant since = now.minus(Duration.ofDays(loaded.rules().thresholds().get("bp").getInt("officeLookbackDays")));
-        ResolvedData data = resolver.resolve(DESCRIPTOR.prefetch(), call.prefetch(), call.access(), call.prefetchTokens(), since);
+        ResolvedData data = resolver.resolve(DESCRIPTOR.prefetch(), call.prefetch(), call.streamed(), call.access(), call.prefetchTokens(), since);
         SummaryPipeline.Result result = loaded.pipeline().run(data, now, pending == null ? PatientHistory.NONE : pending.await());
         if (result.outOfScope() != null) {
             if (metrics != null) {

@@ -3,11 +3,16 @@ package health.flipside.support;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a request body that must be one JSON object, and the text fields in it: the hook call and the feedback call
@@ -23,15 +28,61 @@ public final class JsonBodies {
      * @throws InvalidRequestException naming "$" when the body is empty, not JSON (with line and column), or not an object
      */
     public static JsonNode object(ObjectMapper mapper, RequestBody body, String expected) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("$", "Request body is empty; expected " + expected + " (JSON object)");
-        }
-        try {
+        return read(body, expected, () -> {
             JsonNode root = body.isUtf8() ? mapper.readTree(utf8(body.bytes())) : mapper.readTree(body.text());
             if (root == null || !root.isObject()) {
                 throw new InvalidRequestException("$", "Request body must be a JSON object");
             }
             return root;
+        });
+    }
+
+    /** How a body is read from Jackson's parser, one token after another. */
+    public interface Streaming<T> {
+        /**
+         * @return what was read, or null when the body is not one this reading takes (then read it as a tree:
+         * {@link #object} names the problem the usual way)
+         */
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * The body read token by token, for a body too large to hold as one tree: the same refusals as {@link #object},
+     * with the same words (empty, not JSON with line and column, a limit of the parser, trailing content).
+     *
+     * @param mapper makes the parser and reads the trees within the body; it must not refuse trailing tokens itself
+     *               (FAIL_ON_TRAILING_TOKENS would take the rest of the body for trailing content of each tree)
+     */
+    public static <T> T stream(ObjectMapper mapper, RequestBody body, String expected, Streaming<T> streaming) {
+        T read = read(body, expected, () -> {
+            try (JsonParser parser = body.isUtf8() ? mapper.createParser(utf8(body.bytes())) : mapper.createParser(body.text())) {
+                T value = streaming.read(parser);
+                JsonToken trailing = value == null ? null : parser.nextToken();
+                if (trailing != null) { // as Jackson's FAIL_ON_TRAILING_TOKENS says it
+                    throw MismatchedInputException.from(parser, JsonNode.class, "Trailing token (of type " + trailing
+                            + ") found after value");
+                }
+                return value;
+            }
+        });
+        if (read == null) { // not an object: read whole, as object() does, to name the problem the same way
+            ObjectReader whole = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            read(body, expected, () -> body.isUtf8() ? whole.readTree(utf8(body.bytes())) : whole.readTree(body.text()));
+            throw new InvalidRequestException("$", "Request body must be a JSON object");
+        }
+        return read;
+    }
+
+    private interface Parse<T> {
+        T parse() throws IOException;
+    }
+
+    private static <T> T read(RequestBody body, String expected, Parse<T> parse) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("$", "Request body is empty; expected " + expected + " (JSON object)");
+        }
+        try {
+            return parse.parse();
         } catch (StreamConstraintsException e) {
             throw new InvalidRequestException("$", "Request body " + limit(e));
         } catch (JsonProcessingException e) {

@@ -107,7 +107,7 @@ public class PreviewResource {
         HookCall call = new HookRequestParser(JSON).parse(body, PatientDataSummary.descriptor());
         LoadedContent content = holder.current();
         Instant since = now.minus(Duration.ofDays(content.rules().thresholds().get("bp").getInt("officeLookbackDays")));
-        return resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.access(),
+        return resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), call.access(),
                 call.prefetchTokens(), since);
     }
 

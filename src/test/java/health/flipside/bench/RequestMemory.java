@@ -67,7 +67,7 @@ public final class RequestMemory {
             for (int i = 0; i < HELD; i++) {
                 String body = new String(text); // a request's own copy, as the server reads each body
                 HookCall call = parser.parse(body, PatientDataSummary.descriptor());
-                ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), null,
+                ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
                         call.prefetchTokens(), null);
                 held[i] = new InFlight(body, call, data, extractor.extract(data));
             }
@@ -81,7 +81,7 @@ public final class RequestMemory {
     private static void request(String body, HookRequestParser parser, PrefetchResolver resolver, FactExtractor extractor,
                                 LoadedContent content) {
         HookCall call = parser.parse(body, PatientDataSummary.descriptor());
-        ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), null,
+        ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
                 call.prefetchTokens(), null);
         content.pipeline().run(data, Instant.now());
     }

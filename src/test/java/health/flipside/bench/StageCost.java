@@ -60,7 +60,7 @@ public final class StageCost {
                     long t1 = System.nanoTime();
                     HookCall call = parser.parse(body, PatientDataSummary.descriptor());
                     long t2 = System.nanoTime();
-                    ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), null,
+                    ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
                             call.prefetchTokens(), null);
                     long t3 = System.nanoTime();
                     content.pipeline().run(data, Instant.now());

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.flipside.facts.PatientData;
@@ -38,12 +42,26 @@ class JsonObservationRouteTest {
     private static final FactExtractor EXTRACTOR = new FactExtractor(RULES.devices(), RULES.antihypertensives(),
             RULES.vocabulary(), new UnitConverter());
 
+    /**
+     * The request's data: from the tree, as the endpoint reads it (its Bundles streamed entry by entry), or every
+     * Observation through HAPI, from the whole tree of each prefetch value.
+     */
     private static ResolvedData resolve(String request, boolean fromTree) {
         HookCall call = new HookRequestParser(JSON).parse(request, PatientDataSummary.descriptor());
         PrefetchResolver resolver = new PrefetchResolver((access, url) -> {
             throw new IllegalStateException("nothing is fetched here");
         }, Runnable::run, Duration.ofSeconds(1), CallbackListener.NONE, fromTree);
-        return resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), null, call.prefetchTokens(), null);
+        if (fromTree) {
+            return resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
+                    call.prefetchTokens(), null);
+        }
+        Map<String, JsonNode> whole = new HashMap<>();
+        try {
+            JSON.readTree(request).path("prefetch").fields().forEachRemaining(f -> whole.put(f.getKey(), f.getValue()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resolver.resolve(PatientDataSummary.descriptor().prefetch(), whole, null, call.prefetchTokens(), null);
     }
 
     private static long readFromTree(ResolvedData data) {

@@ -149,7 +149,7 @@ class SandboxRecordedRequestTest {
         LoadedContent content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
         Instant now = Instant.now();
         ResolvedData data = new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(), 1500, 5000, Duration.ofMillis(1800)),
-                pool, Duration.ofSeconds(10)).resolve(SERVICE.prefetch(), call.prefetch(), call.access(),
+                pool, Duration.ofSeconds(10)).resolve(SERVICE.prefetch(), call.prefetch(), call.streamed(), call.access(),
                 call.prefetchTokens(), now.minus(Duration.ofDays(400)));
         List<Card> cards = content.pipeline().run(data, now).cards();
 

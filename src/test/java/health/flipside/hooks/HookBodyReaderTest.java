@@ -1,0 +1,266 @@
+package health.flipside.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import health.flipside.content.ContentGate;
+import health.flipside.examples.ExamplePatients;
+import health.flipside.fhir.InvalidPrefetchException;
+import health.flipside.fhir.PrefetchResolver;
+import health.flipside.fhir.PrefetchUnavailableException;
+import health.flipside.fhir.ResolvedData;
+import health.flipside.services.HookCall;
+import health.flipside.services.LoadedContent;
+import health.flipside.services.PatientDataSummary;
+import health.flipside.services.ServiceDescriptor;
+import health.flipside.support.InvalidRequestException;
+import health.flipside.support.RequestBody;
+import health.flipside.support.RequestLimits;
+import health.flipside.support.JsonMapper;
+
+/**
+ * The prefetch Bundles read entry by entry as the body streams ({@link HookBodyReader}) against the same body read as
+ * one tree: the same facts for every example patient, and the same answer — the same facts, or the same refusal
+ * naming the same field — for bodies cut short, padded, with fields twice, in another order, over the limits.
+ */
+class HookBodyReaderTest {
+    private static final ServiceDescriptor SERVICE = PatientDataSummary.descriptor();
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PrefetchResolver PREFETCH_ONLY = new PrefetchResolver((access, url) -> {
+        throw new IllegalStateException("nothing is fetched");
+    }, Runnable::run, Duration.ofSeconds(1));
+    private static LoadedContent content;
+
+    @BeforeAll
+    static void load() {
+        content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
+    }
+
+    /** What a reading of the body came to: the patient's facts, or the refusal and what it names. */
+    private static String answer(HookRequestParser parser, String body) {
+        try {
+            HookCall call = parser.parse(RequestBody.of(body), SERVICE);
+            ResolvedData data = PREFETCH_ONLY.resolve(SERVICE.prefetch(), call.prefetch(), call.streamed(), null,
+                    call.prefetchTokens(), null);
+            return "facts " + content.pipeline().explain(data, NOW).facts();
+        } catch (InvalidRequestException e) {
+            return "400 at " + e.field() + ": " + e.getMessage();
+        } catch (InvalidPrefetchException e) {
+            return "400 at prefetch." + e.key() + ": " + e.getMessage();
+        } catch (PrefetchUnavailableException e) {
+            return "unavailable: " + e.getMessage();
+        }
+    }
+
+    private static HookRequestParser parser(boolean streamed, int maxEntries) {
+        return new HookRequestParser(RequestLimits.constrained(JsonMapper.MAPPER, RequestLimits.Values.defaults()),
+                maxEntries, streamed);
+    }
+
+    private static void sameAnswer(String what, String body, int maxEntries, List<String> differences) {
+        String whole = answer(parser(false, maxEntries), body);
+        String streamed = answer(parser(true, maxEntries), body);
+        if (!whole.equals(streamed)) {
+            differences.add(what + "\n  whole:    " + cut(whole) + "\n  streamed: " + cut(streamed));
+        }
+    }
+
+    private static String cut(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    @Test
+    void everyExamplePatientGivesTheSameFacts() {
+        List<String> differences = new ArrayList<>();
+        for (ExamplePatients.Example example : ExamplePatients.ALL) {
+            String body = ExamplePatients.hookRequest(example, NOW).toString();
+            assertThat(answer(parser(true, 100_000), body)).as(example.name()).startsWith("facts [");
+            sameAnswer(example.name(), body, 100_000, differences);
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aBundleIsStreamedOnlyWhenItsTypeComesFirst() {
+        ObjectNode request = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), NOW);
+        HookCall call = parser(true, 100_000).parse(RequestBody.of(request.toString()), SERVICE);
+        assertThat(call.streamed()).containsKey("vitalSigns");
+        assertThat(call.prefetch().get("vitalSigns").has("entry")).as("the entries are not kept as a tree").isFalse();
+
+        ObjectNode vitals = (ObjectNode) request.get("prefetch").get("vitalSigns");
+        JsonNode type = vitals.remove("resourceType");
+        vitals.set("resourceType", type); // now after "entry"
+        HookCall late = parser(true, 100_000).parse(RequestBody.of(request.toString()), SERVICE);
+        assertThat(late.streamed()).doesNotContainKey("vitalSigns");
+        assertThat(late.prefetch().get("vitalSigns").get("entry").size()).isEqualTo(vitals.get("entry").size());
+    }
+
+    @Test
+    void aBundleThatTurnsOutNotToBeOneIsRefused() throws Exception {
+        ObjectNode request = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), NOW);
+        String vitals = vitals(request).toString();
+        String retyped = request.toString().replace(vitals,
+                vitals.substring(0, vitals.length() - 1) + ",\"resourceType\":\"Observation\"}");
+        assertThat(retyped).isNotEqualTo(request.toString());
+        // read whole, the last resourceType counts and the entries are an Observation's unknown element; streamed, the
+        // entries are already read: the one difference, for a body no FHIR server writes
+        assertThat(cut(answer(parser(true, 100_000), retyped))).isEqualTo(
+                "400 at prefetch.vitalSigns: prefetch.vitalSigns names two resourceTypes");
+    }
+
+    @Test
+    void oddAndBrokenBodiesGetTheSameAnswer() throws Exception {
+        String good = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), NOW).toString();
+        List<String> differences = new ArrayList<>();
+
+        // cut short anywhere, and padded after the end
+        Random random = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            int at = random.nextInt(good.length());
+            sameAnswer("cut at " + at, good.substring(0, at), 100_000, differences);
+        }
+        sameAnswer("trailing object", good + "{}", 100_000, differences);
+        sameAnswer("trailing garbage", good + " x", 100_000, differences);
+        sameAnswer("trailing space", good + " \n", 100_000, differences);
+        for (String notAnObject : List.of("[]", "1", "\"text\"", "null", "[", "}", "{", "{\"hook\":}")) {
+            sameAnswer("body " + notAnObject, notAnObject, 100_000, differences);
+        }
+
+        // the entry limit, by one
+        int entries = JSON.readTree(good).get("prefetch").get("vitalSigns").get("entry").size();
+        sameAnswer("one entry over the limit", good, entries - 1, differences);
+
+        for (Variant variant : variants()) {
+            ObjectNode request = (ObjectNode) JSON.readTree(good);
+            sameAnswer(variant.what(), variant.change().apply(request), 100_000, differences);
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    private record Variant(String what, Change change) {
+    }
+
+    private interface Change {
+        String apply(ObjectNode request) throws Exception;
+    }
+
+    private static final String VITALS = "\"vitalSigns\":{\"resourceType\":\"Bundle\"";
+
+    private static ObjectNode vitals(ObjectNode request) {
+        return (ObjectNode) request.get("prefetch").get("vitalSigns");
+    }
+
+    /** The request's text with {@code "name": value} added again right after the first {@code "name": …} field. */
+    private static String twice(String text, String name, String value) {
+        int at = text.indexOf("\"" + name + "\":");
+        return text.substring(0, at) + "\"" + name + "\":" + value + "," + text.substring(at);
+    }
+
+    private static List<Variant> variants() {
+        return List.of(
+                new Variant("wrong hook and a broken Bundle", r -> {
+                    r.put("hook", "order-sign");
+                    vitals(r).put("entry", "not an array");
+                    return r.toString();
+                }),
+                new Variant("entry not an array", r -> {
+                    vitals(r).put("entry", 5);
+                    return r.toString();
+                }),
+                new Variant("entries that are not objects", r -> {
+                    ArrayNode entries = (ArrayNode) vitals(r).get("entry");
+                    entries.add(1).add("x").addNull().addObject().putObject("resource");
+                    return r.toString();
+                }),
+                new Variant("an entry that is not a FHIR resource", r -> {
+                    ((ArrayNode) vitals(r).get("entry")).addObject().putObject("resource").put("resourceType", "Nonsense");
+                    return r.toString();
+                }),
+                new Variant("an Observation HAPI refuses", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0).get("resource")).put("status", 12);
+                    return r.toString();
+                }),
+                new Variant("a search outcome entry", r -> {
+                    ObjectNode entry = ((ArrayNode) vitals(r).get("entry")).addObject();
+                    entry.putObject("search").put("mode", "outcome");
+                    entry.putObject("resource").put("resourceType", "OperationOutcome");
+                    return r.toString();
+                }),
+                new Variant("vitalSigns an OperationOutcome", r -> {
+                    r.with("prefetch").putObject("vitalSigns").put("resourceType", "OperationOutcome");
+                    return r.toString();
+                }),
+                new Variant("vitalSigns null", r -> {
+                    r.with("prefetch").putNull("vitalSigns");
+                    return r.toString();
+                }),
+                new Variant("vitalSigns a single Observation", r -> {
+                    r.with("prefetch").set("vitalSigns", vitals(r).get("entry").get(0).get("resource"));
+                    return r.toString();
+                }),
+                new Variant("vitalSigns an array", r -> {
+                    r.with("prefetch").putArray("vitalSigns");
+                    return r.toString();
+                }),
+                new Variant("prefetch not an object", r -> {
+                    r.put("prefetch", "none");
+                    return r.toString();
+                }),
+                new Variant("prefetch twice, the last null", r -> {
+                    String text = r.toString();
+                    return text.substring(0, text.length() - 1) + ",\"prefetch\":null}";
+                }),
+                new Variant("prefetch twice, the first empty", r -> twice(r.toString(), "prefetch", "{}")),
+                new Variant("a key twice, the first empty", r -> twice(r.toString(), "vitalSigns", "null")),
+                new Variant("entry twice, the first empty", r -> twice(r.toString(), "entry", "[]")),
+                new Variant("entry twice, the second empty", r -> {
+                    String text = r.toString();
+                    int vitalsAt = text.indexOf("\"vitalSigns\":");
+                    int typeAt = text.indexOf("\"resourceType\":\"Bundle\"", vitalsAt);
+                    int close = text.indexOf("\"entry\":", typeAt);
+                    return text.substring(0, close) + "\"total\":1,\"entry\":[],\"more\":" + text.substring(close + "\"entry\":".length());
+                }),
+                new Variant("resourceType twice, Bundle both times", r -> r.toString().replace(VITALS, VITALS + ",\"resourceType\":\"Bundle\"")),
+                new Variant("no hook", r -> {
+                    r.remove("hook");
+                    return r.toString();
+                }),
+                new Variant("context not an object", r -> {
+                    r.put("context", 1);
+                    return r.toString();
+                }),
+                new Variant("fields in another order", r -> {
+                    ObjectNode reordered = JSON.createObjectNode();
+                    reordered.set("prefetch", r.get("prefetch"));
+                    r.fieldNames().forEachRemaining(name -> reordered.set(name, r.get(name)));
+                    return reordered.toString();
+                }),
+                new Variant("a string over the limit inside an entry", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0).get("resource")).put("id", "x".repeat(
+                            RequestLimits.Values.defaults().jsonStringLength() + 1));
+                    return r.toString();
+                }),
+                new Variant("nesting over the limit inside an entry", r -> {
+                    ObjectNode deep = ((ArrayNode) vitals(r).get("entry")).addObject();
+                    for (int i = 0; i < RequestLimits.Values.defaults().jsonDepth() + 2; i++) {
+                        deep = deep.putObject("n");
+                    }
+                    return r.toString();
+                }));
+    }
+}
