@@ -40,8 +40,8 @@ public final class JsonBodies {
     /** How a body is read from Jackson's parser, one token after another. */
     public interface Streaming<T> {
         /**
-         * @return what was read, or null when the body is not one this reading takes (then read it as a tree:
-         * {@link #object} names the problem the usual way)
+         * @return what was read, or null when the body does not start as a JSON object (then {@link #stream} reads it
+         * whole, as {@link #object} does, to name the problem the same way)
          */
         T read(JsonParser parser) throws IOException;
     }
