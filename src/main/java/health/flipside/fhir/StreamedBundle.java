@@ -48,7 +48,7 @@ public final class StreamedBundle {
         }
     }
 
-    /** A problem of the Bundle as a whole, e.g. "names its entry twice" (thrown when the key is resolved). */
+    /** A problem of the Bundle as a whole, e.g. "names two resourceTypes" (thrown when the key is resolved). */
     public void refuse(String problem) {
         if (this.problem == null) {
             this.problem = new InvalidPrefetchException(key, "prefetch." + key + " " + problem);

@@ -115,7 +115,6 @@ final class HookBodyReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (name.equals("entry") && isBundle && value == JsonToken.START_ARRAY && !fields.has("entry") && !streamed) {
-                fields.remove("entry");
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     count++;
                     bundle.add(tree(mapper, parser));

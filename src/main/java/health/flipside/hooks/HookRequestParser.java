@@ -2,7 +2,6 @@ package health.flipside.hooks;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +66,8 @@ public final class HookRequestParser {
         Map<String, String> context = context(root.get("context"));
         FhirAccess access = access(root);
         if (read.prefetch() == null) {
-            return new HookCall(service.id(), hook, hookInstance, context, access, prefetch(root.get("prefetch"), maxEntries), Map.of());
+            noPrefetchObject(root.get("prefetch"));
+            return new HookCall(service.id(), hook, hookInstance, context, access, Map.of(), Map.of());
         }
         checkEntries(read.entries().values().stream().mapToLong(Long::longValue).sum(), maxEntries);
         return new HookCall(service.id(), hook, hookInstance, context, access, read.prefetch(), read.streamed());
@@ -157,23 +157,14 @@ public final class HookRequestParser {
         return new FhirAccess(server, token);
     }
 
-    private static Map<String, JsonNode> prefetch(JsonNode prefetch, int maxEntries) {
-        if (prefetch == null || prefetch.isNull()) {
-            return Map.of();
-        }
-        if (!prefetch.isObject()) {
+    /**
+     * Checks a "prefetch" that {@link HookBodyReader} did not read as an object: absent or JSON null means none, any
+     * other value is refused.
+     */
+    private static void noPrefetchObject(JsonNode prefetch) {
+        if (prefetch != null && !prefetch.isNull()) {
             throw new InvalidRequestException("prefetch", "'prefetch' must be an object of prefetch keys");
         }
-        Map<String, JsonNode> values = new HashMap<>();
-        long entries = 0;
-        Iterator<Map.Entry<String, JsonNode>> fields = prefetch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            values.put(field.getKey(), field.getValue());
-            entries += field.getValue().path("entry").size();
-        }
-        checkEntries(entries, maxEntries);
-        return values;
     }
 
     private static void checkEntries(long entries, int maxEntries) {
