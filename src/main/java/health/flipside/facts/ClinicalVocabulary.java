@@ -69,6 +69,11 @@ public record ClinicalVocabulary(Map<String, Concept> conditions, Map<String, Me
         return names(assessments, codes, texts);
     }
 
+    /** The patient-context groups a concept is one of ("pregnancy", "ecg", …; see {@link #isContext}). */
+    public Set<String> contextsOf(Collection<String> codes, Collection<String> texts) {
+        return names(patientContext, codes, texts);
+    }
+
     /**
      * Whether a concept is one of the patient-context groups ("pregnancy", "postpartum", "delivery",
      * "palliative-care", "ecg", "ecg-normal"); a group the file does not define matches nothing.

@@ -1,5 +1,6 @@
 package health.flipside.facts;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class MeasurementCleaner {
         int implausible = 0;
         // Same metric, same instant, same value: one measurement, whichever aggregator sent it; keep the most
         // trusted copy so a second, anonymous copy never downgrades its provenance.
-        Map<String, Measurement> unique = new LinkedHashMap<>();
+        Map<Copy, Measurement> unique = new LinkedHashMap<>();
         List<Measurement> sorted = new ArrayList<>(measurements);
         sorted.sort(Comparator.comparing((Measurement m) -> m.device().tier()));
         for (Measurement m : sorted) {
@@ -36,12 +37,16 @@ public final class MeasurementCleaner {
                 implausible++;
                 continue;
             }
-            unique.putIfAbsent(m.metric() + "|" + m.takenAt() + "|" + Math.round(m.value() * 100), m);
+            unique.putIfAbsent(new Copy(m.metric(), m.takenAt(), Math.round(m.value() * 100)), m);
         }
         int duplicates = measurements.size() - implausible - unique.size();
         List<Measurement> kept = new ArrayList<>(unique.values());
         kept.sort(Comparator.comparing(Measurement::takenAt));
         return new Cleaned(kept, implausible, duplicates);
+    }
+
+    /** What makes two measurements copies of one: the value to two decimals (a record, not a string: one per reading). */
+    private record Copy(Metric metric, Instant takenAt, long hundredths) {
     }
 
     private boolean plausible(Measurement m) {

@@ -3,13 +3,16 @@ package health.flipside.fhir;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 
 /**
  * A CodeableConcept as Flipside reads it, whichever way the resource was read (HAPI model or JSON tree). Its code
- * strings and words are built once: every reader asks for them again, for each of thousands of readings.
+ * strings and words are built once: every reader asks for them again, for each of thousands of readings. Two concepts
+ * with the same text and codings are equal, so what a vocabulary names one is asked once per call
+ * ({@link ConceptNames}).
  */
 final class Concept {
     static final Concept NONE = new Concept(null, List.of());
@@ -22,6 +25,7 @@ final class Concept {
     private final List<Code> codings;
     private final Set<String> codes;
     private final List<String> texts;
+    private final int hash;
 
     /** @param text the concept's text, or null; @param codings its codings, in document order */
     Concept(String text, List<Code> codings) {
@@ -41,6 +45,7 @@ final class Concept {
         }
         this.codes = Set.copyOf(all);
         this.texts = List.copyOf(words);
+        this.hash = Objects.hash(text, this.codings);
     }
 
     /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
@@ -78,6 +83,27 @@ final class Concept {
 
     boolean isEmpty() {
         return text == null && codings.isEmpty();
+    }
+
+    /** Whether any of its codes is one of {@code wanted} ("system|code"). */
+    boolean hasAnyOf(Set<String> wanted) {
+        for (String code : codes) { // a loop over its one or two codes, not over {@code wanted}: once per reading
+            if (wanted.contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Concept c && hash == c.hash && Objects.equals(text, c.text)
+                && codings.equals(c.codings);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import health.flipside.facts.ClinicalVocabulary;
  * named by {@code rules/common/clinical-context.yaml}.
  */
 final class ContextReader {
+    private static final Set<String> DENIALS = Set.of("no", "absent", "negative", "false", "none");
     private final ClinicalVocabulary vocabulary;
 
     ContextReader(ClinicalVocabulary vocabulary) {
@@ -29,11 +31,12 @@ final class ContextReader {
     }
 
     /**
+     * @param names            this call's vocabulary matches
      * @param conditionsKnown  the condition list arrived
      * @param medications      the concepts of the active medication orders
      * @param medicationsKnown the medication list arrived
      */
-    ClinicalContext read(List<Resource> resources, List<ObservationView> observations, boolean conditionsKnown,
+    ClinicalContext read(ConceptNames names, List<Resource> resources, List<ObservationView> observations, boolean conditionsKnown,
                          List<CodeableConcept> medications, boolean medicationsKnown) {
         Set<String> conditions = new HashSet<>();
         resources.stream().filter(Condition.class::isInstance).map(Condition.class::cast)
@@ -53,23 +56,22 @@ final class ContextReader {
                 when = c.hasOnsetDateTimeType() ? FhirTimes.of(c.getOnsetDateTimeType())
                         : c.hasRecordedDate() ? c.getRecordedDate().toInstant() : null;
             }
-            assessed(code, when, assessments);
+            assessed(names, code, when, assessments);
         }
         for (ObservationView o : observations) {
             if (!"entered-in-error".equals(o.status()) && !deniesIt(o)) {
-                assessed(o.code(), o.effective().map(ObservedTime::instant).orElse(null), assessments);
+                assessed(names, o.code(), o.effective().map(ObservedTime::instant).orElse(null), assessments);
             }
         }
         return new ClinicalContext(conditionsKnown, conditions, medicationsKnown, classes, assessments);
     }
 
     /** The assessments a coded, dated record documents, the latest of each kept. */
-    private void assessed(Concept code, Instant when, Map<String, Instant> assessments) {
+    private static void assessed(ConceptNames names, Concept code, Instant when, Map<String, Instant> assessments) {
         if (code == null || when == null) {
             return;
         }
-        vocabulary.assessmentsOf(code.codes(), code.texts())
-                .forEach(name -> assessments.merge(name, when, (a, b) -> a.isAfter(b) ? a : b));
+        names.assessments(code).forEach(name -> assessments.merge(name, when, (a, b) -> a.isAfter(b) ? a : b));
     }
 
     /** "Dizziness: no": a symptom question answered false, no, absent or negative records that it did not happen. */
@@ -80,8 +82,12 @@ final class ContextReader {
         }
         List<String> words = value instanceof ObservedValue.Coded c ? c.concept().texts()
                 : value instanceof ObservedValue.Text s && s.value() != null ? List.of(s.value()) : List.of();
-        return words.stream().map(w -> w.trim().toLowerCase(java.util.Locale.ROOT))
-                .anyMatch(w -> w.equals("no") || w.equals("absent") || w.equals("negative") || w.equals("false") || w.equals("none"));
+        for (String word : words) { // a loop, not a stream: once for every reading, nearly always over no words
+            if (DENIALS.contains(word.trim().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Active unless the record says otherwise (clinicalStatus absent is read as active, verification refuted is not). */

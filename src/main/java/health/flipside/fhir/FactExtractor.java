@@ -44,6 +44,7 @@ public final class FactExtractor {
     public static final String CONDITIONS_KEY = "conditions";
 
     private final DeviceRegistry devices;
+    private final ClinicalVocabulary vocabulary;
     private final MedicationClassifier antihypertensives;
     private final UnitConverter units;
     private final MeasurementReader measurements;
@@ -53,6 +54,7 @@ public final class FactExtractor {
     public FactExtractor(DeviceRegistry devices, MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary,
                          UnitConverter units) {
         this.devices = devices;
+        this.vocabulary = vocabulary;
         this.antihypertensives = antihypertensives;
         this.units = units;
         this.measurements = new MeasurementReader(units);
@@ -98,11 +100,12 @@ public final class FactExtractor {
                 .toList();
         List<Medication> medications = activeDrugs.stream().map(this::medication).toList();
         boolean medicationsKnown = data.byKey().containsKey(MEDICATIONS_KEY);
-        ClinicalContext chart = context.read(resources, observations, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs,
+        ConceptNames names = new ConceptNames(vocabulary);
+        ClinicalContext chart = context.read(names, resources, observations, data.byKey().containsKey(CONDITIONS_KEY), activeDrugs,
                 medicationsKnown);
         return new PatientData(readings, streams.measurements(), proms.scores(), chart, medications, medicationsKnown,
                 skipped + streams.skipped() + proms.skipped(), data.unavailable(), recordDevices.unresolved(),
-                patientRecord.read(resources, usable), null);
+                patientRecord.read(names, resources, usable), null);
     }
 
     /**
@@ -153,18 +156,20 @@ public final class FactExtractor {
     }
 
     private static boolean isBloodPressure(ObservationView observation) {
-        return observation.code().codes().stream().anyMatch(BP_PANEL::contains);
+        return observation.code().hasAnyOf(BP_PANEL);
     }
 
-    /** A component value in mm[Hg], converted by UCUM when the device reported another pressure unit (e.g. kPa). */
+    /**
+     * The first such component's value in mm[Hg], converted by UCUM when the device reported another pressure unit
+     * (e.g. kPa). A loop, not a stream: twice for every blood pressure reading.
+     */
     private Optional<Double> component(ObservationView observation, Set<String> codes) {
-        return observation.components().stream()
-                .filter(c -> c.code().codes().stream().anyMatch(codes::contains))
-                .map(ObservationView.Component::value)
-                .filter(v -> v instanceof ObservedValue.Quantity q && q.value() != null)
-                .map(ObservedValue.Quantity.class::cast)
-                .findFirst()
-                .flatMap(q -> units.convert(q.value().doubleValue(), q.unit(), MM_HG));
+        for (ObservationView.Component c : observation.components()) {
+            if (c.code().hasAnyOf(codes) && c.value() instanceof ObservedValue.Quantity q && q.value() != null) {
+                return units.convert(q.value().doubleValue(), q.unit(), MM_HG);
+            }
+        }
+        return Optional.empty();
     }
 
     private Medication medication(CodeableConcept concept) {

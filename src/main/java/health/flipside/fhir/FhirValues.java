@@ -2,7 +2,6 @@ package health.flipside.fhir;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -17,14 +16,30 @@ import org.hl7.fhir.r4.model.Type;
 
 /** HAPI values → {@link ObservedValue}: how the HAPI route reads what the JSON route reads from the tree. */
 final class FhirValues {
-    /** A FHIR resource id (R4 "id" datatype): 1–64 of A–Z, a–z, 0–9, "-" and ".". */
-    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     /** The ordinalValue extension (FHIR R4 core), and its ISO 21090 predecessor that older forms still carry. */
     static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     static final String ISO21090_CO_VALUE = "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value";
 
     private FhirValues() {
+    }
+
+    /**
+     * Whether {@code text} from {@code start} to its end is a FHIR resource id (R4 "id" datatype): 1–64 of A–Z, a–z,
+     * 0–9, "-" and ".". A loop, not a regular expression: every reading's id and performer is checked.
+     */
+    static boolean isId(String text, int start) {
+        int length = text.length() - start;
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static ObservedValue of(Type value) {

@@ -296,7 +296,7 @@ final class JsonObservation implements ObservationView {
 
     private static String id(JsonNode node) throws Unusual {
         String id = text(node);
-        require(FhirValues.FHIR_ID.matcher(id).matches());
+        require(FhirValues.isId(id, 0));
         return id;
     }
 

@@ -53,13 +53,15 @@ final class MeasurementReader {
                 continue;
             }
             Optional<Device> fallback = cgm ? onlyCgm : Optional.empty();
-            List<Measurement> read = panel ? rangesPanel(observation, devices, fallback)
-                    : measurement(observation, metric.get(), observation.value(), devices, fallback)
-                            .map(List::of).orElse(List.of());
-            if (read.isEmpty()) {
+            int before = measurements.size();
+            if (panel) {
+                measurements.addAll(rangesPanel(observation, devices, fallback));
+            } else {
+                measurement(observation, metric.get(), observation.value(), devices, fallback).ifPresent(measurements::add);
+            }
+            if (measurements.size() == before) {
                 skipped++;
             }
-            measurements.addAll(read);
         }
         return new Read(measurements, skipped);
     }

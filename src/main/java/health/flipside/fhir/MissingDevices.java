@@ -40,7 +40,7 @@ final class MissingDevices {
             IdType id = new IdType(reference);
             boolean onServer = !id.hasBaseUrl() || sameBase(id.getBaseUrl(), serverBase);
             if (onServer && "Device".equals(id.getResourceType()) && id.getIdPart() != null
-                    && FhirValues.FHIR_ID.matcher(id.getIdPart()).matches() && !present.contains(id.getIdPart())) {
+                    && FhirValues.isId(id.getIdPart(), 0) && !present.contains(id.getIdPart())) {
                 missing.add("Device/" + id.getIdPart());
             }
         }

@@ -63,7 +63,13 @@ final class ObservationCodes {
 
     /** The metric of a code set ("system|code"), when one of the codes is known. */
     static Optional<Metric> metric(Set<String> codes) {
-        return codes.stream().map(BY_CODE::get).filter(m -> m != null).findFirst();
+        for (String code : codes) { // a loop, not a stream: once for every Observation
+            Metric metric = BY_CODE.get(code);
+            if (metric != null) {
+                return Optional.of(metric);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every code Flipside reads as a measurement, plus the CGM ranges panel: the prefetch filter keeps these. */

@@ -34,14 +34,17 @@ final class PatientRecordReader {
         this.vocabulary = vocabulary;
     }
 
-    /** @param observations the Observations that may be read (final, amended, corrected) */
-    PatientRecord read(List<Resource> resources, List<ObservationView> observations) {
+    /**
+     * @param names        this call's vocabulary matches
+     * @param observations the Observations that may be read (final, amended, corrected)
+     */
+    PatientRecord read(ConceptNames names, List<Resource> resources, List<ObservationView> observations) {
         LocalDate birthDate = resources.stream().filter(Patient.class::isInstance).map(Patient.class::cast)
                 .filter(p -> p.hasBirthDate() && p.getBirthDateElement().getValue() != null)
                 .map(p -> LocalDate.of(p.getBirthDateElement().getYear(), p.getBirthDateElement().getMonth() + 1,
                         p.getBirthDateElement().getDay()))
                 .findFirst().orElse(null);
-        Reading r = new Reading();
+        Reading r = new Reading(names);
         for (Resource resource : resources) {
             if (resource instanceof Condition c && ContextReader.isActive(c)) {
                 condition(c, r);
@@ -60,6 +63,7 @@ final class PatientRecordReader {
 
     /** What one pass over the resources found. */
     private static final class Reading {
+        final ConceptNames names;
         boolean pregnancyActive;
         Instant pregnancyObserved;
         Instant notPregnantObserved;
@@ -68,20 +72,32 @@ final class PatientRecordReader {
         boolean palliative;
         final List<PatientRecord.Ecg> ecgs = new ArrayList<>();
         Instant afRecorded;
+
+        Reading(ConceptNames names) {
+            this.names = names;
+        }
+
+        boolean is(String name, CodeableConcept concept) {
+            return concept != null && !concept.isEmpty() && is(name, Concept.of(concept));
+        }
+
+        boolean is(String name, Concept concept) {
+            return !concept.isEmpty() && names.isContext(name, concept);
+        }
     }
 
     private void condition(Condition c, Reading r) {
         CodeableConcept code = c.getCode();
         Instant onset = c.hasOnsetDateTimeType() ? FhirTimes.of(c.getOnsetDateTimeType())
                 : c.hasOnsetPeriod() ? FhirTimes.start(c.getOnsetPeriod()) : null;
-        if (is("pregnancy", code)) {
+        if (r.is("pregnancy", code)) {
             r.pregnancyActive = true;
         }
-        if (is("postpartum", code) || is("delivery", code)) {
+        if (r.is("postpartum", code) || r.is("delivery", code)) {
             r.postpartumActive = true;
             r.delivered = latest(r.delivered, onset);
         }
-        if (is("palliative-care", code)) {
+        if (r.is("palliative-care", code)) {
             r.palliative = true;
         }
         if (vocabulary.conditionsOf(Concept.codesOf(code), ContextReader.texts(code)).contains("atrial-fibrillation")) {
@@ -97,17 +113,17 @@ final class PatientRecordReader {
         if (at == null) {
             return;
         }
-        if (is("not-pregnant", value)) {
+        if (r.is("not-pregnant", value)) {
             r.notPregnantObserved = latest(r.notPregnantObserved, at);
-        } else if (is("pregnancy", code) || is("pregnancy", value)) {
+        } else if (r.is("pregnancy", code) || r.is("pregnancy", value)) {
             r.pregnancyObserved = latest(r.pregnancyObserved, at);
         }
-        if (is("delivery", code)) {
+        if (r.is("delivery", code)) {
             Instant recorded = o.value() instanceof ObservedValue.DateTime dateTime ? dateTime.value() : null;
             r.delivered = latest(r.delivered, recorded != null ? recorded : at);
         }
-        if (is("ecg", code)) {
-            boolean normal = is("ecg-normal", value) || o.interpretation().stream()
+        if (r.is("ecg", code)) {
+            boolean normal = r.is("ecg-normal", value) || o.interpretation().stream()
                     .anyMatch(i -> i.codes().contains(INTERPRETATION + "|N"));
             r.ecgs.add(new PatientRecord.Ecg(at, normal, "Observation"));
         }
@@ -115,13 +131,13 @@ final class PatientRecordReader {
 
     private void episode(EpisodeOfCare e, Reading r) {
         for (CodeableConcept type : e.getType()) {
-            if (is("pregnancy", type)) {
+            if (r.is("pregnancy", type)) {
                 r.pregnancyActive = true;
             }
-            if (is("postpartum", type)) {
+            if (r.is("postpartum", type)) {
                 r.postpartumActive = true;
             }
-            if (is("palliative-care", type)) {
+            if (r.is("palliative-care", type)) {
                 r.palliative = true;
             }
         }
@@ -132,11 +148,11 @@ final class PatientRecordReader {
         if (at == null) {
             return;
         }
-        if (is("delivery", p.getCode())) {
+        if (r.is("delivery", p.getCode())) {
             r.delivered = latest(r.delivered, at);
         }
-        if (is("ecg", p.getCode())) {
-            r.ecgs.add(new PatientRecord.Ecg(at, is("ecg-normal", p.getOutcome()), "Procedure"));
+        if (r.is("ecg", p.getCode())) {
+            r.ecgs.add(new PatientRecord.Ecg(at, r.is("ecg-normal", p.getOutcome()), "Procedure"));
         }
     }
 
@@ -144,20 +160,12 @@ final class PatientRecordReader {
         Instant effective = d.hasEffectiveDateTimeType() ? FhirTimes.of(d.getEffectiveDateTimeType())
                 : d.hasEffectivePeriod() ? FhirTimes.start(d.getEffectivePeriod()) : null;
         Instant at = effective != null ? effective : d.hasIssued() ? d.getIssued().toInstant() : null;
-        if (at == null || !is("ecg", d.getCode())) {
+        if (at == null || !r.is("ecg", d.getCode())) {
             return;
         }
-        boolean normal = d.getConclusionCode().stream().anyMatch(c -> is("ecg-normal", c))
+        boolean normal = d.getConclusionCode().stream().anyMatch(c -> r.is("ecg-normal", c))
                 || (d.hasConclusion() && vocabulary.isContext("ecg-normal", Set.of(), List.of(d.getConclusion())));
         r.ecgs.add(new PatientRecord.Ecg(at, normal, "DiagnosticReport"));
-    }
-
-    private boolean is(String name, CodeableConcept concept) {
-        return concept != null && !concept.isEmpty() && is(name, Concept.of(concept));
-    }
-
-    private boolean is(String name, Concept concept) {
-        return !concept.isEmpty() && vocabulary.isContext(name, concept.codes(), concept.texts());
     }
 
     private static boolean isUsable(DiagnosticReport d) {

@@ -1,6 +1,7 @@
 package health.flipside.fhir;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -26,22 +27,26 @@ final class Performers {
      * reading even from a connected device; with no performer, a device reading is taken as home.
      */
     static boolean isHome(ObservationView observation) {
-        boolean bySetting = observation.measurementSettings().stream().anyMatch(v -> v.codes().contains(HOME_SETTING));
+        for (Concept setting : observation.measurementSettings()) {
+            if (setting.codes().contains(HOME_SETTING)) {
+                return true;
+            }
+        }
         List<String> performers = resourceTypes(observation.performers());
-        if (bySetting || performers.stream().anyMatch(PATIENT_PERFORMERS::contains)) {
+        if (!Collections.disjoint(performers, PATIENT_PERFORMERS)) {
             return true;
         }
-        return performers.stream().noneMatch(STAFF_PERFORMERS::contains) && observation.hasDevice();
+        return Collections.disjoint(performers, STAFF_PERFORMERS) && observation.hasDevice();
     }
 
     /** Performed by clinic staff or an organisation: not the patient's own data. */
     static boolean isStaffPerformed(ObservationView observation) {
-        return resourceTypes(observation.performers()).stream().anyMatch(STAFF_PERFORMERS::contains);
+        return !Collections.disjoint(resourceTypes(observation.performers()), STAFF_PERFORMERS);
     }
 
     /** Done by the patient (or a carer) themselves: a remote questionnaire, a home reading. */
     static boolean byPatient(List<String> references) {
-        return resourceTypes(references).stream().anyMatch(PATIENT_PERFORMERS::contains);
+        return !Collections.disjoint(resourceTypes(references), PATIENT_PERFORMERS);
     }
 
     private static List<String> resourceTypes(List<String> references) {
@@ -65,7 +70,7 @@ final class Performers {
     static String resourceType(String reference) {
         int slash = reference.indexOf('/');
         if (slash > 0 && slash == reference.lastIndexOf('/') && isTypeName(reference, slash)
-                && FhirValues.FHIR_ID.matcher(reference).region(slash + 1, reference.length()).matches()) {
+                && FhirValues.isId(reference, slash + 1)) {
             return reference.substring(0, slash);
         }
         return new IdType(reference).getResourceType();

@@ -48,6 +48,8 @@ import health.flipside.facts.proms.PromScore;
  */
 final class PromReader {
     static final String LOINC = ObservationCodes.LOINC;
+    /** Every panel, score and item code of a form. */
+    private static final Set<String> PROM_CODES = PromInstruments.codes();
     /** The scale of a form whose items are not all answered (or that was not submitted): not scored. */
     static final String INCOMPLETE = "incomplete";
     /** The scale of item Observations with no total: their answers only. */
@@ -110,6 +112,9 @@ final class PromReader {
     private static int readObservation(ObservationView observation, Map<String, String> parentOf,
                                        Map<String, Administration> administrations, List<PromScore> scores) {
         Set<String> codes = observation.code().codes();
+        if (!observation.code().hasAnyOf(PROM_CODES) && !hasScoreComponents(observation)) {
+            return 0; // most Observations are readings, not forms: ruled out with one look at their codes
+        }
         Optional<ItemInstrument> panel = panelOf(codes);
         String[] scale = codes.stream().map(SCORES::get).filter(s -> s != null).findFirst().orElse(null);
         Optional<ItemPart> item = itemOf(codes);
@@ -176,12 +181,19 @@ final class PromReader {
     }
 
     private static boolean isPromPart(ObservationView o) {
-        Set<String> codes = o.code().codes();
-        return panelOf(codes).isPresent() || codes.stream().anyMatch(SCORES::containsKey);
+        if (!o.code().hasAnyOf(PROM_CODES)) {
+            return false;
+        }
+        return panelOf(o.code().codes()).isPresent() || o.code().hasAnyOf(SCORES.keySet());
     }
 
     private static boolean hasScoreComponents(ObservationView observation) {
-        return observation.components().stream().anyMatch(c -> c.code().codes().stream().anyMatch(SCORES::containsKey));
+        for (ObservationView.Component c : observation.components()) {
+            if (c.code().hasAnyOf(SCORES.keySet())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The administration an Observation belongs to: the form it was derived from, its parent, or itself. */

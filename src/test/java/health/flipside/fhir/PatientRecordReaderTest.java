@@ -46,8 +46,9 @@ class PatientRecordReaderTest {
     private PatientContext context(Resource... resources) {
         ResolvedData data = new ResolvedData(java.util.Map.of("all", new ArrayList<>(List.of(resources))), List.of());
         List<ObservationView> usable = data.allObservations().stream().filter(ObservationView::usable).toList();
-        PatientRecord record = reader.read(data.all(), usable);
-        ClinicalContext chart = new ContextReader(RULES.vocabulary()).read(data.all(), data.allObservations(), true, List.of(), true);
+        ConceptNames names = new ConceptNames(RULES.vocabulary());
+        PatientRecord record = reader.read(names, data.all(), usable);
+        ClinicalContext chart = new ContextReader(RULES.vocabulary()).read(names, data.all(), data.allObservations(), true, List.of(), true);
         return PatientContext.of(record, chart, COMMON, NOW);
     }
 
