@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *   --duration S        measured seconds per payload × endpoint [20]
  *   --users N           concurrent virtual users [8]
  *   --rounds R          alternations per payload (each endpoint runs duration/R seconds per round) [2]
+ *   --endpoints a,b     which endpoints to measure: patient-view alone shows its service time without the
+ *                       baseline's garbage in the same JVM (no ratios then) [baseline,patient-view]
  *   --timeout S         per-request timeout; a timed-out request counts as an error [30]
  *   --jwt-key FILE      sign a fresh ES384 CDS Hooks JWT (iss, aud = the exact endpoint URL, iat, exp, jti) for
  *                       every patient-view call with this PKCS#8 P-384 key, e.g. dev/keys/ehr-dev-es384.pem [none]
@@ -72,6 +74,10 @@ public class LoadGenerator {
         double duration = Double.parseDouble(options.getOrDefault("duration", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "8"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+        List<String> measured = List.of(options.getOrDefault("endpoints", BASELINE + "," + PATIENT_VIEW).split(","));
+        if (measured.isEmpty() || !PATHS.keySet().containsAll(measured)) {
+            throw new IllegalArgumentException("--endpoints takes " + BASELINE + " and/or " + PATIENT_VIEW + ", got " + measured);
+        }
         timeout = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("timeout", "30"))));
         if (options.containsKey("jwt-key")) {
             jwt = new Jwt(Path.of(options.get("jwt-key")), options.getOrDefault("jwt-kid", "flipside-dev-es384"),
@@ -101,7 +107,7 @@ public class LoadGenerator {
             byte[] body = Files.readAllBytes(file);
             String name = file.getFileName().toString().replaceFirst("\\.json$", "");
             String hookInstance = hookInstance(new String(body, StandardCharsets.UTF_8));
-            for (String endpoint : List.of(BASELINE, PATIENT_VIEW)) {
+            for (String endpoint : List.of(BASELINE, PATIENT_VIEW)) { // both warmed up, only the chosen measured
                 targets.add(new Target(name, endpoint, URI.create(base + PATHS.get(endpoint)), body, hookInstance));
             }
         }
@@ -142,6 +148,9 @@ public class LoadGenerator {
             for (int round = 0; round < rounds; round++) {
                 List<Target> order = round % 2 == 0 ? List.of(baseline, patientView) : List.of(patientView, baseline);
                 for (Target target : order) {
+                    if (!measured.contains(target.endpoint())) {
+                        continue;
+                    }
                     long logStart = log == null ? -1 : size(log);
                     inWindow.get(target).addAndGet(run(client, target, users, duration / rounds, histograms.get(target), errors.get(target)));
                     seconds.get(target)[0] += duration / rounds;
@@ -158,6 +167,7 @@ public class LoadGenerator {
         System.out.println();
         System.out.println("| payload | endpoint | requests | errors | req/s | p50 ms | p99 ms | server p50 ms | server p99 ms |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
+        targets.removeIf(t -> !measured.contains(t.endpoint()));
         for (Target target : targets) {
             Histogram h = histograms.get(target);
             double rate = inWindow.get(target).get() / seconds.get(target)[0];
@@ -177,15 +187,17 @@ public class LoadGenerator {
                         inWindow.get(target).get());
             }
         }
-        System.out.println();
-        System.out.println("| payload | throughput patient-view/baseline | p99 patient-view/baseline |");
-        System.out.println("|---|---|---|");
-        for (int p = 0; p < targets.size(); p += 2) {
-            Target b = targets.get(p);
-            Target v = targets.get(p + 1);
-            double throughput = (inWindow.get(v).get() / seconds.get(v)[0]) / (inWindow.get(b).get() / seconds.get(b)[0]);
-            double p99 = (double) histograms.get(v).percentile(0.99) / histograms.get(b).percentile(0.99);
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", b.payload(), throughput, p99);
+        if (measured.size() == 2) {
+            System.out.println();
+            System.out.println("| payload | throughput patient-view/baseline | p99 patient-view/baseline |");
+            System.out.println("|---|---|---|");
+            for (int p = 0; p < targets.size(); p += 2) {
+                Target b = targets.get(p);
+                Target v = targets.get(p + 1);
+                double throughput = (inWindow.get(v).get() / seconds.get(v)[0]) / (inWindow.get(b).get() / seconds.get(b)[0]);
+                double p99 = (double) histograms.get(v).percentile(0.99) / histograms.get(b).percentile(0.99);
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", b.payload(), throughput, p99);
+            }
         }
         if (csv != null) {
             StringBuilder text = new StringBuilder();

@@ -141,6 +141,7 @@ for name in "${names[@]}"; do selected+=("$OUT/$name.json"); done
 LOAD+=(--payloads "$(IFS=,; echo "${selected[*]}")")
 csvs=()
 csvs1=()
+csvs2=()
 status=0
 for run in $(seq 1 "$RUNS"); do
   if port_busy "$PORT"; then
@@ -179,6 +180,13 @@ for run in $(seq 1 "$RUNS"); do
     java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv1" "${LOAD[@]}" \
       --users 1 --warmup 0 --duration 10 --rounds 2 | tee "$OUT/run-$STAMP-$run-1user.txt" || status=$?
     csvs1+=("$csv1")
+    # The same, patient-view alone: the baseline's garbage (a String of the body per call) starts old-generation
+    # cycles whose pauses land on patient-view calls in the alternated pass; alone, the tail is Flipside's own.
+    echo "== run $run/$RUNS: single-user pass, patient-view alone"
+    csv2="$OUT/run-$STAMP-$run-1user-alone.csv"
+    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv2" "${LOAD[@]}" \
+      --users 1 --warmup 0 --duration 10 --rounds 2 --endpoints patient-view | tee "$OUT/run-$STAMP-$run-1user-alone.txt" || status=$?
+    csvs2+=("$csv2")
   fi
   stop_server
 done
@@ -189,6 +197,8 @@ if [ "$RUNS" -gt 1 ]; then
   if [ "${#csvs1[@]}" -gt 0 ]; then
     echo; echo "Single user:"
     java bench/LoadGenerator.java summarize "${csvs1[@]}" | tee -a "$OUT/summary-$STAMP.txt"
+    echo; echo "Single user, patient-view alone:"
+    java bench/LoadGenerator.java summarize "${csvs2[@]}" | tee -a "$OUT/summary-$STAMP.txt"
   fi
 fi
 echo "Results: $PWD/$OUT (run-$STAMP-*.txt, *.csv)"
