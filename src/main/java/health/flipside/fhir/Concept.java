@@ -25,27 +25,37 @@ final class Concept {
     private final List<Code> codings;
     private final Set<String> codes;
     private final List<String> texts;
-    private final int hash;
+    /** Computed when first asked: most concepts (a component's, a value's) are never put in a map. 0 = not yet. */
+    private int hash;
 
     /** @param text the concept's text, or null; @param codings its codings, in document order */
     Concept(String text, List<Code> codings) {
         this.text = text;
         this.codings = List.copyOf(codings);
         // A missing part reads "null", as it always has. Loops, not streams: thousands of concepts per CGM request.
-        Set<String> all = new HashSet<>(codings.size() * 2);
         List<String> words = new ArrayList<>(codings.size() + 1);
         if (text != null) {
             words.add(text);
         }
         for (Code c : codings) {
-            all.add(c.system() + "|" + c.code());
             if (c.display() != null) {
                 words.add(c.display());
             }
         }
-        this.codes = Set.copyOf(all);
+        this.codes = codings.size() == 1 ? Set.of(codeOf(codings.get(0))) : codes(codings); // one coding: no HashSet
         this.texts = List.copyOf(words);
-        this.hash = Objects.hash(text, this.codings);
+    }
+
+    private static Set<String> codes(List<Code> codings) {
+        Set<String> all = new HashSet<>(codings.size() * 2);
+        for (Code c : codings) {
+            all.add(codeOf(c));
+        }
+        return Set.copyOf(all);
+    }
+
+    private static String codeOf(Code c) {
+        return c.system() + "|" + c.code();
     }
 
     /** "system|code" of every coding of a HAPI concept (an Observation's are read as {@link Concept}s). */
@@ -97,13 +107,18 @@ final class Concept {
 
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof Concept c && hash == c.hash && Objects.equals(text, c.text)
+        return other == this || other instanceof Concept c && hashCode() == c.hashCode() && Objects.equals(text, c.text)
                 && codings.equals(c.codings);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(text, codings);
+            hash = h; // racy but safe: every thread computes the same value
+        }
+        return h;
     }
 
     @Override
