@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,8 +75,8 @@ public class LoadGenerator {
         double duration = Double.parseDouble(options.getOrDefault("duration", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "8"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
-        List<String> measured = List.of(options.getOrDefault("endpoints", BASELINE + "," + PATIENT_VIEW).split(","));
-        if (measured.isEmpty() || !PATHS.keySet().containsAll(measured)) {
+        Set<String> measured = Set.copyOf(Arrays.asList(options.getOrDefault("endpoints", BASELINE + "," + PATIENT_VIEW).split(",")));
+        if (!PATHS.keySet().containsAll(measured)) {
             throw new IllegalArgumentException("--endpoints takes " + BASELINE + " and/or " + PATIENT_VIEW + ", got " + measured);
         }
         timeout = Duration.ofMillis((long) (1000 * Double.parseDouble(options.getOrDefault("timeout", "30"))));
