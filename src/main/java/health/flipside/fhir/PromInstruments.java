@@ -70,6 +70,8 @@ final class PromInstruments {
 
         final String label;
         final String panel;
+        /** The panel as a concept's code ("system|code"), made once: every Observation is checked against it. */
+        final String panelCode;
         final String total;
         final List<String> items;
         final Pattern canonical;
@@ -77,6 +79,7 @@ final class PromInstruments {
         ItemInstrument(String label, String panel, String total, List<String> items, Pattern canonical) {
             this.label = label;
             this.panel = panel;
+            this.panelCode = LOINC + "|" + panel;
             this.total = total;
             this.items = items;
             this.canonical = canonical;
@@ -112,7 +115,7 @@ final class PromInstruments {
     static Set<String> codes() {
         Set<String> codes = new HashSet<>(SCORES.keySet());
         for (ItemInstrument instrument : ItemInstrument.ALL) {
-            codes.add(LOINC + "|" + instrument.panel);
+            codes.add(instrument.panelCode);
             instrument.items.forEach(item -> codes.add(LOINC + "|" + item));
         }
         return Set.copyOf(codes);

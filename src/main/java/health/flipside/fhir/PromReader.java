@@ -181,9 +181,6 @@ final class PromReader {
     }
 
     private static boolean isPromPart(ObservationView o) {
-        if (!o.code().hasAnyOf(PROM_CODES)) {
-            return false;
-        }
         return panelOf(o.code().codes()).isPresent() || o.code().hasAnyOf(SCORES.keySet());
     }
 
@@ -224,7 +221,7 @@ final class PromReader {
 
     private static Optional<ItemInstrument> panelOf(Set<String> codes) {
         for (ItemInstrument instrument : ItemInstrument.ALL) {
-            if (codes.contains(LOINC + "|" + instrument.panel)) {
+            if (codes.contains(instrument.panelCode)) {
                 return Optional.of(instrument);
             }
         }
