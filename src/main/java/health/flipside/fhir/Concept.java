@@ -9,7 +9,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 
 /**
- * A CodeableConcept as Flipside reads it, whichever way the resource was read (HAPI model or JSON tree). Its code
+ * A CodeableConcept as Flipside reads it, whichever way the resource was read (HAPI model or JSON). Its code
  * strings and words are built once: every reader asks for them again, for each of thousands of readings. Two concepts
  * with the same text and codings are equal, so what a vocabulary names one is asked once per call
  * ({@link ConceptNames}).

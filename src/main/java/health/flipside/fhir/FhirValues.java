@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
-/** HAPI values → {@link ObservedValue}: how the HAPI route reads what the JSON route reads from the tree. */
+/** HAPI values → {@link ObservedValue}: how the HAPI route reads what the JSON route reads from the JSON. */
 final class FhirValues {
     /** The ordinalValue extension (FHIR R4 core), and its ISO 21090 predecessor that older forms still carry. */
     static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";

@@ -1,32 +1,44 @@
 package health.flipside.fhir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static health.flipside.fhir.JsonTokens.firstField;
+import static health.flipside.fhir.JsonTokens.firstItem;
+import static health.flipside.fhir.JsonTokens.nextField;
+import static health.flipside.fhir.JsonTokens.require;
 
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import health.flipside.fhir.JsonTokens.Unusual;
+
 /**
- * An Observation read straight from the request's JSON tree, without a HAPI model: building one for each of
- * thousands of readings cost several times the parse of the body itself (bench/README.md).
+ * An Observation read straight from the request's JSON, token by token, without a HAPI model or a JSON tree: building
+ * one for each of thousands of readings cost several times the parse of the body itself (bench/README.md). A prefetch
+ * Bundle's entries are read from the body's own parser ({@link StreamedBundle}); a resource already held as a tree is
+ * read from its tokens the same way, so there is one reading of the usual shapes.
  *
  * <p>Only the usual shapes are read this way: every element known, of the JSON type FHIR gives it, with values HAPI
  * would read the same (full date-times with an offset, plain numbers, known status codes, no blank or padded text).
  * Anything else — an extension or a primitive's {@code _element}, contained resources, a partial date, a number as a
- * string, an element Flipside does not know — makes {@link #read} decline, and the entry goes through HAPI as before,
- * which keeps its answer to odd input (skipped reading, or a 400 naming the prefetch key) exactly as it was.
+ * string, an element Flipside does not know — is {@link Unusual}, and the entry goes through HAPI as before, which
+ * keeps its answer to odd input (skipped reading, or a 400 naming the prefetch key) exactly as it was.
+ *
+ * <p>A field named twice counts once, as in a tree (the last value): every element replaces what an earlier one of
+ * the same name read, lists included, and a second value[x] is unusual.
  */
 final class JsonObservation implements ObservationView {
-    /** A full date-time to the second with an offset: what devices and EHRs send; partial dates go through HAPI. */
     private static final Set<String> STATUSES = Set.of("registered", "preliminary", "final", "amended", "corrected",
             "cancelled", "entered-in-error", "unknown");
     private static final Set<String> COMPARATORS = Set.of("<", "<=", ">=", ">");
@@ -42,183 +54,197 @@ final class JsonObservation implements ObservationView {
     private boolean hasPeriod;
     private Instant issued;
     private ObservedValue value = ObservedValue.NONE;
-    private final List<Component> components = new ArrayList<>();
-    private final List<String> performers = new ArrayList<>();
+    private List<Component> components = List.of();
+    private List<String> performers = List.of();
     private boolean hasDevice;
     private String deviceReference;
-    private final List<String> hasMember = new ArrayList<>();
-    private final List<String> derivedFrom = new ArrayList<>();
-    private final List<Concept> interpretation = new ArrayList<>();
+    private List<String> hasMember = List.of();
+    private List<String> derivedFrom = List.of();
+    private List<Concept> interpretation = List.of();
 
     private JsonObservation() {
     }
 
     /**
-     * The Observation of a Bundle entry, or empty when its shape is not one this reader knows (HAPI reads it then).
+     * A resource held as a tree, or empty when it is not an Observation of a shape this reader knows (HAPI reads it
+     * then).
      *
      * @param fullUrl the entry's fullUrl, which names the resource as HAPI does for a Bundle's entries; null if none
      */
     static Optional<ObservationView> read(JsonNode resource, String fullUrl) {
-        try {
-            JsonObservation observation = new JsonObservation();
-            observation.readAll(resource);
-            if (fullUrl != null && !fullUrl.isBlank()) {
-                observation.id = new IdType(fullUrl).getIdPart();
-            }
+        try (JsonParser parser = resource.traverse()) {
+            parser.nextToken();
+            JsonObservation observation = read(parser);
+            observation.identify(fullUrl);
             return Optional.of(observation);
-        } catch (Unusual | RuntimeException e) { // RuntimeException: a shape this reader did not foresee — HAPI decides
+        } catch (Unusual | IOException e) { // a tree's tokens are in memory: IOException is not expected
             return Optional.empty();
         }
     }
 
-    /** The shape is not one this reader knows. No stack trace: it is a branch, not an error. */
-    private static final class Unusual extends Exception {
-        private static final Unusual INSTANCE = new Unusual();
+    /**
+     * The Observation whose first token ({@code START_OBJECT}) is the parser's current one, read to its last token.
+     *
+     * @throws Unusual it is not an Observation of a shape this reader knows; the parser is then anywhere inside it
+     * @throws IOException the JSON itself is broken or over a limit of the parser (the body's problem, not the entry's)
+     */
+    static JsonObservation read(JsonParser parser) throws Unusual, IOException {
+        JsonObservation observation = new JsonObservation();
+        try {
+            observation.readAll(parser);
+        } catch (RuntimeException e) { // a shape this reader did not foresee: HAPI decides
+            throw Unusual.INSTANCE;
+        }
+        return observation;
+    }
 
-        private Unusual() {
-            super(null, null, false, false);
+    /** Names it by its Bundle entry's fullUrl (null or blank: its own id stays), as HAPI does for a Bundle's entries. */
+    void identify(String fullUrl) {
+        if (fullUrl != null && !fullUrl.isBlank()) {
+            id = new IdType(fullUrl).getIdPart();
         }
     }
 
-    private void readAll(JsonNode resource) throws Unusual {
-        if (!resource.isObject()) {
-            throw Unusual.INSTANCE;
-        }
+    private void readAll(JsonParser p) throws Unusual, IOException {
+        boolean isObservation = false;
         boolean valueSeen = false;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = resource.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode node = field.getValue();
-            switch (field.getKey()) {
-                case "resourceType" -> require("Observation".equals(node.textValue()));
-                case "id" -> id = id(node);
-                case "meta" -> meta(node);
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "resourceType" -> {
+                    require("Observation".equals(text(p)));
+                    isObservation = true;
+                }
+                case "id" -> id = id(p);
+                case "meta" -> meta(p);
                 case "status" -> {
-                    status = text(node);
+                    status = text(p);
                     require(STATUSES.contains(status));
                 }
-                case "code" -> code = concept(node);
-                case "category", "interpretation" -> {
-                    List<Concept> concepts = new ArrayList<>();
-                    for (JsonNode item : array(node)) {
-                        concepts.add(concept(item));
-                    }
-                    if (field.getKey().equals("interpretation")) {
-                        interpretation.addAll(concepts);
-                    }
-                }
-                case "method", "bodySite", "dataAbsentReason" -> concept(node);
-                case "subject", "encounter", "specimen" -> reference(node);
-                case "basedOn", "partOf", "focus" -> references(node);
-                case "performer" -> performers.addAll(references(node));
-                case "hasMember" -> hasMember.addAll(references(node));
-                case "derivedFrom" -> derivedFrom.addAll(references(node));
+                case "code" -> code = concept(p);
+                case "category" -> concepts(p);
+                case "interpretation" -> interpretation = concepts(p);
+                case "method", "bodySite", "dataAbsentReason" -> concept(p);
+                case "subject", "encounter", "specimen" -> reference(p);
+                case "basedOn", "partOf", "focus" -> references(p);
+                case "performer" -> performers = references(p);
+                case "hasMember" -> hasMember = references(p);
+                case "derivedFrom" -> derivedFrom = references(p);
                 case "device" -> {
-                    deviceReference = reference(node);
+                    deviceReference = reference(p);
                     hasDevice = true;
                 }
-                case "effectiveDateTime" -> effectiveDateTime = dateTime(node);
-                case "effectivePeriod" -> {
-                    hasPeriod = true;
-                    for (Iterator<Map.Entry<String, JsonNode>> parts = object(node).fields(); parts.hasNext(); ) {
-                        Map.Entry<String, JsonNode> part = parts.next();
-                        switch (part.getKey()) {
-                            case "start" -> periodStart = dateTime(part.getValue());
-                            case "end" -> periodEnd = dateTime(part.getValue());
-                            default -> throw Unusual.INSTANCE;
-                        }
-                    }
-                }
-                case "issued" -> issued = dateTime(node).instant();
+                case "effectiveDateTime" -> effectiveDateTime = dateTime(p);
+                case "effectivePeriod" -> period(p);
+                case "issued" -> issued = dateTime(p).instant();
                 case "component" -> {
-                    for (JsonNode component : array(node)) {
-                        components.add(component(component));
+                    List<Component> read = new ArrayList<>();
+                    for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+                        read.add(component(p));
                     }
+                    components = read;
                 }
                 default -> {
-                    require(field.getKey().startsWith("value") && !valueSeen);
+                    require(name.startsWith("value") && !valueSeen);
                     valueSeen = true;
-                    value = value(field.getKey(), node);
+                    value = value(name, p);
                 }
             }
         }
+        require(isObservation);
         require(effectiveDateTime == null || !hasPeriod); // effective[x] twice: HAPI decides
     }
 
-    private Component component(JsonNode node) throws Unusual {
+    private void period(JsonParser p) throws Unusual, IOException {
+        hasPeriod = true;
+        periodStart = null;
+        periodEnd = null;
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "start" -> periodStart = dateTime(p);
+                case "end" -> periodEnd = dateTime(p);
+                default -> throw Unusual.INSTANCE;
+            }
+        }
+    }
+
+    private static Component component(JsonParser p) throws Unusual, IOException {
         Concept componentCode = Concept.NONE;
         ObservedValue componentValue = ObservedValue.NONE;
         boolean valueSeen = false;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
-                case "code" -> componentCode = concept(field.getValue());
-                case "dataAbsentReason" -> concept(field.getValue());
-                case "interpretation" -> {
-                    for (JsonNode item : array(field.getValue())) {
-                        concept(item);
-                    }
-                }
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "code" -> componentCode = concept(p);
+                case "dataAbsentReason" -> concept(p);
+                case "interpretation" -> concepts(p);
                 default -> {
-                    require(field.getKey().startsWith("value") && !valueSeen);
+                    require(name.startsWith("value") && !valueSeen);
                     valueSeen = true;
-                    componentValue = value(field.getKey(), field.getValue());
+                    componentValue = value(name, p);
                 }
             }
         }
         return new Component(componentCode, componentValue);
     }
 
-    private static ObservedValue value(String name, JsonNode node) throws Unusual {
+    private static ObservedValue value(String name, JsonParser p) throws Unusual, IOException {
         return switch (name) {
-            case "valueQuantity" -> quantity(node);
-            case "valueCodeableConcept" -> new ObservedValue.Coded(concept(node));
-            case "valueString" -> new ObservedValue.Text(text(node));
+            case "valueQuantity" -> quantity(p);
+            case "valueCodeableConcept" -> new ObservedValue.Coded(concept(p));
+            case "valueString" -> new ObservedValue.Text(text(p));
             case "valueBoolean" -> {
-                require(node.isBoolean());
-                yield new ObservedValue.Bool(node.booleanValue());
+                require(p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE);
+                yield new ObservedValue.Bool(p.getBooleanValue());
             }
-            case "valueInteger" -> {
-                require(node.isInt());
-                yield new ObservedValue.Whole(node.intValue());
+            case "valueInteger" -> { // a JSON int only, as a tree's IntNode: not 5.0, not beyond an int
+                require(p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
+                yield new ObservedValue.Whole(p.getIntValue());
             }
-            case "valueDateTime" -> new ObservedValue.DateTime(dateTime(node).instant());
+            case "valueDateTime" -> new ObservedValue.DateTime(dateTime(p).instant());
             default -> throw Unusual.INSTANCE; // Range, Ratio, SampledData, time, Period, or not a value at all
         };
     }
 
-    private static ObservedValue quantity(JsonNode node) throws Unusual {
+    private static ObservedValue quantity(JsonParser p) throws Unusual, IOException {
         BigDecimal number = null;
         String unit = null;
         String code = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode part = field.getValue();
-            switch (field.getKey()) {
-                case "value" -> {
-                    require(part.isNumber() && Double.isFinite(part.doubleValue()) && Math.abs(part.doubleValue()) < LARGEST);
-                    number = part.decimalValue();
-                }
-                case "unit" -> unit = text(part);
-                case "code" -> code = text(part);
-                case "system" -> text(part);
-                case "comparator" -> require(COMPARATORS.contains(text(part)));
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "value" -> number = number(p);
+                case "unit" -> unit = text(p);
+                case "code" -> code = text(p);
+                case "system" -> text(p);
+                case "comparator" -> require(COMPARATORS.contains(text(p)));
                 default -> throw Unusual.INSTANCE;
             }
         }
         return new ObservedValue.Quantity(number, code != null ? code : unit);
     }
 
-    private static Concept concept(JsonNode node) throws Unusual {
+    /**
+     * A finite number below {@link #LARGEST}, as a tree reads it: a fraction through its double (a tree's DoubleNode),
+     * a whole number exactly.
+     */
+    private static BigDecimal number(JsonParser p) throws Unusual, IOException {
+        JsonToken token = p.currentToken();
+        require(token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT);
+        double number = p.getDoubleValue();
+        require(Double.isFinite(number) && Math.abs(number) < LARGEST);
+        return token == JsonToken.VALUE_NUMBER_FLOAT ? BigDecimal.valueOf(number) : BigDecimal.valueOf(p.getLongValue());
+    }
+
+    private static Concept concept(JsonParser p) throws Unusual, IOException {
         String text = null;
-        List<Concept.Code> codings = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
-                case "text" -> text = text(field.getValue());
+        List<Concept.Code> codings = List.of();
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "text" -> text = text(p);
                 case "coding" -> {
-                    for (JsonNode coding : array(field.getValue())) {
-                        codings.add(coding(coding));
+                    List<Concept.Code> read = new ArrayList<>(2);
+                    for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+                        read.add(coding(p));
                     }
+                    codings = read;
                 }
                 default -> throw Unusual.INSTANCE;
             }
@@ -226,18 +252,25 @@ final class JsonObservation implements ObservationView {
         return new Concept(text, codings);
     }
 
-    private static Concept.Code coding(JsonNode node) throws Unusual {
+    private static List<Concept> concepts(JsonParser p) throws Unusual, IOException {
+        List<Concept> concepts = new ArrayList<>(2);
+        for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+            concepts.add(concept(p));
+        }
+        return concepts;
+    }
+
+    private static Concept.Code coding(JsonParser p) throws Unusual, IOException {
         String system = null;
         String code = null;
         String display = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
-                case "system" -> system = text(field.getValue());
-                case "code" -> code = text(field.getValue());
-                case "display" -> display = text(field.getValue());
-                case "version" -> text(field.getValue());
-                case "userSelected" -> require(field.getValue().isBoolean());
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "system" -> system = text(p);
+                case "code" -> code = text(p);
+                case "display" -> display = text(p);
+                case "version" -> text(p);
+                case "userSelected" -> require(p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE);
                 default -> throw Unusual.INSTANCE;
             }
         }
@@ -245,26 +278,25 @@ final class JsonObservation implements ObservationView {
     }
 
     /** A Reference's reference string, or null when it has none (a display only). */
-    private static String reference(JsonNode node) throws Unusual {
+    private static String reference(JsonParser p) throws Unusual, IOException {
         String reference = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
                 case "reference" -> {
-                    reference = text(field.getValue());
+                    reference = text(p);
                     require(!reference.startsWith("#")); // contained: HAPI resolves it
                 }
-                case "display", "type" -> text(field.getValue());
+                case "display", "type" -> text(p);
                 default -> throw Unusual.INSTANCE;
             }
         }
         return reference;
     }
 
-    private static List<String> references(JsonNode node) throws Unusual {
-        List<String> references = new ArrayList<>();
-        for (JsonNode item : array(node)) {
-            String reference = reference(item);
+    private static List<String> references(JsonParser p) throws Unusual, IOException {
+        List<String> references = new ArrayList<>(2);
+        for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+            String reference = reference(p);
             if (reference != null) {
                 references.add(reference);
             }
@@ -272,21 +304,20 @@ final class JsonObservation implements ObservationView {
         return references;
     }
 
-    private static void meta(JsonNode node) throws Unusual {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object(node).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            switch (field.getKey()) {
-                case "versionId" -> id(field.getValue());
-                case "lastUpdated" -> dateTime(field.getValue());
-                case "source" -> text(field.getValue());
+    private static void meta(JsonParser p) throws Unusual, IOException {
+        for (String name = firstField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "versionId" -> id(p);
+                case "lastUpdated" -> dateTime(p);
+                case "source" -> text(p);
                 case "profile" -> {
-                    for (JsonNode profile : array(field.getValue())) {
-                        text(profile);
+                    for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+                        text(p);
                     }
                 }
                 case "tag", "security" -> {
-                    for (JsonNode coding : array(field.getValue())) {
-                        coding(coding);
+                    for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
+                        coding(p);
                     }
                 }
                 default -> throw Unusual.INSTANCE;
@@ -294,42 +325,26 @@ final class JsonObservation implements ObservationView {
         }
     }
 
-    private static String id(JsonNode node) throws Unusual {
-        String id = text(node);
+    private static String id(JsonParser p) throws Unusual, IOException {
+        String id = text(p);
         require(FhirValues.isId(id, 0));
         return id;
     }
 
     /** A full date-time with its offset, as HAPI reads it (millisecond precision, the offset's wall clock). */
-    private static ObservedTime dateTime(JsonNode node) throws Unusual {
-        OffsetDateTime time = JsonDateTime.parse(text(node)); // strict: 30 February is refused, and HAPI decides
+    private static ObservedTime dateTime(JsonParser p) throws Unusual, IOException {
+        OffsetDateTime time = JsonDateTime.parse(text(p)); // strict: 30 February is refused, and HAPI decides
         require(time != null);
         return new ObservedTime(time.toInstant(), time.toLocalDateTime());
     }
 
     /** Text as HAPI keeps it: present, not blank, not padded (HAPI trims codes). */
-    private static String text(JsonNode node) throws Unusual {
-        require(node.isTextual());
-        String text = node.textValue();
+    private static String text(JsonParser p) throws Unusual, IOException {
+        require(p.currentToken() == JsonToken.VALUE_STRING);
+        String text = p.getText();
         require(!text.isEmpty() && !Character.isWhitespace(text.charAt(0))
                 && !Character.isWhitespace(text.charAt(text.length() - 1)));
         return text;
-    }
-
-    private static JsonNode object(JsonNode node) throws Unusual {
-        require(node.isObject() && !node.isEmpty());
-        return node;
-    }
-
-    private static JsonNode array(JsonNode node) throws Unusual {
-        require(node.isArray() && !node.isEmpty());
-        return node;
-    }
-
-    private static void require(boolean usual) throws Unusual {
-        if (!usual) {
-            throw Unusual.INSTANCE;
-        }
     }
 
     @Override

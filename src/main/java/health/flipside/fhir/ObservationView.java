@@ -8,7 +8,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Device;
 
 /**
- * An Observation as the fact readers see it, whichever way it was read: straight from the request's JSON tree
+ * An Observation as the fact readers see it, whichever way it was read: straight from the request's JSON
  * ({@link JsonObservation}, the usual shapes of a prefetched Bundle) or through a HAPI model ({@link HapiObservation},
  * callbacks and anything unusual). One reading of Observations into facts, whatever the route.
  */

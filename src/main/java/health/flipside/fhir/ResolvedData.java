@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The FHIR data of one hook call, by prefetch key, whichever way it came (prefetch or callback). Observations are
- * kept apart, as {@link ObservationView}s: read from the request's JSON tree, or through HAPI. An Observation handed
+ * kept apart, as {@link ObservationView}s: read from the request's JSON, or through HAPI. An Observation handed
  * in among {@code byKey}'s resources (a callback's answer, an author's Bundle) joins its key's views, after those
  * already there.
  *

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ final class HookBodyReader {
     static Body read(ObjectMapper mapper, RequestBody body, List<PrefetchQuery> queries) {
         Map<String, Set<String>> codes = new HashMap<>();
         queries.forEach(q -> codes.put(q.key(), q.relevantCodes()));
+        Source source = new Source(mapper, body);
         return JsonBodies.stream(mapper, body, "a CDS Hooks request", parser -> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -58,7 +60,7 @@ final class HookBodyReader {
                 JsonToken value = parser.nextToken();
                 if (name.equals("prefetch") && value == JsonToken.START_OBJECT) {
                     root.remove("prefetch"); // the last of two "prefetch" fields counts, as in a tree
-                    prefetch = prefetch(mapper, parser, root, codes);
+                    prefetch = prefetch(mapper, source, parser, root, codes);
                 } else {
                     if (name.equals("prefetch")) {
                         prefetch = null;
@@ -71,7 +73,7 @@ final class HookBodyReader {
     }
 
     /** The prefetch object, from its start: each key's value read, the service's Bundles streamed. */
-    private static Body prefetch(ObjectMapper mapper, JsonParser parser, ObjectNode root, Map<String, Set<String>> codes)
+    private static Body prefetch(ObjectMapper mapper, Source source, JsonParser parser, ObjectNode root, Map<String, Set<String>> codes)
             throws IOException {
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, StreamedBundle> streamed = new HashMap<>();
@@ -81,7 +83,7 @@ final class HookBodyReader {
             JsonToken value = parser.nextToken();
             streamed.remove(key); // a key named twice: the last value counts, as in a tree
             if (value == JsonToken.START_OBJECT && codes.containsKey(key)) {
-                Value read = resource(mapper, parser, new StreamedBundle(key, codes.get(key)));
+                Value read = resource(mapper, source, parser, new StreamedBundle(key, codes.get(key)));
                 values.put(key, read.fields());
                 if (read.streamed() != null) {
                     streamed.put(key, read.streamed());
@@ -106,7 +108,7 @@ final class HookBodyReader {
     }
 
     /** One prefetch value, from its start: a Bundle's {@code entry} array read entry by entry, the rest as trees. */
-    private static Value resource(ObjectMapper mapper, JsonParser parser, StreamedBundle bundle) throws IOException {
+    private static Value resource(ObjectMapper mapper, Source source, JsonParser parser, StreamedBundle bundle) throws IOException {
         ObjectNode fields = NODES.objectNode();
         boolean isBundle = false;
         boolean streamed = false;
@@ -117,7 +119,7 @@ final class HookBodyReader {
             if (name.equals("entry") && isBundle && value == JsonToken.START_ARRAY && !fields.has("entry") && !streamed) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     count++;
-                    bundle.add(tree(mapper, parser));
+                    bundle.read(parser, source);
                 }
                 streamed = true;
                 continue;
@@ -136,6 +138,33 @@ final class HookBodyReader {
             fields.replace(name, tree);
         }
         return streamed ? new Value(fields, bundle, count) : new Value(fields, null, 0);
+    }
+
+    /**
+     * The body read again in part, as a tree: the entries a streamed Bundle does not read from the tokens. The offsets
+     * are the parser's own, in bytes for a UTF-8 body and in characters for one read as text.
+     */
+    private static final class Source implements StreamedBundle.Source {
+        private final ObjectMapper mapper;
+        private final RequestBody body;
+        private String text; // made once, when a body read as text first needs a part of it again
+
+        Source(ObjectMapper mapper, RequestBody body) {
+            this.mapper = mapper;
+            this.body = body;
+        }
+
+        @Override
+        public JsonNode tree(JsonLocation first, JsonLocation last) throws IOException {
+            if (first.getByteOffset() >= 0) {
+                int from = (int) first.getByteOffset();
+                return mapper.readTree(body.bytes(), from, (int) last.getByteOffset() + 1 - from);
+            }
+            if (text == null) {
+                text = body.text();
+            }
+            return mapper.readTree(text.substring((int) first.getCharOffset(), (int) last.getCharOffset() + 1));
+        }
     }
 
     /** The value at the parser's current token as a tree (JSON null as a NullNode). */

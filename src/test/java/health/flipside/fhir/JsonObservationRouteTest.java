@@ -167,7 +167,8 @@ class JsonObservationRouteTest {
         "a string for a boolean|\"display\":\"Blood pressure panel\"|\"display\":\"Blood pressure panel\",\"userSelected\":\"yes\"",
         "status as a number|\"status\":\"final\"|\"status\":1",
         "status as an object|\"status\":\"final\"|\"status\":{\"a\":{\"b\":[1]}}",
-        "identifier|\"status\":\"final\",|\"status\":\"final\",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"1\"}],"
+        "identifier|\"status\":\"final\",|\"status\":\"final\",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"1\"}],",
+        "resourceType twice, the last not an Observation|\"resourceType\":\"Observation\",|\"resourceType\":\"Observation\",\"resourceType\":\"Device\","
     })
     void oddShapesGoThroughHapi(String testCase) {
         String[] parts = testCase.split("\\|", -1);
@@ -182,6 +183,31 @@ class JsonObservationRouteTest {
             return;
         }
         assertThat(readFromTree(tree)).as("only the usual reading is read from the tree").isEqualTo(1);
+        assertThat(EXTRACTOR.extract(tree)).isEqualTo(EXTRACTOR.extract(resolve(request, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("an element named twice counts once, the last, as in a tree: read from the tokens, with HAPI's facts")
+    @ValueSource(strings = {
+        "performer twice, the last a practitioner|\"performer\":[{\"reference\":\"Patient/p1\"}]|\"performer\":[{\"reference\":\"Patient/p1\"}],\"performer\":[{\"reference\":\"Practitioner/9\"}]",
+        "performer twice, the last the patient|\"performer\":[{\"reference\":\"Patient/p1\"}]|\"performer\":[{\"reference\":\"Practitioner/9\"}],\"performer\":[{\"reference\":\"Patient/p1\"}]",
+        "component twice|\"component\":[|\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8480-6\"}]},\"valueQuantity\":{\"value\":199,\"unit\":\"mmHg\"}}],\"component\":[",
+        "coding twice|\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"|\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}],\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"",
+        "status twice|\"status\":\"final\"|\"status\":\"preliminary\",\"status\":\"final\"",
+        "status twice, the last not final|\"status\":\"final\"|\"status\":\"final\",\"status\":\"preliminary\"",
+        "effectiveDateTime twice|\"effectiveDateTime\":|\"effectiveDateTime\":\"2025-01-01T00:00:00Z\",\"effectiveDateTime\":",
+        "device twice, the last without a reference|\"device\":{\"reference\":\"Device/cuff\"}|\"device\":{\"reference\":\"Device/cuff\"},\"device\":{\"display\":\"a cuff\"}",
+        "effectivePeriod twice, the last without an end|\"effectiveDateTime\":\"2026-11-18T07:30:00-05:00\"|\"effectivePeriod\":{\"start\":\"2026-11-18T07:00:00-05:00\",\"end\":\"2026-11-18T08:00:00-05:00\"},\"effectivePeriod\":{\"start\":\"2026-11-18T07:30:00-05:00\"}",
+        "valueQuantity twice in a component (read again as a tree, where it is once)|\"valueQuantity\":{\"value\":91.5|\"valueQuantity\":{\"value\":70},\"valueQuantity\":{\"value\":91.5",
+        "a quantity's value twice|\"value\":142,|\"value\":99,\"value\":142,"
+    })
+    void elementsTwice(String testCase) {
+        String[] parts = testCase.split("\\|", -1);
+        String request = request(bloodPressure(parts[1], parts[2]), bloodPressure("", ""));
+
+        ResolvedData tree = resolve(request, true);
+
+        assertThat(readFromTree(tree)).as("both read from the tokens").isEqualTo(2);
         assertThat(EXTRACTOR.extract(tree)).isEqualTo(EXTRACTOR.extract(resolve(request, false)));
     }
 

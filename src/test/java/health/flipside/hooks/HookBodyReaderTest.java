@@ -2,6 +2,7 @@ package health.flipside.hooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +153,35 @@ class HookBodyReaderTest {
         assertThat(differences).isEmpty();
     }
 
+    @Test
+    void aBodyReadAsTextOrWithAByteOrderMarkReadsItsOddEntriesAgainFromTheRightPlace() throws Exception {
+        ObjectNode request = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), NOW);
+        // odd entries among usual ones: each is read again from its own part of the body, as a tree
+        ((ObjectNode) vitals(request).get("entry").get(1).get("resource")).putArray("extension").addObject()
+                .put("url", "http://example.org/x").put("valueString", "Zoë");
+        ((ArrayNode) vitals(request).get("entry")).addObject().putObject("resource").put("resourceType", "Device")
+                .put("id", "d").put("manufacturer", "Müller");
+        String text = request.toString();
+        String expected = answer(parser(false, 100_000), text);
+        assertThat(expected).startsWith("facts [");
+
+        HookCall latin1 = parser(true, 100_000).parse(new RequestBody(text.getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.ISO_8859_1), SERVICE);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[bom.length + utf8.length];
+        System.arraycopy(bom, 0, marked, 0, bom.length);
+        System.arraycopy(utf8, 0, marked, bom.length, utf8.length);
+        HookCall withMark = parser(true, 100_000).parse(new RequestBody(marked, StandardCharsets.UTF_8), SERVICE);
+
+        for (HookCall call : List.of(latin1, withMark)) {
+            ResolvedData data = PREFETCH_ONLY.resolve(SERVICE.prefetch(), call.prefetch(), call.streamed(), null,
+                    call.prefetchTokens(), null);
+            assertThat(call.streamed()).containsKey("vitalSigns");
+            assertThat("facts " + content.pipeline().explain(data, NOW).facts()).isEqualTo(expected);
+        }
+    }
+
     private record Variant(String what, Change change) {
     }
 
@@ -253,6 +283,43 @@ class HookBodyReaderTest {
                 new Variant("a string over the limit inside an entry", r -> {
                     ((ObjectNode) vitals(r).get("entry").get(0).get("resource")).put("id", "x".repeat(
                             RequestLimits.Values.defaults().jsonStringLength() + 1));
+                    return r.toString();
+                }),
+                new Variant("a string over the limit in an element the token reader does not know", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0).get("resource")).put("flavour", "x".repeat(
+                            RequestLimits.Values.defaults().jsonStringLength() + 1));
+                    return r.toString();
+                }),
+                new Variant("entries with request, response and link (read again as trees)", r -> {
+                    ObjectNode entry = (ObjectNode) vitals(r).get("entry").get(0);
+                    entry.putObject("request").put("method", "GET").put("url", "Observation/x");
+                    ((ObjectNode) vitals(r).get("entry").get(1)).putObject("response").put("status", "200 OK");
+                    ((ObjectNode) vitals(r).get("entry").get(2)).putArray("link").addObject().put("relation", "self");
+                    return r.toString();
+                }),
+                new Variant("a search with mode and score, one an outcome", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0)).putObject("search").put("mode", "match").put("score", 1);
+                    ((ObjectNode) vitals(r).get("entry").get(1)).putObject("search").put("mode", "outcome").put("score", 0.5);
+                    ((ObjectNode) vitals(r).get("entry").get(2)).putObject("search").put("mode", 7);
+                    return r.toString();
+                }),
+                new Variant("fullUrl as a number, null, blank and an object", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0)).put("fullUrl", 12);
+                    ((ObjectNode) vitals(r).get("entry").get(1)).putNull("fullUrl");
+                    ((ObjectNode) vitals(r).get("entry").get(2)).put("fullUrl", " ");
+                    ((ObjectNode) vitals(r).get("entry").get(3)).putObject("fullUrl");
+                    return r.toString();
+                }),
+                new Variant("an entry's fields twice: the last counts", r -> {
+                    String text = r.toString();
+                    int entryAt = text.indexOf("\"entry\":[{", text.indexOf(VITALS)) + "\"entry\":[{".length();
+                    String twiceFirst = "\"fullUrl\":\"https://ehr.example/fhir/Observation/first\","
+                            + "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p9\"},\"search\":{\"mode\":\"outcome\"},";
+                    return text.substring(0, entryAt) + twiceFirst + text.substring(entryAt);
+                }),
+                new Variant("a resource that is no Observation among the readings", r -> {
+                    ((ArrayNode) vitals(r).get("entry")).addObject().put("fullUrl", "https://ehr.example/fhir/Device/d")
+                            .putObject("resource").put("resourceType", "Device").put("id", "d").put("manufacturer", "Acme");
                     return r.toString();
                 }),
                 new Variant("nesting over the limit inside an entry", r -> {
