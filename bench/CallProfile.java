@@ -102,6 +102,9 @@ public final class CallProfile {
     private static String stack(RecordedEvent event) {
         StringBuilder stack = new StringBuilder();
         for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            if (frame.getMethod() == null) { // a frame the recording could not name (seen in JIT-compiled stubs)
+                continue;
+            }
             stack.append(frame.getMethod().getType().getName()).append('.').append(frame.getMethod().getName()).append(' ');
         }
         return stack.toString();

@@ -182,6 +182,76 @@ class HookBodyReaderTest {
         }
     }
 
+    /**
+     * Entries changed at random — an element removed, given a value of another JSON type, or named twice with such a
+     * value before or after it — read from the tokens (or again as trees) give the answer the whole tree gives.
+     */
+    @Test
+    void randomlyChangedEntriesGetTheSameAnswer() throws Exception {
+        ObjectNode good = ExamplePatients.hookRequest(ExamplePatients.named("vignette-1-masked-uncontrolled"), NOW);
+        ArrayNode entries = (ArrayNode) vitals(good).get("entry");
+        while (entries.size() > 6) { // a few readings: each changed request is read twice, whole and streamed
+            entries.remove(entries.size() - 1);
+        }
+        List<JsonNode> odd = List.of(JSON.nullNode(), JSON.getNodeFactory().numberNode(12), JSON.getNodeFactory().numberNode(91.5),
+                JSON.getNodeFactory().textNode("x"), JSON.getNodeFactory().textNode(" "), JSON.getNodeFactory().textNode(""),
+                JSON.getNodeFactory().booleanNode(true), JSON.createArrayNode(), JSON.createObjectNode(),
+                JSON.createArrayNode().add(JSON.createObjectNode().put("reference", "Practitioner/9")),
+                JSON.createObjectNode().put("reference", "Patient/p1"), JSON.getNodeFactory().textNode("final"),
+                JSON.getNodeFactory().textNode("2026-11-18T07:30:00Z"));
+        Random random = new Random(23);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ObjectNode request = good.deepCopy();
+            List<ObjectNode> objects = new ArrayList<>();
+            collectObjects(vitals(request).get("entry").get(random.nextInt(entries.size())), objects);
+            ObjectNode target = objects.get(random.nextInt(objects.size()));
+            List<String> names = new ArrayList<>();
+            target.fieldNames().forEachRemaining(names::add);
+            String name = names.get(random.nextInt(names.size()));
+            JsonNode value = odd.get(random.nextInt(odd.size()));
+            String what;
+            String body;
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    target.remove(name);
+                    what = "without " + name;
+                    body = request.toString();
+                }
+                case 1 -> {
+                    target.set(name, value);
+                    what = name + " = " + value;
+                    body = request.toString();
+                }
+                default -> {
+                    boolean before = random.nextBoolean();
+                    ObjectNode copy = JSON.createObjectNode();
+                    if (before) {
+                        copy.set("twice-placeholder", value);
+                    }
+                    copy.setAll(target);
+                    if (!before) {
+                        copy.set("twice-placeholder", value);
+                    }
+                    target.removeAll();
+                    target.setAll(copy);
+                    what = name + " twice, " + value + (before ? " first" : " last");
+                    body = request.toString().replace("\"twice-placeholder\":", "\"" + name + "\":");
+                }
+            }
+            sameAnswer(i + ": " + what, body, 100_000, differences);
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    /** The node and every object within it. */
+    private static void collectObjects(JsonNode node, List<ObjectNode> objects) {
+        if (node instanceof ObjectNode object) {
+            objects.add(object);
+        }
+        node.elements().forEachRemaining(child -> collectObjects(child, objects));
+    }
+
     private record Variant(String what, Change change) {
     }
 
