@@ -62,6 +62,24 @@ final class JsonTokens {
         }
     }
 
+    /**
+     * Moves past the value at the parser, to its last token, reading each string as a tree of it would: the parser's
+     * limits (a string's length) then refuse the same bodies as when every entry was read as a tree.
+     */
+    static void skipValue(JsonParser p) throws IOException {
+        int depth = 0;
+        do {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_STRING) {
+                p.getText();
+            } else if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && p.nextToken() != null);
+    }
+
     static void require(boolean usual) throws Unusual {
         if (!usual) {
             throw Unusual.INSTANCE;

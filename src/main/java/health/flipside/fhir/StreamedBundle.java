@@ -58,7 +58,8 @@ public final class StreamedBundle {
      */
     public void read(JsonParser parser, Source body) throws IOException {
         if (problem != null || parser.currentToken() != JsonToken.START_OBJECT) {
-            parser.skipChildren(); // after a problem nothing counts; an entry that is not an object holds no resource
+            // after a problem nothing counts; an entry that is not an object holds no resource
+            JsonTokens.skipValue(parser);
             return;
         }
         JsonLocation first = parser.currentTokenLocation();

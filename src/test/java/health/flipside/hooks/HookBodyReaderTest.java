@@ -360,6 +360,17 @@ class HookBodyReaderTest {
                             RequestLimits.Values.defaults().jsonStringLength() + 1));
                     return r.toString();
                 }),
+                new Variant("an entry HAPI refuses, then an entry with a string over the limit", r -> {
+                    ((ObjectNode) vitals(r).get("entry").get(0).get("resource")).put("status", 12);
+                    ((ObjectNode) vitals(r).get("entry").get(1)).put("note", "x".repeat(
+                            RequestLimits.Values.defaults().jsonStringLength() + 1));
+                    return r.toString();
+                }),
+                new Variant("an entry that is an array holding a string over the limit", r -> {
+                    ((ArrayNode) vitals(r).get("entry")).addArray().add(1).add("x".repeat(
+                            RequestLimits.Values.defaults().jsonStringLength() + 1));
+                    return r.toString();
+                }),
                 new Variant("entries with request, response and link (read again as trees)", r -> {
                     ObjectNode entry = (ObjectNode) vitals(r).get("entry").get(0);
                     entry.putObject("request").put("method", "GET").put("url", "Observation/x");
