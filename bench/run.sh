@@ -18,6 +18,8 @@
 #   BENCH_PAYLOADS=a,b which payloads both passes send, by name [typical,heavy,cgm-4d,cgm-7d,cgm,cgm-28d]
 #   BENCH_VARS="a=1 b=2"  more server settings (Liberty variables, read by Flipside's config), e.g.
 #                     BENCH_VARS="flipside.feedback.record.timeout.ms=0" to see what waiting for the issued-cards log costs
+#   BENCH_JVM="-XX:a -XX:b"  more options for the server's JVM (one line each in its jvm.options), e.g.
+#                     BENCH_JVM="-XX:MaxGCPauseMillis=10" to see what a G1 pause target does to the tail
 #   MVN="mvn -o"      how Maven is called, e.g. offline on a machine whose Maven cache is already filled [mvn]
 # The benchmark server is its own Liberty server (target/liberty/wlp/usr/servers/$BENCH_SERVER) on its own port,
 # with a checked copy of the WAR and of rules/ and cds-cards/, so `mvn liberty:run` on 9080 and the integration
@@ -60,6 +62,8 @@ LIBERTY=(-DserverName="$SERVER" -DlooseApplication=false
   -Dliberty.var.flipside.rules.dir="$PWD/$OUT/content/rules" -Dliberty.var.flipside.cards.dir="$PWD/$OUT/content/cds-cards"
   -Dliberty.jvm.heap-min=-Xms1g -Dliberty.jvm.heap-max=-Xmx1g)
 for var in ${BENCH_VARS:-}; do LIBERTY+=(-Dliberty.var."$var"); done
+jvm_option=0
+for opt in ${BENCH_JVM:-}; do LIBERTY+=(-Dliberty.jvm.bench$((jvm_option++))="$opt"); done
 LOAD=()
 if [ "${SECURITY:-on}" = off ]; then
   LIBERTY+=(-Dliberty.var.flipside.security.disabled=true)
