@@ -1,5 +1,10 @@
 package health.flipside.fhir;
 
+import static health.flipside.fhir.JsonTokens.firstField;
+import static health.flipside.fhir.JsonTokens.firstItem;
+import static health.flipside.fhir.JsonTokens.nextField;
+import static health.flipside.fhir.JsonTokens.require;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static health.flipside.fhir.JsonTokens.firstField;
-import static health.flipside.fhir.JsonTokens.firstItem;
-import static health.flipside.fhir.JsonTokens.nextField;
-import static health.flipside.fhir.JsonTokens.require;
 
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.IdType;

@@ -1,13 +1,13 @@
 package health.flipside.fhir;
 
+import static health.flipside.fhir.JsonTokens.firstField;
+import static health.flipside.fhir.JsonTokens.nextField;
+import static health.flipside.fhir.JsonTokens.require;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static health.flipside.fhir.JsonTokens.firstField;
-import static health.flipside.fhir.JsonTokens.nextField;
-import static health.flipside.fhir.JsonTokens.require;
 
 import org.hl7.fhir.r4.model.Resource;
 
