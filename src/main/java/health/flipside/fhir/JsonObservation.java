@@ -192,7 +192,7 @@ final class JsonObservation implements ObservationView {
             case "valueCodeableConcept" -> new ObservedValue.Coded(concept(p));
             case "valueString" -> new ObservedValue.Text(text(p));
             case "valueBoolean" -> {
-                require(p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE);
+                require(p.currentToken().isBoolean());
                 yield new ObservedValue.Bool(p.getBooleanValue());
             }
             case "valueInteger" -> { // a JSON int only, as a tree's IntNode: not 5.0, not beyond an int
@@ -227,7 +227,7 @@ final class JsonObservation implements ObservationView {
      */
     private static BigDecimal number(JsonParser p) throws Unusual, IOException {
         JsonToken token = p.currentToken();
-        require(token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT);
+        require(token.isNumeric());
         double number = p.getDoubleValue();
         require(Double.isFinite(number) && Math.abs(number) < LARGEST);
         return token == JsonToken.VALUE_NUMBER_FLOAT ? BigDecimal.valueOf(number) : BigDecimal.valueOf(p.getLongValue());
@@ -270,7 +270,7 @@ final class JsonObservation implements ObservationView {
                 case "code" -> code = text(p);
                 case "display" -> display = text(p);
                 case "version" -> text(p);
-                case "userSelected" -> require(p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE);
+                case "userSelected" -> require(p.currentToken().isBoolean());
                 default -> throw Unusual.INSTANCE;
             }
         }
