@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -174,10 +175,24 @@ public class FeedbackStore {
                     }
                 }
                 connection.commit();
+                writeToFile(connection);
                 return new SubmitResult(items.size(), stored, items.size() - stored);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Puts what is committed on disk before feedback is acknowledged. PostgreSQL has written it to its log at commit.
+     * H2 writes commits to its file in the background, within its write delay (datasource-h2.xml), and CHECKPOINT
+     * writes them now: this feedback, and every issued card committed before it.
+     */
+    private static void writeToFile(Connection connection) throws SQLException {
+        if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
             }
         }
     }

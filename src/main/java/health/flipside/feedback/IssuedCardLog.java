@@ -36,13 +36,13 @@ import health.flipside.services.RuleMeasure;
  *
  * <p>Never fails or stalls a hook call: the write runs on a managed thread and the call waits for it at most
  * {@code flipside.feedback.record.timeout.ms} (default 250 ms; 0 = do not wait). Normally the cards are committed
- * before the EHR gets them (measured here: about 2 ms for 3 cards on H2 or PostgreSQL, p99 12 ms on PostgreSQL and
- * 46 ms on H2 with its commit-to-file); if the database is slow the write finishes in the background, and if it is
- * unavailable the cards go out unrecorded (feedback on them is then refused as unknown).
+ * before the EHR gets them; if the database is slow the write finishes in the background, and if it is unavailable
+ * the cards go out unrecorded (feedback on them is then refused as unknown). On PostgreSQL the commit is on disk; the
+ * embedded H2 writes commits to its file within half a second (datasource-h2.xml), so a killed server loses the log
+ * of its last half second.
  *
  * <p>One writer at a time takes every call's cards waiting at that moment and commits them together (a group commit):
- * under load a commit, which on H2 writes the changed pages to the file and on PostgreSQL flushes its log, serves
- * several calls instead of one (bench/README.md, 6 Dec: the log was a seventh of a typical call's CPU). A batch that
+ * under load a commit, which on PostgreSQL flushes its log, serves several calls instead of one. A batch that
  * fails is logged for each of its calls. Failures are logged as a warning with the service,
  * hookInstance, card count and SQLState — never a message text, which could quote stored values.
  */
