@@ -247,9 +247,10 @@ public class FeedbackStore {
     /** @return the new feedback item's id */
     private static String insertFeedback(Connection connection, FeedbackItem item, String key, Instant receivedAt) throws SQLException {
         String id = UUID.randomUUID().toString();
+        // with the patient's key of its card, by which alert hygiene finds it
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO feedback (feedback_id, dedupe_key, card_uuid, "
-                + "outcome, outcome_at, reason_system, reason_code, reason_display, user_comment, received_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "outcome, outcome_at, reason_system, reason_code, reason_display, user_comment, received_at, patient_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT patient_key FROM issued_card WHERE card_uuid = ?))")) {
             FeedbackItem.OverrideReason reason = item.overrideReason();
             insert.setString(1, id);
             insert.setString(2, key);
@@ -261,6 +262,7 @@ public class FeedbackStore {
             nullable(insert, 8, reason == null ? null : reason.display());
             nullable(insert, 9, reason == null ? null : reason.userComment());
             insert.setObject(10, utc(receivedAt));
+            insert.setString(11, item.cardUuid());
             insert.executeUpdate();
         }
         if (!item.acceptedSuggestions().isEmpty()) {
@@ -313,9 +315,10 @@ public class FeedbackStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT feedback_id, rule_id, overridden_at, reason_code, "
                      + "indicator, measure_name, measure_value FROM card_suppression WHERE patient_key = ? AND overridden_at >= ?");
-             PreparedStatement dealt = connection.prepareStatement("SELECT r.rule_id, MAX(f.outcome_at) FROM issued_card c "
-                     + "JOIN issued_card_rule r ON r.card_uuid = c.card_uuid JOIN feedback f ON f.card_uuid = c.card_uuid "
-                     + "WHERE c.patient_key = ? AND (f.outcome = 'accepted'" + reasonFilter + ") GROUP BY r.rule_id")) {
+             // from the patient's feedback, not from every card issued for the patient: those only grow
+             PreparedStatement dealt = connection.prepareStatement("SELECT r.rule_id, MAX(f.outcome_at) FROM feedback f "
+                     + "JOIN issued_card_rule r ON r.card_uuid = f.card_uuid "
+                     + "WHERE f.patient_key = ? AND (f.outcome = 'accepted'" + reasonFilter + ") GROUP BY r.rule_id")) {
             select.setString(1, patientKey);
             select.setObject(2, utc(since));
             try (ResultSet rs = select.executeQuery()) {

@@ -3,6 +3,7 @@ package health.flipside.feedback;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings the feedback schema up to date with Flyway: the versioned scripts in {@code src/main/resources/db/migration}
@@ -24,7 +25,16 @@ public final class Migrations {
         return flyway(dataSource).migrate().migrationsExecuted;
     }
 
+    /** Up to the given version only: what a database released with that version holds (tests of a later script). */
+    static void migrateTo(DataSource dataSource, String version) {
+        configure(dataSource).target(version).load().migrate();
+    }
+
     private static Flyway flyway(DataSource dataSource) {
+        return configure(dataSource).load();
+    }
+
+    private static FluentConfiguration configure(DataSource dataSource) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
@@ -34,7 +44,6 @@ public final class Migrations {
                 // a schema shared with other applications (a hospital's PostgreSQL) is not empty at first start:
                 // start the history at version 0 there, so that V1 still runs
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+                .baselineVersion("0");
     }
 }

@@ -2,11 +2,15 @@ package health.flipside.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,6 +99,34 @@ class FeedbackHygieneStoreTest {
             assertThat(history.feedback().dealtWithSince(ITEM9, t2.plusSeconds(1))).isFalse();
             assertThat(store.history(PATIENT, ISSUED, Set.of()).feedback().dealtWith())
                     .as("without dealt-with reasons only acceptance counts").isEqualTo(Map.of(ITEM9, t1));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void feedbackStoredBeforeTheFeedbackWasKeyedByPatientIsFoundByItsPatient(TestDatabase database) throws Exception {
+        try (TestDatabase.Isolated db = database.openEmpty()) {
+            Migrations.migrateTo(db.dataSource(), "3");
+            FeedbackStore store = new FeedbackStore(db.dataSource());
+            IssuedCard mine = card(ITEM9, PATIENT, null);
+            IssuedCard theirs = card(ITEM9, OTHER, null);
+            store.recordIssued(List.of(mine, theirs));
+            Instant at = ISSUED.plusSeconds(60);
+            try (Connection connection = db.dataSource().getConnection();
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO feedback (feedback_id, dedupe_key, "
+                         + "card_uuid, outcome, outcome_at, received_at) VALUES (?, ?, ?, 'accepted', ?, ?)")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "v3-" + mine.cardUuid());
+                insert.setString(3, mine.cardUuid());
+                insert.setObject(4, at.atOffset(ZoneOffset.UTC));
+                insert.setObject(5, at.atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+
+            assertThat(Migrations.migrate(db.dataSource())).isEqualTo(1);
+
+            assertThat(store.history(PATIENT, ISSUED, DEALT_WITH).feedback().dealtWith()).isEqualTo(Map.of(ITEM9, at));
+            assertThat(store.history(OTHER, ISSUED, DEALT_WITH).feedback().dealtWith()).isEmpty();
         }
     }
 

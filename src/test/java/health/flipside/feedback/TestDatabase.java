@@ -48,6 +48,13 @@ public enum TestDatabase {
 
     /** A migrated, isolated database; close drops it. */
     public Isolated open() throws SQLException {
+        Isolated isolated = openEmpty();
+        Migrations.migrate(isolated.dataSource());
+        return isolated;
+    }
+
+    /** An isolated database without the schema (tests of a migration); close drops it. */
+    public Isolated openEmpty() throws SQLException {
         if (this == POSTGRESQL && "skip".equals(System.getProperty("flipside.test.pg"))) {
             org.junit.jupiter.api.Assumptions.abort("PostgreSQL skipped (-Dflipside.test.pg=skip)");
         }
@@ -58,7 +65,6 @@ public enum TestDatabase {
             throw new SQLException(this + " is not reachable for the store tests (" + e.getMessage()
                     + "); start it or run with -Dflipside.test.pg=skip", e);
         }
-        Migrations.migrate(isolated.dataSource());
         return isolated;
     }
 
