@@ -30,6 +30,7 @@ public final class CallProfile {
     private static final List<String[]> PARTS = List.of(
             new String[] {"token check (JWT)", "health.flipside.security.EhrAuthenticationFilter"},
             new String[] {"issued-cards log", "health.flipside.feedback.IssuedCardLog"},
+            new String[] {"patient's earlier feedback (alert hygiene)", "health.flipside.feedback.PatientHistoryLookup"},
             new String[] {"issued-cards log", "health.flipside.feedback.FeedbackStore"},
             new String[] {"hook parse", "health.flipside.hooks.HookRequestParser"},
             new String[] {"prefetch resolution", "health.flipside.fhir.PrefetchResolver"},
