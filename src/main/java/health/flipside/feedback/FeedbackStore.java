@@ -187,7 +187,9 @@ public class FeedbackStore {
     /**
      * Puts what is committed on disk before feedback is acknowledged. PostgreSQL has written it to its log at commit.
      * H2 writes commits to its file in the background, within its write delay (datasource-h2.xml), and CHECKPOINT
-     * writes them now: this feedback, and every issued card committed before it.
+     * writes them now: this feedback, and every issued card committed before it. One gap is H2's: when its background
+     * writer took these changes an instant before, CHECKPOINT finds nothing left to write and returns while that
+     * writer may still be writing them, for the milliseconds one write takes.
      */
     private static void writeToFile(Connection connection) throws SQLException {
         if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
