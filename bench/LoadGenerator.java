@@ -277,7 +277,7 @@ public class LoadGenerator {
             signedBefore.addAndGet(count);
         }
 
-        /** A prepared token, or one signed now when none is left (or none was prepared for this audience). */
+        /** A token prepared for this window (windows run one at a time), or one signed now when none is left. */
         String mint(String audience) {
             String token = prepared.poll();
             if (token != null) {
