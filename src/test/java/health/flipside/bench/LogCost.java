@@ -37,12 +37,7 @@ public final class LogCost {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int earlier = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        List<String> settings = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("WRITE_DELAY=0", "");
-        Path dir = Files.createTempDirectory("flipside-logcost");
-        List<Log> logs = new ArrayList<>();
-        for (String setting : settings) {
-            logs.add(Log.open(dir.resolve("log" + logs.size()), setting, earlier));
-        }
+        List<Log> logs = Log.openEach(args, earlier);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println("round | H2 settings | CPU ms/call | wall ms/call | file KB/call");
         for (int round = 0; round <= rounds; round++) {
@@ -84,6 +79,20 @@ public final class LogCost {
 
     /** An H2 file database with the Flipside schema, pooled as Liberty's data source is. */
     record Log(String name, Path file, JdbcConnectionPool pool, FeedbackStore store) {
+        /**
+         * A database for each H2 URL setting the benchmark names from its fourth argument on (by default
+         * {@code WRITE_DELAY=0} and H2's defaults), each in its own file under a new temporary directory.
+         */
+        static List<Log> openEach(String[] args, int earlierCalls) throws java.io.IOException, SQLException {
+            List<String> settings = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("WRITE_DELAY=0", "");
+            Path dir = Files.createTempDirectory("flipside-log");
+            List<Log> logs = new ArrayList<>();
+            for (String setting : settings) {
+                logs.add(open(dir.resolve("log" + logs.size()), setting, earlierCalls));
+            }
+            return logs;
+        }
+
         static Log open(Path base, String settings, int earlierCalls) throws SQLException {
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:file:" + base + (settings.isEmpty() ? "" : ";" + settings));

@@ -1,9 +1,6 @@
 package health.flipside.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,12 +22,7 @@ public final class LogGrowth {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int busySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 180;
         int idleSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        List<String> settings = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("WRITE_DELAY=0", "");
-        Path dir = Files.createTempDirectory("flipside-loggrowth");
-        List<LogCost.Log> logs = new ArrayList<>();
-        for (String setting : settings) {
-            logs.add(LogCost.Log.open(dir.resolve("log" + logs.size()), setting, 0));
-        }
+        List<LogCost.Log> logs = LogCost.Log.openEach(args, 0);
         System.out.println("seconds | calls | " + String.join(" | ", logs.stream().map(l -> l.name() + ": file MB").toList()));
         long start = System.nanoTime();
         long calls = 0;
