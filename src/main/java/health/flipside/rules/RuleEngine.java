@@ -30,7 +30,7 @@ public final class RuleEngine {
     }
 
     public List<Finding> evaluate(RuleSet rules, List<Object> facts) {
-        return execute(rules.kieBase().newStatelessKieSession(), facts);
+        return execute(rules.sessions().newStatelessKieSession(), facts);
     }
 
     /** As {@link #evaluate}, recording every firing: for previews and scenario reports, not the request path. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import health.flipside.facts.ClinicalVocabulary;
 import health.flipside.facts.provenance.DeviceRegistry;
@@ -15,9 +16,12 @@ import health.flipside.facts.Thresholds;
  * thresholds per topic, the hospital's device list, the antihypertensive list and the clinical
  * vocabulary (rules/common/clinical-context.yaml).
  *
- * @param sources the rule files as compiled, for checks that read the rules (which templates they name)
+ * @param sessions the KieBase's sessions, kept between requests: a session made anew for each request cost twice
+ *                 the time of running the rules on the typical patient's facts (bench/README.md); Drools resets a
+ *                 session before it serves the next request
+ * @param sources  the rule files as compiled, for checks that read the rules (which templates they name)
  */
-public record RuleSet(KieBase kieBase, Map<String, Thresholds> thresholds, DeviceRegistry devices,
+public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<String, Thresholds> thresholds, DeviceRegistry devices,
                       MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary, int ruleCount, List<RuleSource> sources) {
     /** The metadata key a rule declares its rank with: {@code rule "x" @rank(90) when …}. */
     public static final String RANK = "rank";

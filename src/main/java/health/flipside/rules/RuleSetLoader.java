@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -67,7 +68,9 @@ public final class RuleSetLoader {
             throw new RuleSetException(compiled ? "Rules refused" : "Rules do not compile", problems);
         }
         int ruleCount = container.getKieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSet(container.getKieBase(), thresholds, devices, antihypertensives, vocabulary, ruleCount, sources);
+        KieBase kieBase = container.getKieBase();
+        // A pool grows to the number of requests running at once; one session to start with.
+        return new RuleSet(kieBase, kieBase.newKieSessionsPool(1), thresholds, devices, antihypertensives, vocabulary, ruleCount, sources);
     }
 
     /** Runs one loading step; its refusal joins the others instead of hiding them. */

@@ -213,4 +213,37 @@ class RuleEngineTest {
         assertThat(standard).containsOnlyKeys("bp.untreated.masked-hypertension");
         assertThat(raised).containsOnlyKeys("bp.untreated.normotension");
     }
+
+    @Test
+    @DisplayName("a session kept between calls brings nothing of one call into the next, one call after another and at once")
+    void keptSessionsStartEmpty() throws Exception {
+        HomeBloodPressure severe = new HomeBloodPressure(true, 14, 7, 7, 7, 150, 95, true, 0, 0, 0, 0,
+                new HomeBloodPressure.SevereReading(186, 104, "19 Nov 07:30", "Omron Healthcare HEM-9200T"), PROVENANCE);
+        Map<String, Severity> severeAlone = evaluate(severe, office(124, 76), TREATED);
+        Map<String, Severity> normalAlone = evaluate(home(122, 74), office(118, 76), UNTREATED);
+        assertThat(severeAlone).containsKey("bp.severe-home-reading");
+        assertThat(normalAlone).containsOnlyKeys("bp.untreated.normotension");
+
+        // One after another: the normal patient right after the severe one gets no CRITICAL of the severe one's facts.
+        for (int i = 0; i < 20; i++) {
+            assertThat(evaluate(severe, office(124, 76), TREATED)).isEqualTo(severeAlone);
+            assertThat(evaluate(home(122, 74), office(118, 76), UNTREATED)).isEqualTo(normalAlone);
+        }
+        // At once, as requests run: each call gets its own session, so each answer is its own patient's.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean isSevere = i % 2 == 0;
+                answers.add(threads.submit(() -> isSevere
+                        ? evaluate(severe, office(124, 76), TREATED).equals(severeAlone)
+                        : evaluate(home(122, 74), office(118, 76), UNTREATED).equals(normalAlone)));
+            }
+            for (java.util.concurrent.Future<Boolean> answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
