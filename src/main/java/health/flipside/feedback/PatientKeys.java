@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +51,14 @@ public class PatientKeys {
     @ConfigProperty(name = "flipside.patient.key.file", defaultValue = "patient-key")
     String keyFile;
 
-    private volatile SecretKeySpec secret;
+    /** Trailing slashes of a FHIR server's base, which name the same server. */
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
+    /**
+     * An HMAC keyed with the secret, cloned for each key: looking the algorithm up among the security providers and
+     * keying it anew cost about a fortieth of a typical hook call's CPU (bench/README.md). Null: no secret.
+     */
+    private volatile Mac keyed;
 
     public PatientKeys() {
         // for CDI
@@ -58,12 +66,12 @@ public class PatientKeys {
 
     /** Outside a container (tests): a fixed secret. */
     public PatientKeys(String secret) {
-        this.secret = spec(secret);
+        this.keyed = keyed(secret);
     }
 
     void onStart(@Observes Startup event) {
         try {
-            secret = spec(load());
+            keyed = keyed(load());
         } catch (IOException | IllegalArgumentException e) {
             // the message names the file or the length, never the secret
             LOG.log(Level.WARNING, "Alert hygiene is off (every card is shown, none suppressed): no usable patient key ("
@@ -95,16 +103,23 @@ public class PatientKeys {
         return Files.readString(file).strip();
     }
 
-    private static SecretKeySpec spec(String secret) {
+    private static Mac keyed(String secret) {
         if (secret == null || secret.length() < MIN_SECRET_CHARS) {
             throw new IllegalArgumentException("the secret must have at least " + MIN_SECRET_CHARS + " characters");
         }
-        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.clone(); // refused here, at start, if this platform's HMAC cannot be cloned
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256, keyed and cloned, is part of every Java platform", e);
+        }
     }
 
     /** Whether keys can be made (false: alert hygiene is off). */
     public boolean available() {
-        return secret != null;
+        return keyed != null;
     }
 
     /** The key of the hook call's patient (its fhirServer and patientId), or empty. */
@@ -119,18 +134,17 @@ public class PatientKeys {
      * @return 64 hex characters, or empty when there is no patient id or no secret
      */
     public Optional<String> of(String fhirServer, String patientId) {
-        SecretKeySpec key = secret;
-        if (key == null || patientId == null || patientId.isBlank()) {
+        Mac prototype = keyed;
+        if (prototype == null || patientId == null || patientId.isBlank()) {
             return Optional.empty();
         }
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            String server = fhirServer == null ? "" : fhirServer.strip().replaceAll("/+$", "");
+            Mac mac = (Mac) prototype.clone(); // a Mac is not thread-safe: each key has its own copy
+            String server = fhirServer == null ? "" : TRAILING_SLASHES.matcher(fhirServer.strip()).replaceAll("");
             byte[] hash = mac.doFinal((server + "\n" + patientId.strip()).getBytes(StandardCharsets.UTF_8));
             return Optional.of(HexFormat.of().formatHex(hash));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("cloned once at start", e);
         }
     }
 }

@@ -22,6 +22,32 @@ class PatientKeysTest {
     }
 
     @Test
+    void aKeyIsTheHmacOfServerAndIdSoKeysStoredByEarlierVersionsStillMatch() {
+        // printf 'https://ehr.example/fhir\n123' | openssl dgst -sha256 -hmac "$SECRET"
+        assertThat(new PatientKeys(SECRET).of("https://ehr.example/fhir//", "123"))
+                .contains("8229be3f9ff626957d52165dda95632d3c594b1bc7a52158d3e64f44a26448a8");
+    }
+
+    @Test
+    void requestsAtOnceGetTheKeysOneAfterAnotherGets() throws Exception {
+        PatientKeys keys = new PatientKeys(SECRET);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String id = "patient-" + (i % 50);
+                String alone = new PatientKeys(SECRET).of("https://ehr.example/fhir", id).orElseThrow();
+                same.add(threads.submit(() -> keys.of("https://ehr.example/fhir", id).orElseThrow().equals(alone)));
+            }
+            for (java.util.concurrent.Future<Boolean> s : same) {
+                assertThat(s.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void noPatientIdNoKey() {
         assertThat(new PatientKeys(SECRET).of("https://ehr.example/fhir", null)).isEmpty();
         assertThat(new PatientKeys(SECRET).of(null, " ")).isEmpty();
