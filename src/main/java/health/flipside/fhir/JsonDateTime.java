@@ -12,6 +12,14 @@ import java.time.ZoneOffset;
  */
 final class JsonDateTime {
     private static final int[] MILLIS_PER_DIGIT = {100, 10, 1};
+    /** Every quarter-hour offset from -14:45 to +14:45, by quarter hours from -14:45: nearly every offset in use. */
+    private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[119];
+
+    static {
+        for (int q = 0; q < QUARTER_HOURS.length; q++) {
+            QUARTER_HOURS[q] = ZoneOffset.ofTotalSeconds((q - 59) * 900);
+        }
+    }
 
     private JsonDateTime() {
     }
@@ -70,7 +78,9 @@ final class JsonDateTime {
         if (hours > 14 || minutes > 59) {
             return null;
         }
-        return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+        int seconds = (sign == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+        // ZoneOffset's own cache of these is a concurrent map, asked for every reading of a request
+        return seconds % 900 == 0 ? QUARTER_HOURS[seconds / 900 + 59] : ZoneOffset.ofTotalSeconds(seconds);
     }
 
     private static boolean digits(String s, int from, int count) {

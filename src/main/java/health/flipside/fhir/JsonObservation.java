@@ -61,8 +61,10 @@ final class JsonObservation implements ObservationView {
     private List<String> hasMember = List.of();
     private List<String> derivedFrom = List.of();
     private List<Concept> interpretation = List.of();
+    private final Concepts concepts;
 
-    private JsonObservation() {
+    private JsonObservation(Concepts concepts) {
+        this.concepts = concepts;
     }
 
     /**
@@ -74,7 +76,7 @@ final class JsonObservation implements ObservationView {
     static Optional<ObservationView> read(JsonNode resource, String fullUrl) {
         try (JsonParser parser = resource.traverse()) {
             parser.nextToken();
-            JsonObservation observation = read(parser);
+            JsonObservation observation = read(parser, new Concepts());
             observation.identify(fullUrl);
             return Optional.of(observation);
         } catch (Unusual | IOException e) { // a tree's tokens are in memory: IOException is not expected
@@ -85,11 +87,13 @@ final class JsonObservation implements ObservationView {
     /**
      * The Observation whose first token ({@code START_OBJECT}) is the parser's current one, read to its last token.
      *
+     * @param concepts the request's concepts read so far, which this one's are shared with
+     *
      * @throws Unusual it is not an Observation of a shape this reader knows; the parser is then anywhere inside it
      * @throws IOException the JSON itself is broken or over a limit of the parser (the body's problem, not the entry's)
      */
-    static JsonObservation read(JsonParser parser) throws Unusual, IOException {
-        JsonObservation observation = new JsonObservation();
+    static JsonObservation read(JsonParser parser, Concepts concepts) throws Unusual, IOException {
+        JsonObservation observation = new JsonObservation(concepts);
         try {
             observation.readAll(parser);
         } catch (RuntimeException e) { // a shape this reader did not foresee: HAPI decides
@@ -167,7 +171,7 @@ final class JsonObservation implements ObservationView {
         }
     }
 
-    private static Component component(JsonParser p) throws Unusual, IOException {
+    private Component component(JsonParser p) throws Unusual, IOException {
         Concept componentCode = Concept.NONE;
         ObservedValue componentValue = ObservedValue.NONE;
         boolean valueSeen = false;
@@ -186,7 +190,7 @@ final class JsonObservation implements ObservationView {
         return new Component(componentCode, componentValue);
     }
 
-    private static ObservedValue value(String name, JsonParser p) throws Unusual, IOException {
+    private ObservedValue value(String name, JsonParser p) throws Unusual, IOException {
         return switch (name) {
             case "valueQuantity" -> quantity(p);
             case "valueCodeableConcept" -> new ObservedValue.Coded(concept(p));
@@ -233,7 +237,7 @@ final class JsonObservation implements ObservationView {
         return token == JsonToken.VALUE_NUMBER_FLOAT ? BigDecimal.valueOf(number) : BigDecimal.valueOf(p.getLongValue());
     }
 
-    private static Concept concept(JsonParser p) throws Unusual, IOException {
+    private Concept concept(JsonParser p) throws Unusual, IOException {
         String text = null;
         List<Concept.Code> codings = List.of();
         for (String name = firstField(p); name != null; name = nextField(p)) {
@@ -249,10 +253,10 @@ final class JsonObservation implements ObservationView {
                 default -> throw Unusual.INSTANCE;
             }
         }
-        return new Concept(text, codings);
+        return concepts.of(text, codings);
     }
 
-    private static List<Concept> concepts(JsonParser p) throws Unusual, IOException {
+    private List<Concept> concepts(JsonParser p) throws Unusual, IOException {
         List<Concept> concepts = new ArrayList<>(2);
         for (firstItem(p); p.currentToken() != JsonToken.END_ARRAY; p.nextToken()) {
             concepts.add(concept(p));

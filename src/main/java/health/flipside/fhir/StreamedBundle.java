@@ -37,6 +37,7 @@ public final class StreamedBundle {
     private final Set<String> relevantCodes;
     private final List<Resource> resources = new ArrayList<>();
     private final List<ObservationView> observations = new ArrayList<>();
+    private final Concepts concepts = new Concepts();
     private IJsonLikeParser parser;
     private InvalidPrefetchException problem;
 
@@ -90,7 +91,7 @@ public final class StreamedBundle {
                     require(p.currentToken() == JsonToken.VALUE_STRING);
                     fullUrl = p.getText();
                 }
-                case "resource" -> observation = JsonObservation.read(p);
+                case "resource" -> observation = JsonObservation.read(p, concepts);
                 case "search" -> outcome = isOutcome(p);
                 default -> throw Unusual.INSTANCE;
             }

@@ -34,6 +34,25 @@ class ConceptNamesTest {
     }
 
     @Test
+    void aRequestsEqualConceptsAreOneInstanceWithTheSameCodesAndWords() {
+        Concepts concepts = new Concepts();
+        List<Concept.Code> panel = List.of(new Concept.Code("http://loinc.org", "85354-9", "Blood pressure panel", null),
+                new Concept.Code("urn:iso:std:iso:11073:10101", "150020", null, null));
+        Concept first = concepts.of("Blood pressure", panel);
+        Concept again = concepts.of("Blood pressure", List.of(new Concept.Code("http://loinc.org", "85354-9", "Blood pressure panel", null),
+                new Concept.Code("urn:iso:std:iso:11073:10101", "150020", null, null)));
+        Concept other = concepts.of("Blood pressure", panel.subList(0, 1));
+
+        assertThat(again).isSameAs(first);
+        assertThat(other).isNotSameAs(first).isNotEqualTo(first);
+        assertThat(first.codes()).containsExactlyInAnyOrder("http://loinc.org|85354-9", "urn:iso:std:iso:11073:10101|150020");
+        assertThat(first.texts()).containsExactly("Blood pressure", "Blood pressure panel");
+        assertThat(other.codes()).containsExactly("http://loinc.org|85354-9");
+        // Two codings naming one code are one code, as a set of codes always had it.
+        assertThat(concepts.of(null, List.of(panel.get(0), panel.get(0))).codes()).containsExactly("http://loinc.org|85354-9");
+    }
+
+    @Test
     void hasAnyOfLooksAtEveryCoding() {
         Concept two = new Concept(null, List.of(new Concept.Code(SNOMED, "1", null, null), new Concept.Code(SNOMED, "2", null, null)));
         assertThat(two.hasAnyOf(Set.of(SNOMED + "|2", "x|y"))).isTrue();
