@@ -34,8 +34,12 @@ public final class UnitConverter {
         }
     }
 
+    /** From one unit to another; a record, not a joined string: asked for every reading, so it builds no text. */
+    private record Pair(String unit, String targetUnit) {
+    }
+
     private final UcumEssenceService ucum;
-    private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    private final Map<Pair, Line> lines = new ConcurrentHashMap<>();
 
     public UnitConverter() {
         try (InputStream essence = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
@@ -53,7 +57,7 @@ public final class UnitConverter {
         if (unit.equals(targetUnit)) {
             return Optional.of(value);
         }
-        String pair = unit + '\u0000' + targetUnit;
+        Pair pair = new Pair(unit, targetUnit);
         Line line = lines.get(pair);
         if (line == null) {
             // Learning costs several conversions: once the pairs kept are full, each further pair costs one instead.

@@ -71,15 +71,17 @@ public class FeedbackStore {
         }
     }
 
+    /** Which of these cards are already in the log: one query for a hook call's cards, not one for each. */
     private static Set<String> existingCards(Connection connection, List<String> uuids) throws SQLException {
         Set<String> existing = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT card_uuid FROM issued_card WHERE card_uuid = ?")) {
-            for (String uuid : uuids) {
-                select.setString(1, uuid);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        existing.add(uuid);
-                    }
+        String marks = String.join(", ", java.util.Collections.nCopies(uuids.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT card_uuid FROM issued_card WHERE card_uuid IN (" + marks + ")")) {
+            for (int i = 0; i < uuids.size(); i++) {
+                select.setString(i + 1, uuids.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
                 }
             }
         }

@@ -70,8 +70,11 @@ public record IssuedCard(String cardUuid, String serviceId, UUID hookInstance, L
         return isoWeek(issuedAt);
     }
 
+    /** "2026-W49". Built by hand, not by String.format: once for each card of each hook call. */
     static String isoWeek(Instant instant) {
         var date = instant.atOffset(ZoneOffset.UTC).toLocalDate();
-        return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int year = date.get(IsoFields.WEEK_BASED_YEAR);
+        int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return (year < 1000 ? String.format("%04d", year) : Integer.toString(year)) + (week < 10 ? "-W0" : "-W") + week;
     }
 }

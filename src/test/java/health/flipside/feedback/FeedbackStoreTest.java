@@ -68,16 +68,20 @@ class FeedbackStoreTest {
                     List.of("bp-a", "bp-b", "bp-a"), List.of("t-a", "t-b"), "info", List.of(), ISSUED);
             IssuedCard single = card("bp-c", "t-c", 2, ISSUED);
 
+            IssuedCard later = card("bp-d", "t-d", 1, ISSUED);
+
             store.recordIssued(List.of(merged, single));
             store.recordIssued(List.of(single)); // the same card again changes nothing
+            store.recordIssued(List.of(merged, later, single)); // beside a new card, the known ones change nothing either
 
             assertThat(store.isIssued(merged.cardUuid())).isTrue();
             assertThat(store.isIssued(single.cardUuid().toUpperCase())).isTrue();
+            assertThat(store.isIssued(later.cardUuid())).isTrue();
             assertThat(store.isIssued(UUID.randomUUID().toString())).isFalse();
             Analytics analytics = store.analytics(RECEIVED);
-            assertThat(analytics.totals().issued()).isEqualTo(2);
-            assertThat(analytics.rules()).extracting(Analytics.Group::id).containsExactly("bp-a", "bp-b", "bp-c");
-            assertThat(analytics.templates()).extracting(Analytics.Group::id).containsExactly("t-a", "t-b", "t-c");
+            assertThat(analytics.totals().issued()).isEqualTo(3);
+            assertThat(analytics.rules()).extracting(Analytics.Group::id).containsExactly("bp-a", "bp-b", "bp-c", "bp-d");
+            assertThat(analytics.templates()).extracting(Analytics.Group::id).containsExactly("t-a", "t-b", "t-c", "t-d");
         }
     }
 
