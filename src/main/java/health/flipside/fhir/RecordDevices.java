@@ -30,6 +30,8 @@ final class RecordDevices {
     private final Map<String, Device> byId = new HashMap<>();
     private final DeviceRegistry registry;
     private final Map<Device, DeviceInfo> classified = new IdentityHashMap<>();
+    /** Each device reference resolved once: a record's readings name the same few devices thousands of times. */
+    private final Map<String, Optional<Device>> byReference = new HashMap<>();
     private int unresolved;
 
     RecordDevices(List<Device> devices, DeviceRegistry registry) {
@@ -52,12 +54,16 @@ final class RecordDevices {
         if (ref == null || ref.startsWith("#")) {
             return null;
         }
+        return byReference.computeIfAbsent(ref, this::lookUp).orElse(null);
+    }
+
+    private Optional<Device> lookUp(String ref) {
         if (ref.startsWith("urn:")) {
-            return byId.get(ref);
+            return Optional.ofNullable(byId.get(ref));
         }
         // Relative, absolute or version-specific ("Device/x/_history/2"): the logical id is what identifies it.
         IdType id = new IdType(ref);
-        return "Device".equals(id.getResourceType()) ? byId.get("Device/" + id.getIdPart()) : null;
+        return Optional.ofNullable("Device".equals(id.getResourceType()) ? byId.get("Device/" + id.getIdPart()) : null);
     }
 
     /**
