@@ -3,6 +3,7 @@ package health.flipside.fhir;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One instance of each distinct concept of a request's readings. A record's hundreds or thousands of readings repeat
@@ -12,12 +13,26 @@ import java.util.Map;
  * request limits bound.
  */
 final class Concepts {
+    /** How many concepts are compared before the map is asked: a reading names four or so, the next reading the same. */
+    private static final int RECENT = 8;
+
     private final Map<Concept, Concept> seen = new HashMap<>();
+    private final Concept[] recent = new Concept[RECENT];
+    private int next;
 
     /** The concept of this text and these codings: the first equal one this request read, or this one. */
     Concept of(String text, List<Concept.Code> codings) {
+        // Comparing the fresh strings with the last few concepts' costs less than hashing them for the map.
+        for (Concept c : recent) {
+            if (c != null && Objects.equals(c.text(), text) && c.codings().equals(codings)) {
+                return c;
+            }
+        }
         Concept concept = new Concept(text, codings);
         Concept known = seen.putIfAbsent(concept, concept);
-        return known != null ? known : concept;
+        Concept shared = known != null ? known : concept;
+        recent[next] = shared;
+        next = (next + 1) % RECENT;
+        return shared;
     }
 }
