@@ -7,7 +7,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,8 +15,6 @@ import java.util.function.IntToLongFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.flipside.content.ContentGate;
-import health.flipside.fhir.PrefetchResolver;
-import health.flipside.fhir.ResolvedData;
 import health.flipside.hooks.HookRequestParser;
 import health.flipside.services.HookCall;
 import health.flipside.services.LoadedContent;
@@ -33,7 +30,7 @@ import health.flipside.support.RequestBody;
  *
  * <p>Usage, from the repository root (it loads rules/ and cds-cards/), with the libraries but not target/classes on
  * the class path: {@code BuildsCompared [--rounds N] [--calls M] [--parse] <classes A> <classes B> <hook request.json>}.
- * Both builds must have the few methods {@link Calls} uses.
+ * Both builds must have the few methods {@link Calls} and {@link PrefetchOnly} use.
  */
 public final class BuildsCompared {
     private BuildsCompared() {
@@ -123,9 +120,7 @@ public final class BuildsCompared {
     /** One build's requests: loaded once per build, so its content and parser are that build's. */
     public static final class Calls implements IntToLongFunction {
         private final LoadedContent content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
-        private final PrefetchResolver resolver = new PrefetchResolver((access, url) -> {
-            throw new IllegalStateException("the payloads carry their data as prefetch");
-        }, Runnable::run, Duration.ofSeconds(1));
+        private final PrefetchOnly prefetch = new PrefetchOnly();
         private final HookRequestParser parser = new HookRequestParser(new ObjectMapper());
         private final byte[] body;
         private final boolean parseOnly;
@@ -145,9 +140,7 @@ public final class BuildsCompared {
                     sum += call.prefetch().size();
                     continue;
                 }
-                ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(),
-                        null, call.prefetchTokens(), null);
-                sum += content.pipeline().run(data, Instant.now()).composed().size();
+                sum += content.pipeline().run(prefetch.resolve(call), Instant.now()).composed().size();
             }
             return sum;
         }

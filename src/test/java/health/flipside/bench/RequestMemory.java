@@ -13,7 +13,6 @@ import health.flipside.content.ContentGate;
 import health.flipside.facts.PatientData;
 import health.flipside.facts.UnitConverter;
 import health.flipside.fhir.FactExtractor;
-import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.hooks.HookRequestParser;
 import health.flipside.services.HookCall;
@@ -43,9 +42,7 @@ public final class RequestMemory {
         LoadedContent content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
         FactExtractor extractor = new FactExtractor(content.rules().devices(), content.rules().antihypertensives(),
                 content.rules().vocabulary(), new UnitConverter());
-        PrefetchResolver resolver = new PrefetchResolver((access, url) -> {
-            throw new IllegalStateException("the payloads carry their data as prefetch");
-        }, Runnable::run, java.time.Duration.ofSeconds(1));
+        PrefetchOnly prefetch = new PrefetchOnly();
         HookRequestParser parser = new HookRequestParser(JSON);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.println("| payload | body MB | held in flight, MB per request | allocated per request, MB |");
@@ -53,12 +50,12 @@ public final class RequestMemory {
         for (String file : args) {
             String text = Files.readString(Path.of(file));
             for (int i = 0; i < 3; i++) { // warm up
-                request(new String(text), parser, resolver, extractor, content);
+                request(new String(text), parser, prefetch, extractor, content);
             }
             long[] allocated = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 long before = threads.getCurrentThreadAllocatedBytes();
-                request(new String(text), parser, resolver, extractor, content);
+                request(new String(text), parser, prefetch, extractor, content);
                 allocated[i] = threads.getCurrentThreadAllocatedBytes() - before;
             }
             Arrays.sort(allocated);
@@ -67,8 +64,7 @@ public final class RequestMemory {
             for (int i = 0; i < HELD; i++) {
                 String body = new String(text); // a request's own copy, as the server reads each body
                 HookCall call = parser.parse(body, PatientDataSummary.descriptor());
-                ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
-                        call.prefetchTokens(), null);
+                ResolvedData data = prefetch.resolve(call);
                 held[i] = new InFlight(body, call, data, extractor.extract(data));
             }
             long perRequest = (usedAfterGc() - baseline) / HELD;
@@ -78,12 +74,10 @@ public final class RequestMemory {
         }
     }
 
-    private static void request(String body, HookRequestParser parser, PrefetchResolver resolver, FactExtractor extractor,
+    private static void request(String body, HookRequestParser parser, PrefetchOnly prefetch, FactExtractor extractor,
                                 LoadedContent content) {
         HookCall call = parser.parse(body, PatientDataSummary.descriptor());
-        ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
-                call.prefetchTokens(), null);
-        content.pipeline().run(data, Instant.now());
+        content.pipeline().run(prefetch.resolve(call), Instant.now());
     }
 
     private static long usedAfterGc() throws InterruptedException {

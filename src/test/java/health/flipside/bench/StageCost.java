@@ -2,7 +2,6 @@ package health.flipside.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.flipside.content.ContentGate;
-import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.hooks.HookRequestParser;
 import health.flipside.services.HookCall;
@@ -42,9 +40,7 @@ public final class StageCost {
             first = 2;
         }
         LoadedContent content = ContentGate.load(Path.of("rules"), Path.of("cds-cards"));
-        PrefetchResolver resolver = new PrefetchResolver((access, url) -> {
-            throw new IllegalStateException("the payloads carry their data as prefetch");
-        }, Runnable::run, Duration.ofSeconds(1));
+        PrefetchOnly prefetch = new PrefetchOnly();
         HookRequestParser parser = new HookRequestParser(JSON);
         System.out.println("| payload | parse-only ms | hook parse ms | resolve ms | pipeline ms (extract ms) | request ms | parse-only ÷ request |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -60,8 +56,7 @@ public final class StageCost {
                     long t1 = System.nanoTime();
                     HookCall call = parser.parse(body, PatientDataSummary.descriptor());
                     long t2 = System.nanoTime();
-                    ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), call.prefetch(), call.streamed(), null,
-                            call.prefetchTokens(), null);
+                    ResolvedData data = prefetch.resolve(call);
                     long t3 = System.nanoTime();
                     content.pipeline().run(data, Instant.now());
                     long t4 = System.nanoTime();
