@@ -47,6 +47,10 @@ import java.util.regex.Pattern;
  *   --jwt-iss URL       its iss [https://ehr.dev.flipside.local]
  *   --log FILE          Liberty messages.log: also report the server-side durationMs of patient-view [none]
  *   --csv FILE          append the results as CSV (for summarize) [none]
+ *   --server-pid PID    the server's process (Linux, same machine): report the server's CPU per answer and its JIT
+ *                       compilers' share of each window, and warm up until the JIT compilers are quiet [none]
+ *   --jit-quiet C       warm-up ends when the JIT compilers used less than C of a core over a cycle [0.05]
+ *   --warmup-max S      ... or after S seconds of warm-up in all, with a warning [600]
  * java bench/LoadGenerator.java summarize run1.csv run2.csv …   medians over runs
  * </pre>
  */
@@ -87,9 +91,12 @@ public class LoadGenerator {
         }
         Path log = options.containsKey("log") ? Path.of(options.get("log")) : null;
         Path csv = options.containsKey("csv") ? Path.of(options.get("csv")) : null;
+        server = options.containsKey("server-pid") ? new ServerCpu(Long.parseLong(options.get("server-pid"))) : null;
+        double jitQuiet = Double.parseDouble(options.getOrDefault("jit-quiet", "0.05"));
+        double warmupMax = Double.parseDouble(options.getOrDefault("warmup-max", "600"));
 
         // Bounded: whatever happens (a hung server, a stuck socket), the process ends by itself.
-        long budgetSeconds = (long) (warmup + duration * 2 * payloads.size()) + 120 + timeout.toSeconds() * (4 + 2 * rounds * payloads.size());
+        long budgetSeconds = (long) (Math.max(warmup, server == null ? 0 : warmupMax + 120) + duration * 2 * payloads.size()) + 120 + timeout.toSeconds() * (4 + 2 * rounds * payloads.size());
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(budgetSeconds * 1000);
@@ -128,6 +135,9 @@ public class LoadGenerator {
                 Target target = targets.get(i % targets.size());
                 run(client, target, users, slice, new Histogram(), new AtomicLong());
             }
+            if (server != null) {
+                warmUntilJitQuiet(client, targets, users, Math.min(5.0, slice), warmup, jitQuiet, warmupMax);
+            }
         }
 
         // Measure: per payload, rounds alternating the order of the two endpoints (A B, B A, A B, …).
@@ -136,12 +146,14 @@ public class LoadGenerator {
         Map<Target, double[]> seconds = new HashMap<>();
         Map<Target, AtomicLong> inWindow = new HashMap<>();
         Map<Target, List<Long>> serverSide = new HashMap<>();
+        Map<Target, ServerCost> costs = new HashMap<>();
         targets.forEach(t -> {
             histograms.put(t, new Histogram());
             errors.put(t, new AtomicLong());
             seconds.put(t, new double[1]);
             inWindow.put(t, new AtomicLong());
             serverSide.put(t, new ArrayList<>());
+            costs.put(t, ServerCost.NONE);
         });
         for (int p = 0; p < targets.size(); p += 2) {
             Target baseline = targets.get(p);
@@ -154,7 +166,9 @@ public class LoadGenerator {
                         continue;
                     }
                     long logStart = log == null ? -1 : size(log);
-                    inWindow.get(target).addAndGet(run(client, target, users, duration / rounds, histograms.get(target), errors.get(target)));
+                    Window window = run(client, target, users, duration / rounds, histograms.get(target), errors.get(target));
+                    inWindow.get(target).addAndGet(window.inWindow());
+                    costs.merge(target, window.cost(), ServerCost::plus);
                     seconds.get(target)[0] += duration / rounds;
                     if (log != null && target.endpoint().equals(PATIENT_VIEW)) {
                         Thread.sleep(300); // let the last log lines reach the file
@@ -182,8 +196,21 @@ public class LoadGenerator {
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %s | %s |%n", target.payload(), target.endpoint(),
                     h.count(), errors.get(target).get(), rate, h.percentile(0.50) / 1000.0, h.percentile(0.99) / 1000.0,
                     serverP50.isEmpty() ? "" : serverP50 + " (n=" + server.size() + ")", serverP99);
-            rows.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.1f,%.3f,%.3f,%s,%s", target.payload(), target.endpoint(), h.count(),
-                    errors.get(target).get(), rate, h.percentile(0.50) / 1000.0, h.percentile(0.99) / 1000.0, serverP50, serverP99));
+            ServerCost cost = costs.get(target);
+            rows.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%.1f,%.3f,%.3f,%s,%s,%s,%s", target.payload(), target.endpoint(), h.count(),
+                    errors.get(target).get(), rate, h.percentile(0.50) / 1000.0, h.percentile(0.99) / 1000.0, serverP50, serverP99,
+                    server == null ? "" : String.format(Locale.ROOT, "%.3f", cost.msPerAnswer()),
+                    server == null ? "" : String.format(Locale.ROOT, "%.3f", cost.jitCores())));
+        }
+        if (server != null) {
+            System.out.println();
+            System.out.println("| payload | endpoint | server CPU ms per answer | server, cores | JIT compilers, cores |");
+            System.out.println("|---|---|---|---|---|");
+            for (Target target : targets) {
+                ServerCost cost = costs.get(target);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", target.payload(), target.endpoint(),
+                        cost.msPerAnswer(), cost.cores(), cost.jitCores());
+            }
         }
         for (Target target : targets) {
             if (inWindow.get(target).get() < 20) {
@@ -194,20 +221,22 @@ public class LoadGenerator {
         }
         if (measured.size() == 2) {
             System.out.println();
-            System.out.println("| payload | throughput patient-view/baseline | p99 patient-view/baseline |");
-            System.out.println("|---|---|---|");
+            System.out.println("| payload | throughput patient-view/baseline | p99 patient-view/baseline | server CPU per answer baseline/patient-view |");
+            System.out.println("|---|---|---|---|");
             for (int p = 0; p < targets.size(); p += 2) {
                 Target b = targets.get(p);
                 Target v = targets.get(p + 1);
                 double throughput = (inWindow.get(v).get() / seconds.get(v)[0]) / (inWindow.get(b).get() / seconds.get(b)[0]);
                 double p99 = (double) histograms.get(v).percentile(0.99) / histograms.get(b).percentile(0.99);
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f |%n", b.payload(), throughput, p99);
+                double cpu = costs.get(b).msPerAnswer() / costs.get(v).msPerAnswer();
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n", b.payload(), throughput, p99,
+                        server == null ? "" : String.format(Locale.ROOT, "%.2f", cpu));
             }
         }
         if (csv != null) {
             StringBuilder text = new StringBuilder();
             if (!Files.exists(csv)) {
-                text.append("payload,endpoint,requests,errors,rps,p50_ms,p99_ms,server_p50_ms,server_p99_ms\n");
+                text.append("payload,endpoint,requests,errors,rps,p50_ms,p99_ms,server_p50_ms,server_p99_ms,server_cpu_ms_per_answer,jit_cores\n");
             }
             rows.forEach(r -> text.append(r).append('\n'));
             Files.writeString(csv, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -333,9 +362,10 @@ public class LoadGenerator {
     /**
      * A closed loop of {@code users} threads for {@code seconds}. Like wrk, throughput counts the answers (200)
      * completed within the window; requests still in flight at its end are awaited and their latency is recorded
-     * too, so slow answers are not dropped from the percentiles. Returns the in-window count.
+     * too, so slow answers are not dropped from the percentiles. Returns the in-window count, and what the window
+     * cost the server when its pid is known.
      */
-    static long run(HttpClient client, Target target, int users, double seconds, Histogram histogram, AtomicLong errors)
+    static Window run(HttpClient client, Target target, int users, double seconds, Histogram histogram, AtomicLong errors)
             throws InterruptedException {
         if (needsToken(target)) {
             // the last window's rate of this target with half again as margin; before the first, a guess of
@@ -344,12 +374,130 @@ public class LoadGenerator {
             long tokens = rate != null ? (long) Math.ceil(rate * seconds * 1.5) : Math.min(4000, (long) Math.ceil(200.0 * users * seconds * 1.5));
             jwt.prepare(target.uri().toString(), tokens);
         }
+        ServerCpu.Sample before = server == null ? null : server.sample();
+        long answeredBefore = histogram.count();
         long completedInWindow = runLoop(client, target, users, seconds, histogram, errors);
+        ServerCost cost = server == null ? ServerCost.NONE : server.since(before, histogram.count() - answeredBefore);
         if (needsToken(target)) {
             jwt.discard();
         }
         RATES.put(target, Math.max(1.0, completedInWindow / seconds));
-        return completedInWindow;
+        return new Window(completedInWindow, cost);
+    }
+
+    /** A window's answers completed inside it, and what the whole window (its last answers included) cost the server. */
+    record Window(long inWindow, ServerCost cost) {
+    }
+
+    /**
+     * Warm-up goes on, cycle after cycle (a slice of every target in turn, for at least 30 s), until the server's JIT
+     * compilers used less than {@code quiet} of a core over a cycle: on 2 busy cores the patient-view call's code
+     * takes minutes to compile, the baseline's seconds, so a window measured before that charges patient-view with
+     * the compiling (bench/README.md, "Warm-up").
+     */
+    static void warmUntilJitQuiet(HttpClient client, List<Target> targets, int users, double slice, double warmedUp,
+                                  double quiet, double max) throws InterruptedException {
+        double spent = warmedUp;
+        while (true) {
+            ServerCost cycle = ServerCost.NONE;
+            for (double cycleSeconds = 0; cycleSeconds < 30; cycleSeconds += slice * targets.size()) {
+                for (Target target : targets) {
+                    cycle = cycle.plus(run(client, target, users, slice, new Histogram(), new AtomicLong()).cost());
+                }
+                spent += slice * targets.size();
+            }
+            double cores = cycle.jitCores();
+            if (cores < quiet) {
+                System.out.printf(Locale.ROOT, "warmed up: %.0f s, JIT compilers %.3f cores over the last cycle%n", spent, cores);
+                return;
+            }
+            if (spent >= max) {
+                System.out.printf(Locale.ROOT, "warning: after %.0f s of warm-up the JIT compilers still used %.2f cores; "
+                        + "the measured windows include compiling%n", spent, cores);
+                return;
+            }
+        }
+    }
+
+    /** The server's process, when given: its threads' CPU, read from /proc (Linux; USER_HZ, 100 ticks a second). */
+    static ServerCpu server;
+
+    /**
+     * CPU ticks of the server, from /proc: the whole process's (its /proc/PID/stat, which keeps the time of threads
+     * that have ended: Liberty's executor starts and ends threads as load changes), and its JIT compilers' (each
+     * thread's /proc/PID/task/TID/stat; HotSpot names them "C1 CompilerThread…" and "C2 CompilerThread…", truncated to
+     * 15 characters there).
+     */
+    static final class ServerCpu {
+        private final Path process;
+
+        ServerCpu(long pid) {
+            this.process = Path.of("/proc", String.valueOf(pid));
+            if (!Files.isDirectory(process.resolve("task"))) {
+                throw new IllegalArgumentException("--server-pid " + pid + ": no " + process + "/task (a running process on this Linux machine?)");
+            }
+        }
+
+        /** @param jitByThread ticks of each JIT compiler thread, by thread id */
+        record Sample(long nanos, long ticks, Map<String, Long> jitByThread) {
+        }
+
+        Sample sample() {
+            Map<String, Long> jit = new HashMap<>();
+            try (var threads = Files.newDirectoryStream(process.resolve("task"))) {
+                for (Path thread : threads) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                            jit.put(thread.getFileName().toString(), ticks(stat));
+                        }
+                    } catch (IOException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+                return new Sample(System.nanoTime(), ticks(Files.readString(process.resolve("stat"))), jit);
+            } catch (IOException e) {
+                throw new IllegalStateException("The server's CPU is not readable in " + process + " (has it stopped?)", e);
+            }
+        }
+
+        /** utime + stime of a stat line: fields 14 and 15, counted after the name's ')' (a name may hold spaces). */
+        private static long ticks(String stat) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        /** What the server spent since {@code before}, on {@code answers} answers. */
+        ServerCost since(Sample before, long answers) {
+            Sample now = sample();
+            // a compiler thread that ended in between is left out (HotSpot ends idle ones): less, never negative
+            long jit = now.jitByThread().entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.jitByThread().getOrDefault(e.getKey(), 0L)).sum();
+            return new ServerCost(now.ticks() - before.ticks(), jit, now.nanos() - before.nanos(), answers);
+        }
+    }
+
+    /** Server CPU ticks (all threads; JIT compilers), wall time and answers of one or more windows. */
+    record ServerCost(long ticks, long jitTicks, long nanos, long answers) {
+        static final ServerCost NONE = new ServerCost(0, 0, 0, 0);
+
+        ServerCost plus(ServerCost other) {
+            return new ServerCost(ticks + other.ticks, jitTicks + other.jitTicks, nanos + other.nanos, answers + other.answers);
+        }
+
+        double msPerAnswer() {
+            return answers == 0 ? Double.NaN : ticks * 10.0 / answers;
+        }
+
+        /** How many of the machine's cores the server kept busy, on average. */
+        double cores() {
+            return nanos == 0 ? Double.NaN : ticks / 100.0 / (nanos / 1e9);
+        }
+
+        double jitCores() {
+            return nanos == 0 ? Double.NaN : jitTicks / 100.0 / (nanos / 1e9);
+        }
     }
 
     /** By target, the answers per second of its last window: how many tokens the next one needs. */
@@ -518,9 +666,9 @@ public class LoadGenerator {
             List<String> lines = Files.readAllLines(Path.of(file));
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",", -1);
-                double[] values = new double[7];
-                for (int i = 0; i < 7; i++) {
-                    values[i] = f[2 + i].isEmpty() ? Double.NaN : Double.parseDouble(f[2 + i]);
+                double[] values = new double[9]; // the last two (server CPU, JIT) only in runs given --server-pid
+                for (int i = 0; i < 9; i++) {
+                    values[i] = 2 + i >= f.length || f[2 + i].isEmpty() ? Double.NaN : Double.parseDouble(f[2 + i]);
                 }
                 byKey.computeIfAbsent(f[0] + "," + f[1], k -> new ArrayList<>()).add(values);
             }
@@ -542,8 +690,9 @@ public class LoadGenerator {
         });
         // Ratios: per run, then the median of the per-run ratios (same-run pairs, as measured).
         System.out.println();
-        System.out.println("| payload | throughput patient-view/baseline (per run → median) | p99 patient-view/baseline (per run → median) |");
-        System.out.println("|---|---|---|");
+        System.out.println("| payload | throughput patient-view/baseline (per run → median) | p99 patient-view/baseline (per run → median) "
+                + "| server CPU per answer baseline/patient-view (per run → median) |");
+        System.out.println("|---|---|---|---|");
         for (String key : byKey.keySet()) {
             String[] k = key.split(",");
             if (!k[1].equals(BASELINE) || !byKey.containsKey(k[0] + "," + PATIENT_VIEW)) {
@@ -554,11 +703,14 @@ public class LoadGenerator {
             int n = Math.min(b.size(), v.size());
             double[] throughput = new double[n];
             double[] p99 = new double[n];
+            double[] cpu = new double[n];
             for (int i = 0; i < n; i++) {
                 throughput[i] = v.get(i)[2] / b.get(i)[2];
                 p99[i] = v.get(i)[4] / b.get(i)[4];
+                cpu[i] = b.get(i)[7] / v.get(i)[7];
             }
-            System.out.printf(Locale.ROOT, "| %s | %s → %.2f | %s → %.2f |%n", k[0], list(throughput), median(throughput), list(p99), median(p99));
+            System.out.printf(Locale.ROOT, "| %s | %s → %.2f | %s → %.2f | %s |%n", k[0], list(throughput), median(throughput), list(p99),
+                    median(p99), Double.isNaN(median(cpu)) ? "" : list(cpu) + " → " + String.format(Locale.ROOT, "%.2f", median(cpu)));
         }
     }
 

@@ -174,21 +174,24 @@ for run in $(seq 1 "$RUNS"); do
     sleep 1
   done
   echo "   load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
+  # The server's pid: the load generator reads its threads' CPU (per answer; the JIT compilers, to end the warm-up).
+  LOAD_PID=()
+  [ -s "$PID_FILE" ] && [ -d "/proc/$(cat "$PID_FILE")/task" ] && LOAD_PID=(--server-pid "$(cat "$PID_FILE")")
   csv="$OUT/run-$STAMP-$run.csv"
-  java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv" "${LOAD[@]}" "$@" \
+  java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv" "${LOAD[@]}" "${LOAD_PID[@]}" "$@" \
     | tee "$OUT/run-$STAMP-$run.txt" || status=$?
   csvs+=("$csv")
   if [ "${SINGLE_USER:-1}" = 1 ]; then
     echo "== run $run/$RUNS: single-user pass (no queueing; the server is warm)"
     csv1="$OUT/run-$STAMP-$run-1user.csv"
-    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv1" "${LOAD[@]}" \
+    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv1" "${LOAD[@]}" "${LOAD_PID[@]}" \
       --users 1 --warmup 0 --duration 10 --rounds 2 | tee "$OUT/run-$STAMP-$run-1user.txt" || status=$?
     csvs1+=("$csv1")
     # The same, patient-view alone: the baseline's garbage (a String of the body per call) starts old-generation
     # cycles whose pauses land on patient-view calls in the alternated pass; alone, the tail is Flipside's own.
     echo "== run $run/$RUNS: single-user pass, patient-view alone"
     csv2="$OUT/run-$STAMP-$run-1user-alone.csv"
-    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv2" "${LOAD[@]}" \
+    java bench/LoadGenerator.java --base "http://localhost:$PORT" --log "$LOG" --csv "$csv2" "${LOAD[@]}" "${LOAD_PID[@]}" \
       --users 1 --warmup 0 --duration 10 --rounds 2 --endpoints patient-view | tee "$OUT/run-$STAMP-$run-1user-alone.txt" || status=$?
     csvs2+=("$csv2")
   fi
