@@ -19,35 +19,19 @@ import health.flipside.facts.Thresholds;
  * @param sessions the KieBase's sessions, kept between requests: a session made anew for each request cost twice
  *                 the time of running the rules on the typical patient's facts (bench/README.md); Drools resets a
  *                 session before it serves the next request
+ * @param ranks    each rule's declared rank (its {@code @rank(n)} metadata), read when the rules load: how cards of the
+ *                 same indicator are ordered, higher first; a rule that declares none is not in the map and ranks 0
  * @param sources  the rule files as compiled, for checks that read the rules (which templates they name)
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<String, Thresholds> thresholds, DeviceRegistry devices,
-                      MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary, int ruleCount, List<RuleSource> sources) {
+                      MedicationClassifier antihypertensives, ClinicalVocabulary vocabulary, int ruleCount,
+                      Map<String, Integer> ranks, List<RuleSource> sources) {
     /** The metadata key a rule declares its rank with: {@code rule "x" @rank(90) when …}. */
     public static final String RANK = "rank";
 
     public RuleSet {
         thresholds = Map.copyOf(thresholds);
+        ranks = Map.copyOf(ranks);
         sources = List.copyOf(sources);
-    }
-
-    /**
-     * Each rule's declared rank (its {@code @rank(n)} metadata): how cards of the same indicator are ordered, higher
-     * first. A rule that declares none ranks 0.
-     */
-    public Map<String, Integer> ranks() {
-        Map<String, Integer> ranks = new java.util.HashMap<>();
-        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
-            Object rank = rule.getMetaData().get(RANK);
-            if (rank != null) {
-                try {
-                    ranks.put(rule.getName(), Integer.parseInt(rank.toString().trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("rule \"" + rule.getName() + "\" declares @rank(" + rank
-                            + "): a rank must be a whole number", e);
-                }
-            }
-        }));
-        return Map.copyOf(ranks);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -60,6 +62,7 @@ public final class RuleSetLoader {
         }
         KieContainer container = problems.isEmpty() ? compile(rulesDir, sources, problems) : null;
         boolean compiled = problems.isEmpty();
+        Map<String, Integer> ranks = compiled ? collect(problems, () -> ranks(container.getKieBase(), sources)) : Map.of();
         Map<String, Thresholds> thresholds = collect(problems, () -> loadThresholds(rulesDir));
         DeviceRegistry devices = collect(problems, () -> loadDevices(rulesDir.resolve("provenance/devices.yaml")));
         MedicationClassifier antihypertensives = collect(problems, () -> loadMedications(rulesDir.resolve("bp/antihypertensives.yaml")));
@@ -70,7 +73,46 @@ public final class RuleSetLoader {
         int ruleCount = container.getKieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         KieBase kieBase = container.getKieBase();
         // A pool grows to the number of requests running at once; one session to start with.
-        return new RuleSet(kieBase, kieBase.newKieSessionsPool(1), thresholds, devices, antihypertensives, vocabulary, ruleCount, sources);
+        return new RuleSet(kieBase, kieBase.newKieSessionsPool(1), thresholds, devices, antihypertensives, vocabulary, ruleCount,
+                ranks, sources);
+    }
+
+    /**
+     * Each rule's declared rank ({@code @rank(n)}), read once here rather than on every hook call; a rank that is not a
+     * whole number refuses the rules, named at the rule's line.
+     */
+    private static Map<String, Integer> ranks(KieBase kieBase, List<RuleSource> sources) {
+        Map<String, Integer> ranks = new HashMap<>();
+        List<SourceProblem> problems = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            Object rank = rule.getMetaData().get(RuleSet.RANK);
+            if (rank == null) {
+                return;
+            }
+            try {
+                ranks.put(rule.getName(), Integer.parseInt(rank.toString().trim()));
+            } catch (NumberFormatException e) {
+                problems.add(atRule(sources, rule.getName(), "rule \"" + rule.getName() + "\" declares @rank(" + rank
+                        + "): a rank must be a whole number"));
+            }
+        }));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(null, problems);
+        }
+        return ranks;
+    }
+
+    /** A problem at the line that declares the rule {@code name} (in a decision table, its row). */
+    private static SourceProblem atRule(List<RuleSource> sources, String name, String message) {
+        Pattern declaration = Pattern.compile("^[ \\t]*rule\\s+\"" + Pattern.quote(name) + "\"", Pattern.MULTILINE);
+        for (RuleSource source : sources) {
+            Matcher found = declaration.matcher(source.drl());
+            if (found.find()) {
+                int line = (int) source.drl().substring(0, found.start()).chars().filter(c -> c == '\n').count() + 1;
+                return new SourceProblem(source.file(), source.fileLine(line), message);
+            }
+        }
+        return new SourceProblem(sources.get(0).file().getParent(), 0, message);
     }
 
     /** Runs one loading step; its refusal joins the others instead of hiding them. */

@@ -94,6 +94,23 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    @DisplayName("the rules' ranks are read when they load: a rank that is not a whole number is refused at the rule's line")
+    void ranksReadAtLoad() throws IOException {
+        assertThat(new RuleSetLoader().load(RULES).ranks()).containsEntry("bp.severe-home-reading", 90);
+
+        Path rules = copyOfRules();
+        Path drl = rules.resolve("bp/home-blood-pressure.drl");
+        String text = Files.readString(drl);
+        long line = text.lines().takeWhile(l -> !l.startsWith("rule \"bp.severe-home-reading\"")).count() + 1;
+        Files.writeString(drl, text.replace("rule \"bp.severe-home-reading\" @rank(90)", "rule \"bp.severe-home-reading\" @rank(high)"));
+
+        assertThatThrownBy(() -> new RuleSetLoader().load(rules))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("bp/home-blood-pressure.drl:" + line + ":")
+                .hasMessageContaining("rule \"bp.severe-home-reading\" declares @rank(high): a rank must be a whole number");
+    }
+
+    @Test
     @DisplayName("BUG: a DRL compile error names the real path of the broken file")
     void drlErrorNamesRealPath() throws IOException {
         Path rules = copyOfRules();
