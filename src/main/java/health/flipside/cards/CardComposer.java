@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.github.mustachejava.Mustache;
@@ -28,6 +29,8 @@ import health.flipside.rules.SourceProblem;
 public final class CardComposer {
     /** CDS Hooks: summary is a "one-sentence, <140-character" text. */
     static final int SUMMARY_MAX = 139;
+    /** Runs of white space in a rendered text, made one space (compiled once: {@code String.replaceAll} compiles on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CardCatalog catalog;
     /** Where a checking composer reports template problems; null when serving. */
@@ -235,7 +238,7 @@ public final class CardComposer {
     }
 
     private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ");
     }
 
     private static String shorten(String summary) {
