@@ -238,6 +238,10 @@ final class JsonObservation implements ObservationView {
     }
 
     private Concept concept(JsonParser p) throws Unusual, IOException {
+        return concepts.read(p, this::conceptTokens);
+    }
+
+    private Concept conceptTokens(JsonParser p) throws Unusual, IOException {
         String text = null;
         List<Concept.Code> codings = List.of();
         for (String name = firstField(p); name != null; name = nextField(p)) {

@@ -37,7 +37,7 @@ public final class StreamedBundle {
     private final Set<String> relevantCodes;
     private final List<Resource> resources = new ArrayList<>();
     private final List<ObservationView> observations = new ArrayList<>();
-    private final Concepts concepts = new Concepts();
+    private Concepts concepts; // made at the first entry, when the body's bytes are known
     private IJsonLikeParser parser;
     private InvalidPrefetchException problem;
 
@@ -50,6 +50,9 @@ public final class StreamedBundle {
     /** Reads a part of the request body again, as a tree, from its first token to its last (inclusive). */
     public interface Source {
         JsonNode tree(JsonLocation first, JsonLocation last) throws IOException;
+
+        /** The body's bytes when the parser reads them (its offsets are then in bytes); null when it reads text. */
+        byte[] utf8();
     }
 
     /**
@@ -62,6 +65,9 @@ public final class StreamedBundle {
             // after a problem nothing counts; an entry that is not an object holds no resource
             JsonTokens.skipValue(parser);
             return;
+        }
+        if (concepts == null) {
+            concepts = new Concepts(body.utf8());
         }
         JsonLocation first = parser.currentTokenLocation();
         int depth = parser.getParsingContext().getNestingDepth();

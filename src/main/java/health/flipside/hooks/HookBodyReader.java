@@ -155,6 +155,11 @@ final class HookBodyReader {
         }
 
         @Override
+        public byte[] utf8() {
+            return body.isUtf8() ? body.bytes() : null;
+        }
+
+        @Override
         public JsonNode tree(JsonLocation first, JsonLocation last) throws IOException {
             if (first.getByteOffset() >= 0) {
                 int from = (int) first.getByteOffset();

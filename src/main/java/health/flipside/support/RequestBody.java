@@ -21,7 +21,8 @@ public record RequestBody(byte[] bytes, Charset charset) {
         return new String(bytes, charset);
     }
 
-    boolean isUtf8() {
+    /** Whether the body is UTF-8: a parser then reads {@link #bytes} as they are, and its offsets are in bytes. */
+    public boolean isUtf8() {
         return charset.equals(StandardCharsets.UTF_8);
     }
 
