@@ -17,8 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,13 +27,14 @@ import health.flipside.cards.ComposedCard;
 import health.flipside.services.CardsIssued;
 import health.flipside.services.HookCall;
 import health.flipside.services.RuleMeasure;
+import health.flipside.support.HelperThreads;
 
 /**
  * Records every card a hook call returns (the issued-cards log), so that feedback can be checked against it and
  * analytics can trace a card to its rules and templates. No patient data: ids, indicator and times only.
  *
- * <p>Never fails or stalls a hook call: the write runs on a managed thread and the call waits for it at most
- * {@code flipside.feedback.record.timeout.ms} (default 250 ms; 0 = do not wait). Normally the cards are committed
+ * <p>Never fails or stalls a hook call: the write runs on a helper thread ({@link HelperThreads}) and the call waits
+ * for it at most {@code flipside.feedback.record.timeout.ms} (default 250 ms; 0 = do not wait). Normally the cards are committed
  * before the EHR gets them; if the database is slow the write finishes in the background, and if it is unavailable
  * the cards go out unrecorded (feedback on them is then refused as unknown). On PostgreSQL the commit is on disk; the
  * embedded H2 writes commits to its file within a second (datasource-h2.xml), so a killed server loses the log of
@@ -62,14 +61,14 @@ public class IssuedCardLog {
     @Inject
     PatientKeys keys;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    HelperThreads helpers;
 
     @Inject
     @ConfigProperty(name = "flipside.feedback.record.timeout.ms", defaultValue = "250")
     long timeoutMillis;
 
-    /** Set by tests instead of the managed executor. */
+    /** Set by tests instead of the helper threads. */
     private Executor runner;
 
     private final BlockingQueue<Waiting> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
@@ -154,7 +153,7 @@ public class IssuedCardLog {
             return;
         }
         try {
-            (runner != null ? runner : executor).execute(this::writeWaiting);
+            (runner != null ? runner : helpers.executor()).execute(this::writeWaiting);
         } catch (RejectedExecutionException e) {
             writing.set(false);
             failWaiting(new NoThread());
@@ -167,7 +166,7 @@ public class IssuedCardLog {
             List<Waiting> batch = new ArrayList<>();
             while (waiting.drainTo(batch) > 0) {
                 try {
-                    // on the managed thread: connecting again after a failure may take the connect timeout
+                    // on the helper thread: connecting again after a failure may take the connect timeout
                     database.store().recordIssued(batch.stream().flatMap(w -> w.cards().stream()).toList());
                     batch.forEach(w -> w.done().complete(null));
                 } catch (SQLException e) {
@@ -223,7 +222,7 @@ public class IssuedCardLog {
         }
     }
 
-    /** Carries the SQLException out of the managed thread without its message reaching a log. */
+    /** Carries the SQLException out of the helper thread without its message reaching a log. */
     private static final class RecordingFailed extends RuntimeException {
         private final transient SQLException sqlException;
 

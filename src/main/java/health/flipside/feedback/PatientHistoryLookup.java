@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,9 +23,10 @@ import health.flipside.services.HookCall;
 import health.flipside.services.PastOverride;
 import health.flipside.services.PatientHistory;
 import health.flipside.services.PatientHistorySource;
+import health.flipside.support.HelperThreads;
 
 /**
- * Alert hygiene's reads and writes on the request path: the patient's {@link PatientHistory}, looked up on a managed
+ * Alert hygiene's reads and writes on the request path: the patient's {@link PatientHistory}, looked up on a helper
  * thread while the FHIR data is being resolved (for the service, as its {@link PatientHistorySource}), and the count of
  * findings it suppressed (heard from {@link CardsIssued}).
  *
@@ -46,14 +45,14 @@ public class PatientHistoryLookup implements PatientHistorySource {
     @Inject
     PatientKeys keys;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    HelperThreads helpers;
 
     @Inject
     @ConfigProperty(name = "flipside.hygiene.timeout.ms", defaultValue = "300")
     long timeoutMillis;
 
-    /** Set by tests instead of the managed executor and the database bean. */
+    /** Set by tests instead of the helper threads and the database bean. */
     private Executor runner;
     private final ThrottledWarning warning = new ThrottledWarning(LOG);
 
@@ -154,7 +153,7 @@ public class PatientHistoryLookup implements PatientHistorySource {
     }
 
     private Executor executor() {
-        return runner != null ? runner : executor;
+        return runner != null ? runner : helpers.executor();
     }
 
     private static String describe(Throwable failure) {
@@ -168,7 +167,7 @@ public class PatientHistoryLookup implements PatientHistorySource {
         return cause.getClass().getSimpleName();
     }
 
-    /** Carries what may be logged (an SQLState) out of the managed thread, never an SQL message. */
+    /** Carries what may be logged (an SQLState) out of the helper thread, never an SQL message. */
     private static final class LookupFailed extends RuntimeException {
         LookupFailed(String safeDescription) {
             super(safeDescription, null, false, false);

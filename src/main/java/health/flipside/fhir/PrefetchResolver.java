@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -126,6 +127,15 @@ public final class PrefetchResolver {
         return new ResolvedData(byKey, observations, unavailable);
     }
 
+    /** One fetch under way; refused by a full executor, it is a failed fetch: that key's data is unavailable. */
+    private CompletableFuture<List<Resource>> fetch(FhirAccess access, String url) {
+        try {
+            return CompletableFuture.supplyAsync(() -> fetcher.fetch(access, url), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /**
      * Fetches every URL (by key) in parallel until the deadline; puts what arrived under its key and returns the
      * keys that could not be had in time.
@@ -133,7 +143,7 @@ public final class PrefetchResolver {
     private List<String> fetchAll(Map<String, String> urlsByKey, FhirAccess access, long started, long deadlineNanos,
                                   Map<String, List<Resource>> into) {
         Map<String, CompletableFuture<List<Resource>>> pending = new LinkedHashMap<>();
-        urlsByKey.forEach((key, url) -> pending.put(key, CompletableFuture.supplyAsync(() -> fetcher.fetch(access, url), executor)));
+        urlsByKey.forEach((key, url) -> pending.put(key, fetch(access, url)));
         List<String> unavailable = new ArrayList<>();
         pending.forEach((key, future) -> {
             // Metrics and logs name the kind of data, never a device id (one device id is one patient).

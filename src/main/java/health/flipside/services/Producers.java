@@ -3,8 +3,6 @@ package health.flipside.services;
 import java.time.Clock;
 import java.time.Duration;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -22,12 +20,13 @@ import health.flipside.fhir.CallbackListener;
 import health.flipside.fhir.FhirR4;
 import health.flipside.fhir.HapiFhirFetcher;
 import health.flipside.fhir.PrefetchResolver;
+import health.flipside.support.HelperThreads;
 
 /** Wires the plain-Java pieces into CDI, with their limits from configuration (liberty-config/server.xml). */
 @ApplicationScoped
 public class Producers {
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    HelperThreads helpers;
 
     @Inject
     MetricRegistry metrics;
@@ -61,7 +60,7 @@ public class Producers {
         };
         return new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(), fhirTimeoutMillis, fhirMaxResources,
                 Duration.ofMillis(fhirDeadlineMillis)),
-                executor, Duration.ofMillis(fhirDeadlineMillis), toMetrics);
+                helpers.executor(), Duration.ofMillis(fhirDeadlineMillis), toMetrics);
     }
 
     @Produces

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,7 @@ import health.flipside.fhir.HapiFhirFetcher;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
 import health.flipside.support.ErrorBody;
+import health.flipside.support.HelperThreads;
 import health.flipside.services.ContentHolder;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.PatientDataSummary;
@@ -63,8 +63,8 @@ public class TrendResource {
     @ConfigProperty(name = "flipside.fhir.max.resources", defaultValue = "5000")
     int maxResources;
 
-    @jakarta.annotation.Resource
-    ManagedExecutorService executor;
+    @Inject
+    HelperThreads helpers;
 
     @GET
     @Path("view")
@@ -113,7 +113,7 @@ public class TrendResource {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(loaded.rules().thresholds().get("bp").getInt("officeLookbackDays")));
         PrefetchResolver resolver = new PrefetchResolver(new HapiFhirFetcher(FhirR4.context(),
-                (int) Math.min(deadlineMillis, 10_000), maxResources, deadline), executor, deadline);
+                (int) Math.min(deadlineMillis, 10_000), maxResources, deadline), helpers.executor(), deadline);
         ResolvedData data = resolver.resolve(PatientDataSummary.descriptor().prefetch(), Map.of(),
                 new FhirAccess(base, token), Map.of("context.patientId", patient), since);
         return new TrendBuilder(loaded.rules().thresholds(), loaded.cards()).build(loaded.pipeline().patient(data), now);

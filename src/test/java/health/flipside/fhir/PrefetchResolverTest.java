@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.hl7.fhir.r4.model.Observation;
@@ -244,6 +246,32 @@ class PrefetchResolverTest {
         assertThat(data.unavailable()).containsExactly("vitalSigns");
         assertThat(data.byKey()).doesNotContainKey("vitalSigns");
         assertThat(data.byKey().get("patient")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a callback its executor refuses (every helper thread busy, the queue full) is unavailable; the rest still arrives")
+    void refusedCallbackIsUnavailable() {
+        FhirFetcher fetcher = (access, url) -> List.of(new Patient());
+        Executor refusingObservations = task -> {
+            throw new RejectedExecutionException("full");
+        };
+        Executor oneThenFull = new Executor() {
+            private int accepted;
+
+            @Override
+            public void execute(Runnable task) {
+                if (accepted++ > 0) {
+                    refusingObservations.execute(task);
+                }
+                task.run();
+            }
+        };
+
+        ResolvedData data = new PrefetchResolver(fetcher, oneThenFull, Duration.ofSeconds(2))
+                .resolve(List.of(PATIENT, VITALS), Map.of(), ACCESS, TOKENS, SINCE);
+
+        assertThat(data.byKey().get("patient")).hasSize(1);
+        assertThat(data.unavailable()).containsExactly("vitalSigns");
     }
 
     @Test
