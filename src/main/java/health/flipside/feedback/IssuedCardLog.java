@@ -34,11 +34,11 @@ import health.flipside.support.HelperThreads;
  * analytics can trace a card to its rules and templates. No patient data: ids, indicator and times only.
  *
  * <p>Never fails or stalls a hook call: the write runs on a helper thread ({@link HelperThreads}) and the call waits
- * for it at most {@code flipside.feedback.record.timeout.ms} (default 250 ms; 0 = do not wait). Normally the cards are committed
- * before the EHR gets them; if the database is slow the write finishes in the background, and if it is unavailable
- * the cards go out unrecorded (feedback on them is then refused as unknown). On PostgreSQL the commit is on disk; the
- * embedded H2 writes commits to its file within a second (datasource-h2.xml), so a killed server loses the log of
- * that last moment.
+ * for it at most {@code flipside.feedback.record.timeout.ms} (default 250 ms; 0 = do not wait). Normally the cards are
+ * committed before the EHR gets them; if the database is slow the write finishes in the background, and if it is
+ * unavailable the cards go out unrecorded (feedback on them is then refused as unknown). On PostgreSQL the commit is on
+ * disk; the embedded H2 writes commits to its file within a second (datasource-h2.xml), so a killed server loses the
+ * log of that last moment.
  *
  * <p>One writer at a time takes every call's cards waiting at that moment and commits them together (a group commit):
  * under load a commit, which on PostgreSQL flushes its log, serves several calls instead of one. A batch that

@@ -67,8 +67,7 @@ final class Concepts {
         }
         int start = (int) offset;
         for (Span span : spans) {
-            if (span != null && start + span.length() <= body.length
-                    && Arrays.equals(body, span.start(), span.start() + span.length(), body, start, start + span.length())) {
+            if (span != null && repeats(span, start)) {
                 parser.skipChildren();
                 return span.concept();
             }
@@ -78,6 +77,13 @@ final class Concepts {
         spans[nextSpan] = new Span(start, end + 1 - start, concept);
         nextSpan = (nextSpan + 1) % RECENT;
         return concept;
+    }
+
+    /** Whether the body's bytes from {@code start} are those of {@code span}, each compared as far as its length. */
+    private boolean repeats(Span span, int start) {
+        int length = span.length();
+        return start + length <= body.length
+                && Arrays.equals(body, span.start(), span.start() + length, body, start, start + length);
     }
 
     /** The concept of this text and these codings: the first equal one this request read, or this one. */

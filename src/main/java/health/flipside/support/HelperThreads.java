@@ -3,6 +3,7 @@ package health.flipside.support;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +11,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +45,11 @@ public class HelperThreads {
 
     private volatile ExecutorService pool;
 
+    /** Made while the server starts, so that a bad {@code flipside.helper.threads} stops start-up, naming it. */
+    void onStart(@Observes Startup event) {
+        executor();
+    }
+
     /** The executor, made when first asked. */
     public Executor executor() {
         ExecutorService current = pool;
@@ -58,7 +66,7 @@ public class HelperThreads {
     }
 
     /** A pool of at most {@code threads} threads from {@code factory}; idle threads end after a minute. */
-    static ExecutorService create(java.util.concurrent.ThreadFactory factory, int threads) {
+    static ExecutorService create(ThreadFactory factory, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("flipside.helper.threads must be at least 1, not " + threads);
         }
