@@ -25,9 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import health.flipside.cards.ComposedCard;
 import health.flipside.services.CardsIssued;
+import health.flipside.services.HelperThreads;
 import health.flipside.services.HookCall;
 import health.flipside.services.RuleMeasure;
-import health.flipside.support.HelperThreads;
 
 /**
  * Records every card a hook call returns (the issued-cards log), so that feedback can be checked against it and

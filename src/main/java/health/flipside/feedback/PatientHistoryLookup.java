@@ -19,11 +19,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import health.flipside.services.CardsIssued;
+import health.flipside.services.HelperThreads;
 import health.flipside.services.HookCall;
 import health.flipside.services.PastOverride;
 import health.flipside.services.PatientHistory;
 import health.flipside.services.PatientHistorySource;
-import health.flipside.support.HelperThreads;
 
 /**
  * Alert hygiene's reads and writes on the request path: the patient's {@link PatientHistory}, looked up on a helper

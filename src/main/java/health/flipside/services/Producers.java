@@ -20,7 +20,6 @@ import health.flipside.fhir.CallbackListener;
 import health.flipside.fhir.FhirR4;
 import health.flipside.fhir.HapiFhirFetcher;
 import health.flipside.fhir.PrefetchResolver;
-import health.flipside.support.HelperThreads;
 
 /** Wires the plain-Java pieces into CDI, with their limits from configuration (liberty-config/server.xml). */
 @ApplicationScoped

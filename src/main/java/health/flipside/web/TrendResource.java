@@ -24,11 +24,11 @@ import health.flipside.fhir.FhirR4;
 import health.flipside.fhir.HapiFhirFetcher;
 import health.flipside.fhir.PrefetchResolver;
 import health.flipside.fhir.ResolvedData;
-import health.flipside.support.ErrorBody;
-import health.flipside.support.HelperThreads;
 import health.flipside.services.ContentHolder;
+import health.flipside.services.HelperThreads;
 import health.flipside.services.LoadedContent;
 import health.flipside.services.PatientDataSummary;
+import health.flipside.support.ErrorBody;
 import health.flipside.trend.TrendBuilder;
 import health.flipside.trend.TrendView;
 

@@ -1,4 +1,4 @@
-package health.flipside.support;
+package health.flipside.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

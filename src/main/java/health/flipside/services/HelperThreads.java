@@ -1,4 +1,4 @@
-package health.flipside.support;
+package health.flipside.services;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
