@@ -252,22 +252,21 @@ class PrefetchResolverTest {
     @DisplayName("a callback its executor refuses (every helper thread busy, the queue full) is unavailable; the rest still arrives")
     void refusedCallbackIsUnavailable() {
         FhirFetcher fetcher = (access, url) -> List.of(new Patient());
-        Executor refusingObservations = task -> {
-            throw new RejectedExecutionException("full");
-        };
-        Executor oneThenFull = new Executor() {
-            private int accepted;
+        Executor runsTheFirstRefusesTheRest = new Executor() {
+            private boolean used;
 
             @Override
             public void execute(Runnable task) {
-                if (accepted++ > 0) {
-                    refusingObservations.execute(task);
+                if (used) {
+                    throw new RejectedExecutionException("every thread busy, the queue full");
                 }
+                used = true;
                 task.run();
             }
         };
 
-        ResolvedData data = new PrefetchResolver(fetcher, oneThenFull, Duration.ofSeconds(2))
+        // The keys are fetched in the order of their queries: the patient first, then the vital signs.
+        ResolvedData data = new PrefetchResolver(fetcher, runsTheFirstRefusesTheRest, Duration.ofSeconds(2))
                 .resolve(List.of(PATIENT, VITALS), Map.of(), ACCESS, TOKENS, SINCE);
 
         assertThat(data.byKey().get("patient")).hasSize(1);
