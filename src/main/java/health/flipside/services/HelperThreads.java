@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -43,26 +44,23 @@ public class HelperThreads {
     @ConfigProperty(name = "flipside.helper.threads", defaultValue = "32")
     int threads;
 
-    private volatile ExecutorService pool;
+    private ExecutorService pool;
 
-    /** Made while the server starts, so that a bad {@code flipside.helper.threads} stops start-up, naming it. */
-    void onStart(@Observes Startup event) {
-        executor();
+    @PostConstruct
+    void start() {
+        pool = create(factory, threads);
     }
 
-    /** The executor, made when first asked. */
+    /**
+     * Heard while the server starts: it makes the bean, so that a bad {@code flipside.helper.threads} stops start-up,
+     * naming it, instead of failing the first hook call.
+     */
+    void onStart(@Observes Startup event) {
+        // nothing more: start() ran when the bean was made to hear this
+    }
+
     public Executor executor() {
-        ExecutorService current = pool;
-        if (current == null) {
-            synchronized (this) {
-                current = pool;
-                if (current == null) {
-                    current = create(factory, threads);
-                    pool = current;
-                }
-            }
-        }
-        return current;
+        return pool;
     }
 
     /** A pool of at most {@code threads} threads from {@code factory}; idle threads end after a minute. */
@@ -78,9 +76,6 @@ public class HelperThreads {
 
     @PreDestroy
     void stop() {
-        ExecutorService current = pool;
-        if (current != null) {
-            current.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 }
