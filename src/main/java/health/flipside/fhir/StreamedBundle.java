@@ -37,22 +37,24 @@ public final class StreamedBundle {
     private final Set<String> relevantCodes;
     private final List<Resource> resources = new ArrayList<>();
     private final List<ObservationView> observations = new ArrayList<>();
-    private Concepts concepts; // made at the first entry, when the body's bytes are known
+    private final Concepts concepts;
     private IJsonLikeParser parser;
     private InvalidPrefetchException problem;
 
-    /** @param relevantCodes the key's query's codes ("system|code"); empty reads every Observation */
-    public StreamedBundle(String key, Set<String> relevantCodes) {
+    /**
+     * @param relevantCodes the key's query's codes ("system|code"); empty reads every Observation
+     * @param utf8Body the request body's bytes when the parser reads them (its offsets are then in bytes), so that its
+     *                 repeated concepts are known by their bytes ({@link Concepts}); null when it reads text
+     */
+    public StreamedBundle(String key, Set<String> relevantCodes, byte[] utf8Body) {
         this.key = key;
         this.relevantCodes = relevantCodes;
+        this.concepts = new Concepts(utf8Body);
     }
 
     /** Reads a part of the request body again, as a tree, from its first token to its last (inclusive). */
     public interface Source {
         JsonNode tree(JsonLocation first, JsonLocation last) throws IOException;
-
-        /** The body's bytes when the parser reads them (its offsets are then in bytes); null when it reads text. */
-        byte[] utf8();
     }
 
     /**
@@ -65,9 +67,6 @@ public final class StreamedBundle {
             // after a problem nothing counts; an entry that is not an object holds no resource
             JsonTokens.skipValue(parser);
             return;
-        }
-        if (concepts == null) {
-            concepts = new Concepts(body.utf8());
         }
         JsonLocation first = parser.currentTokenLocation();
         int depth = parser.getParsingContext().getNestingDepth();

@@ -83,7 +83,7 @@ final class HookBodyReader {
             JsonToken value = parser.nextToken();
             streamed.remove(key); // a key named twice: the last value counts, as in a tree
             if (value == JsonToken.START_OBJECT && codes.containsKey(key)) {
-                Value read = resource(mapper, source, parser, new StreamedBundle(key, codes.get(key)));
+                Value read = resource(mapper, source, parser, new StreamedBundle(key, codes.get(key), source.utf8()));
                 values.put(key, read.fields());
                 if (read.streamed() != null) {
                     streamed.put(key, read.streamed());
@@ -154,8 +154,8 @@ final class HookBodyReader {
             this.body = body;
         }
 
-        @Override
-        public byte[] utf8() {
+        /** The body's bytes when the parser reads them (its offsets are then in bytes); null when it reads text. */
+        byte[] utf8() {
             return body.isUtf8() ? body.bytes() : null;
         }
 
